@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace NewsroomEditor.Core.Accounts;
+
+/// <summary>Claims the app adds to the signed-in principal.</summary>
+public static class NewsroomClaims
+{
+    public const string DisplayName = "newsroom:display_name";
+
+    /// <summary>The display name, falling back to the user name for principals made elsewhere.</summary>
+    public static string GetDisplayName(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindFirstValue(DisplayName) ?? principal.Identity?.Name ?? "";
+    }
+}
+
+/// <summary>Puts the display name into the cookie, so the app bar needs no query per render.</summary>
+public sealed class NewsroomClaimsPrincipalFactory(
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(NewsroomClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Data;
+
+namespace NewsroomEditor.Core.Accounts;
+
+/// <summary>One person as the admin pages list them.</summary>
+public sealed record UserSummary(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
+
+/// <summary>Read access to the newsroom's people, for admins only.</summary>
+public sealed class UserDirectory(NewsroomDbContext db, IAuthorizationService authorization)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, "Only an Admin may see the list of people.");
+
+        var users = await db.Users.AsNoTracking()
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToListAsync(cancellationToken);
+        var roles = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           select new { userRole.UserId, role.Name })
+            .ToListAsync(cancellationToken);
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        return users
+            .Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", rolesByUser[u.Id].Order().ToList()))
+            .ToList();
+    }
+}
+
+public static class AuthorizationServiceExtensions
+{
+    /// <summary>Throws <see cref="AccessDeniedException"/> unless <paramref name="actor"/> meets the policy.</summary>
+    public static async Task EnsureAsync(this IAuthorizationService authorization, ClaimsPrincipal actor, string policy, string refusal)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        var result = await authorization.AuthorizeAsync(actor, resource: null, policy);
+        if (!result.Succeeded)
+            throw new AccessDeniedException(refusal);
+    }
+}

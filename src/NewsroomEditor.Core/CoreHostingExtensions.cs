@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Configuration;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Media;
+using NewsroomEditor.Core.Publishing;
+
+namespace NewsroomEditor.Core;
+
+/// <summary>Registers the domain layer: settings, the database, Identity's stores and the services.</summary>
+public static class CoreHostingExtensions
+{
+    public const string SqliteMigrationsAssembly = "NewsroomEditor.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "NewsroomEditor.Migrations.SqlServer";
+
+    /// <summary>
+    /// Reads and checks the settings, then registers everything of the Core layer. A wrong or
+    /// missing setting throws <see cref="StartupConfigurationException"/> naming it.
+    /// </summary>
+    public static IdentityBuilder AddNewsroomCore(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var storage = ReadStorage(configuration, builder.Environment.ContentRootPath);
+        var database = ReadDatabase(configuration, storage);
+        var site = ReadSite(configuration);
+
+        var services = builder.Services;
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(storage));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(site));
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName))
+            .Validate(m => m.MaxUploadBytes > 0 && m.MaxPixels > 0 && m.MaxFilesPerUpload > 0 && m.QuotaBytesPerUser > 0,
+                "Media:MaxUploadBytes, Media:MaxPixels, Media:MaxFilesPerUpload and Media:QuotaBytesPerUser must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
+
+        services.AddDbContext<NewsroomDbContext>(options => UseProvider(options, database));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SetupGate>();
+        services.AddScoped<FirstRunSetup>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<SectionCatalog>();
+        services.AddAuthorizationBuilder().AddNewsroomPolicies();
+
+        return services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                // OWASP ASVS 5: length over composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<NewsroomDbContext>()
+            .AddClaimsPrincipalFactory<NewsroomClaimsPrincipalFactory>();
+    }
+
+    /// <summary>Points EF Core at the chosen provider and that provider's own migration set.</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseOptions database)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        return database.Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString,
+                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString,
+                sqlServer => sqlServer.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure()),
+            _ => throw new StartupConfigurationException($"Database:Provider '{database.Provider}' is not supported."),
+        };
+    }
+
+    /// <summary>The data folder, absolute; relative settings are taken from the content root.</summary>
+    public static StorageOptions ReadStorage(IConfiguration configuration, string contentRoot)
+    {
+        var folder = configuration[$"{StorageOptions.SectionName}:DataFolder"];
+        if (string.IsNullOrWhiteSpace(folder))
+            folder = "data";
+        return new StorageOptions { DataFolder = Path.GetFullPath(Path.Combine(contentRoot, folder)) };
+    }
+
+    internal static DatabaseOptions ReadDatabase(IConfiguration configuration, StorageOptions storage)
+    {
+        var providerSetting = configuration[$"{DatabaseOptions.SectionName}:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerSetting) &&
+            (!Enum.TryParse(providerSetting.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider)))
+        {
+            throw new StartupConfigurationException(
+                $"Database:Provider is '{providerSetting}', which is not a provider this app knows; use Sqlite or SqlServer.");
+        }
+
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupConfigurationException(
+                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing; Database:Provider SqlServer needs it.");
+        }
+        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(storage.DataFolder, "newsroom.db"),
+                // Microsoft.Data.Sqlite retries a busy database until this many seconds have passed.
+                DefaultTimeout = 30,
+                Pooling = true,
+            }.ToString();
+        }
+        return new DatabaseOptions { Provider = provider, ConnectionString = connectionString! };
+    }
+
+    internal static SiteOptions ReadSite(IConfiguration configuration)
+    {
+        var site = new SiteOptions();
+        configuration.GetSection(SiteOptions.SectionName).Bind(site);
+        if (site.Languages.Count == 0)
+            site.Languages = ["vi", "en"];
+        if (string.IsNullOrWhiteSpace(site.Name))
+            throw new StartupConfigurationException("Site:Name is empty; give the newsroom a name.");
+        try
+        {
+            _ = site.TimeZoneInfo;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new StartupConfigurationException(
+                $"Site:TimeZone '{site.TimeZone}' is not a time zone this machine knows; use an IANA id such as Asia/Ho_Chi_Minh.");
+        }
+        return site;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+using NewsroomEditor.Core;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Web.Components;
+using NewsroomEditor.Web.Components.Account;
+using NewsroomEditor.Web.Components.Setup;
+
+namespace NewsroomEditor.Web;
+
+/// <summary>Registers and wires the web layer: Blazor, MudBlazor, Identity's sign-in, health.</summary>
+public static class WebHostingExtensions
+{
+    public static IHostApplicationBuilder AddNewsroomWeb(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var identity = builder.AddNewsroomCore();
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        identity.AddSignInManager().AddDefaultTokenProviders();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        // Keys live in the data folder so that sign-in cookies survive a restart of the app.
+        services.AddDataProtection()
+            .SetApplicationName("NewsroomEditor")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
+                CoreHostingExtensions.ReadStorage(builder.Configuration, builder.Environment.ContentRootPath).DataFolder, "keys")));
+
+        services.AddHealthChecks().AddDbContextCheck<NewsroomDbContext>("database");
+        services.AddDatabaseDeveloperPageExceptionFilter();
+        return builder;
+    }
+
+    /// <summary>Migrates (SQLite) and seeds before the first request is served.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseNewsroom(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseHttpsRedirection();
+
+        // Explicit order: the first-run rule needs the matched endpoint and comes before any
+        // authorization, so that an app without users sends everyone to /setup, not to a login.
+        app.UseRouting();
+        app.UseMiddleware<FirstRunSetupMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        return app;
+    }
+
+    /// <summary>A small JSON body: the overall status and the database check's.</summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
