@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
@@ -24,15 +23,11 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
 {
     public DbSet<Section> Sections => Set<Section>();
 
-    /// <summary>
-    /// Pinned rather than read from <c>IdentityOptions.Stores</c>, so that the model (and so the
-    /// migrations) never depends on how the service container happens to be configured.
-    /// Version 3 carries the passkey table of the .NET 10 template.
-    /// </summary>
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
+        // Identity shapes its tables from IdentityOptions.Stores in the app's container
+        // (schema version 3, with the template's passkeys, set by AddNewsroomCore): create this
+        // context through that container, never with `new`, or the model differs from the migrations.
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(NewsroomDbContext).Assembly);
     }

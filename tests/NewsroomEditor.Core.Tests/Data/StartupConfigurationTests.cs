@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using NewsroomEditor.Core.Configuration;
+using NewsroomEditor.Core.Data;
+
+namespace NewsroomEditor.Core.Tests.Data;
+
+/// <summary>A wrong setting stops start-up with a message that names it.</summary>
+public class StartupConfigurationTests
+{
+    private static readonly StorageOptions Storage = new() { DataFolder = "/srv/newsroom" };
+
+    [Fact]
+    public void Sqlite_is_the_default_with_a_file_in_the_data_folder()
+    {
+        var database = CoreHostingExtensions.ReadDatabase(Config(), Storage);
+
+        Assert.Equal(DatabaseProvider.Sqlite, database.Provider);
+        Assert.Contains("/srv/newsroom/newsroom.db", database.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlserver")]
+    [InlineData("SqlServer")]
+    public void Provider_names_are_case_insensitive(string setting)
+    {
+        var database = CoreHostingExtensions.ReadDatabase(
+            Config(("Database:Provider", setting), ("ConnectionStrings:Newsroom", "Server=db;Database=Newsroom")), Storage);
+
+        Assert.Equal(DatabaseProvider.SqlServer, database.Provider);
+        Assert.Equal("Server=db;Database=Newsroom", database.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("3")]
+    public void An_unknown_provider_is_refused_by_name(string setting)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(
+            () => CoreHostingExtensions.ReadDatabase(Config(("Database:Provider", setting)), Storage));
+
+        Assert.Contains("Database:Provider", error.Message, StringComparison.Ordinal);
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Sql_server_without_a_connection_string_is_refused_by_name()
+    {
+        var error = Assert.Throws<StartupConfigurationException>(
+            () => CoreHostingExtensions.ReadDatabase(Config(("Database:Provider", "SqlServer")), Storage));
+
+        Assert.Contains("ConnectionStrings:Newsroom", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_refused_by_name()
+    {
+        var error = Assert.Throws<StartupConfigurationException>(
+            () => CoreHostingExtensions.ReadSite(Config(("Site:TimeZone", "Mars/Olympus_Mons"))));
+
+        Assert.Contains("Site:TimeZone", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Site_defaults_to_Ho_Chi_Minh_time_and_both_languages()
+    {
+        var site = CoreHostingExtensions.ReadSite(Config());
+
+        Assert.Equal(TimeSpan.FromHours(7), site.TimeZoneInfo.BaseUtcOffset);
+        Assert.Equal(["vi", "en"], site.Languages);
+    }
+
+    [Fact]
+    public void A_relative_data_folder_is_taken_from_the_content_root()
+    {
+        var storage = CoreHostingExtensions.ReadStorage(Config(("Storage:DataFolder", "mydata")), "/opt/app");
+
+        Assert.Equal("/opt/app/mydata", storage.DataFolder);
+    }
+
+    private static IConfiguration Config(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+}

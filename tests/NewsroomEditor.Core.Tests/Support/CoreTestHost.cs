@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsroomEditor.Core;
+using NewsroomEditor.Core.Data;
+
+namespace NewsroomEditor.Core.Tests.Support;
+
+/// <summary>
+/// The Core layer registered exactly as the app registers it, over a real SQLite file in a
+/// folder of its own that is deleted afterwards.
+/// </summary>
+public sealed class CoreTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CoreTestHost(ServiceProvider services, string dataFolder)
+    {
+        _services = services;
+        DataFolder = dataFolder;
+    }
+
+    public string DataFolder { get; }
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>A host whose database is migrated and seeded, as at the app's start-up.</summary>
+    public static async Task<CoreTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var host = Create(settings);
+        await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
+        return host;
+    }
+
+    /// <summary>A host whose database has not been touched yet.</summary>
+    public static CoreTestHost Create(IDictionary<string, string?>? settings = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "newsroom-core-tests", Guid.NewGuid().ToString("N"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = dataFolder });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.AddNewsroomCore();
+        return new CoreTestHost(builder.Services.BuildServiceProvider(validateScopes: true), dataFolder);
+    }
+
+    public async Task InScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(DataFolder))
+                Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; a failed test because of it would not be.
+        }
+    }
+}
