@@ -28,15 +28,14 @@ public static class CoreHostingExtensions
         var storage = ReadStorage(configuration, builder.Environment.ContentRootPath);
         var database = ReadDatabase(configuration, storage);
         var site = ReadSite(configuration);
+        // Every setting is read and checked here, before anything starts, so that a wrong one stops
+        // start-up with a StartupConfigurationException rather than failing on first use.
 
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(storage));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(site));
-        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.SectionName))
-            .Validate(m => m.MaxUploadBytes > 0 && m.MaxPixels > 0 && m.MaxFilesPerUpload > 0 && m.QuotaBytesPerUser > 0,
-                "Media:MaxUploadBytes, Media:MaxPixels, Media:MaxFilesPerUpload and Media:QuotaBytesPerUser must be positive.")
-            .ValidateOnStart();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(ReadMedia(configuration)));
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
 
         services.AddDbContext<NewsroomDbContext>(options => UseProvider(options, database));
@@ -117,6 +116,31 @@ public static class CoreHostingExtensions
             }.ToString();
         }
         return new DatabaseOptions { Provider = provider, ConnectionString = connectionString! };
+    }
+
+    internal static MediaOptions ReadMedia(IConfiguration configuration)
+    {
+        var media = new MediaOptions();
+        var section = configuration.GetSection(MediaOptions.SectionName);
+        try
+        {
+            section.Bind(media);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new StartupConfigurationException("A Media:* setting is not a whole number; see appsettings.sample.json.");
+        }
+        RequirePositive(media.MaxUploadBytes, "Media:MaxUploadBytes");
+        RequirePositive(media.MaxPixels, "Media:MaxPixels");
+        RequirePositive(media.MaxFilesPerUpload, "Media:MaxFilesPerUpload");
+        RequirePositive(media.QuotaBytesPerUser, "Media:QuotaBytesPerUser");
+        return media;
+
+        static void RequirePositive(long value, string setting)
+        {
+            if (value <= 0)
+                throw new StartupConfigurationException($"{setting} is {value}; it must be a positive number.");
+        }
     }
 
     internal static SiteOptions ReadSite(IConfiguration configuration)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Web;
 
@@ -13,7 +12,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is StartupConfigurationException or OptionsValidationException)
+catch (StartupConfigurationException e)
 {
     // A wrong setting is the operator's to fix: one line naming it, not a stack trace.
     await Console.Error.WriteLineAsync($"NewsroomEditor cannot start: {e.Message}");

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,6 +26,9 @@ public static class WebHostingExtensions
         var services = builder.Services;
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Vietnamese text goes out as UTF-8 characters, not as &#x...; entities: readable source,
+        // smaller pages. Markup-significant characters are still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
 
         services.AddCascadingAuthenticationState();

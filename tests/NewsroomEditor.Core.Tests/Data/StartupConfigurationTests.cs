@@ -70,6 +70,26 @@ public class StartupConfigurationTests
         Assert.Equal(["vi", "en"], site.Languages);
     }
 
+    [Theory]
+    [InlineData("Media:MaxUploadBytes", "0")]
+    [InlineData("Media:MaxPixels", "-5")]
+    [InlineData("Media:MaxFilesPerUpload", "0")]
+    public void Upload_limits_must_be_positive(string setting, string value)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadMedia(Config((setting, value))));
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Upload_limits_default_to_25_MB_and_100_megapixels()
+    {
+        var media = CoreHostingExtensions.ReadMedia(Config());
+
+        Assert.Equal(25L * 1024 * 1024, media.MaxUploadBytes);
+        Assert.Equal(100_000_000, media.MaxPixels);
+    }
+
     [Fact]
     public void A_relative_data_folder_is_taken_from_the_content_root()
     {

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace NewsroomEditor.Web.Tests.Hosting;
+
+/// <summary>
+/// A wrong setting stops the real app process with one line naming the setting, never a stack trace.
+/// The app is started as a process, as an operator would, from the build output.
+/// </summary>
+public class StartupFailureTests
+{
+    [Theory]
+    [InlineData("Database__Provider", "Oracle", "Database:Provider")]
+    [InlineData("Database__Provider", "SqlServer", "ConnectionStrings:Newsroom")]
+    [InlineData("Site__TimeZone", "Nowhere/Atlantis", "Site:TimeZone")]
+    [InlineData("Media__MaxUploadBytes", "0", "Media:MaxUploadBytes")]
+    public async Task A_wrong_setting_stops_start_up_with_one_line_naming_it(string variable, string value, string named)
+    {
+        var (exitCode, stdout, stderr) = await RunAppAsync((variable, value));
+
+        Assert.Equal(1, exitCode);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("NewsroomEditor cannot start:", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(params (string Name, string Value)[] environment)
+    {
+        var workingFolder = Directory.CreateTempSubdirectory("newsroom-startup-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { "exec", Path.Combine(AppContext.BaseDirectory, "NewsroomEditor.Web.dll"), "--urls", "http://127.0.0.1:0" },
+                WorkingDirectory = workingFolder,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["Storage__DataFolder"] = workingFolder;
+            foreach (var (name, value) in environment)
+                start.Environment[name] = value;
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("The app kept running with a wrong setting instead of stopping.");
+            }
+            return (process.ExitCode, await stdout, await stderr);
+        }
+        finally
+        {
+            Directory.Delete(workingFolder, recursive: true);
+        }
+    }
+}

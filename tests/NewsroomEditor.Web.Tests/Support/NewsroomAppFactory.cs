@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
+
+namespace NewsroomEditor.Web.Tests.Support;
+
+/// <summary>
+/// The whole app in memory over a real SQLite file in a folder of its own, deleted afterwards.
+/// Each instance is a fresh newsroom (no users yet).
+/// </summary>
+public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "newsroom-web-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // Production reads package assets (MudBlazor) from a publish folder; tests run from the build output.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Storage:DataFolder", DataFolder);
+        builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
+    }
+
+    /// <summary>A client that shows redirects instead of following them, and keeps cookies.</summary>
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a confirmed user with the given roles, as an admin would.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string displayName, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        AssertSucceeded(await users.CreateAsync(user, Password));
+        AssertSucceeded(await users.AddToRolesAsync(user, roles));
+        return user;
+    }
+
+    /// <summary>Creates the first admin through the service the setup page uses.</summary>
+    public async Task CompleteSetupAsync(string email = "admin@example.vn")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<FirstRunSetup>();
+        AssertSucceeded(await setup.CreateFirstAdminAsync(new FirstAdmin(email, "Quản trị", Password)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataFolder))
+            Directory.Delete(DataFolder, recursive: true);
+    }
+
+    private static void AssertSucceeded(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+}
