@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every NewsroomEditor test on a fresh Debian/Ubuntu machine that has the .NET 10 SDK and Node 20.
+# It installs what the tests need (Debian's Chromium for the browser tests), builds once, then
+# runs the test projects (in parallel where they allow). CI runs exactly this (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+fail() {
+  echo "test.sh: $*" >&2
+  exit 1
+}
+
+# The browser tests drive a real Chromium. Playwright's own browser download is not used: it needs
+# the outside internet. Debian's package is, or CHROMIUM_PATH names another build.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    [ -x "$CHROMIUM_PATH" ] || fail "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file."
+    return
+  fi
+  if [ ! -x /usr/bin/chromium ]; then
+    command -v apt-get >/dev/null 2>&1 ||
+      fail "Chromium is missing and apt-get is not available: install Chromium and set CHROMIUM_PATH to it."
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "test.sh: installing Debian's chromium package for the browser tests..."
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; } ||
+      fail "could not install the chromium package with apt-get; install Chromium and set CHROMIUM_PATH to it."
+    [ -x /usr/bin/chromium ] || fail "the chromium package did not provide /usr/bin/chromium; set CHROMIUM_PATH."
+  fi
+  export CHROMIUM_PATH=/usr/bin/chromium
+}
+
+ensure_chromium
+dotnet tool restore
+dotnet build NewsroomEditor.sln --configuration Release
+# One `dotnet test` over the solution runs the test projects side by side; --no-build reuses the build above.
+dotnet test NewsroomEditor.sln --configuration Release --no-build --logger "console;verbosity=minimal"
