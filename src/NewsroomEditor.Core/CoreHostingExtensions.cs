@@ -7,8 +7,10 @@ using Microsoft.Extensions.Hosting;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core;
 
@@ -45,6 +47,10 @@ public static class CoreHostingExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<SectionCatalog>();
+        services.AddScoped<StoryService>();
+        services.AddScoped<EditLeaseService>();
+        services.AddSingleton<INewsroomEventBus, InProcessEventBus>();
+        services.AddHostedService<ScheduledPublisher>();
         services.AddAuthorizationBuilder().AddNewsroomPolicies();
 
         return services.AddIdentityCore<ApplicationUser>(options =>

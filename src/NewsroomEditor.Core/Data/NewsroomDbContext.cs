@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Data;
 
@@ -22,6 +23,11 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Story> Stories => Set<Story>();
+    public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
+    public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
+    public DbSet<EditorialNote> EditorialNotes => Set<EditorialNote>();
+    public DbSet<EditLease> EditLeases => Set<EditLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

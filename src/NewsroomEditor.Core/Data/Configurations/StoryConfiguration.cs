@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories;
+
+namespace NewsroomEditor.Core.Data.Configurations;
+
+internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
+{
+    /// <summary>Room for a headline slug plus a "-n" suffix.</summary>
+    public const int SlugColumnLength = Slugs.MaxLength + 20;
+
+    public void Configure(EntityTypeBuilder<Story> story)
+    {
+        story.HasKey(s => s.Id);
+        story.Property(s => s.Id).ValueGeneratedNever();
+        story.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+        story.Property(s => s.AuthorId).HasMaxLength(450).IsRequired();
+        story.Property(s => s.AuthorName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
+        story.Property(s => s.UpdatedById).HasMaxLength(450).IsRequired();
+        story.Property(s => s.Language).HasMaxLength(Story.LanguageMaxLength).IsRequired();
+        story.Property(s => s.Headline).HasMaxLength(StoryContent.HeadlineMaxLength).IsRequired();
+        story.Property(s => s.Lead).HasMaxLength(StoryContent.LeadMaxLength).IsRequired();
+        story.Property(s => s.BodyJson).IsRequired();
+        story.Property(s => s.BodyText).IsRequired();
+        story.Property(s => s.TagList).HasMaxLength((StoryContent.TagMaxLength + 1) * StoryContent.MaxTags).IsRequired();
+        story.Property(s => s.Byline).HasMaxLength(StoryContent.BylineMaxLength).IsRequired();
+        story.Property(s => s.Slug).HasMaxLength(SlugColumnLength).IsRequired();
+        story.Property(s => s.CustomSlug).HasMaxLength(SlugColumnLength).IsRequired();
+        story.Property(s => s.MetaDescription).HasMaxLength(StoryContent.MetaDescriptionMaxLength).IsRequired();
+        story.Property(s => s.SearchIndex).IsRequired();
+        // SQLite has no rowversion: the app increments Version on every change (Story.Touch).
+        story.Property(s => s.Version).IsConcurrencyToken();
+        story.Ignore(s => s.Tags);
+        story.Ignore(s => s.Content);
+
+        story.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        story.HasOne<Section>().WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.Restrict);
+        story.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.StoryId).OnDelete(DeleteBehavior.Cascade);
+        story.HasMany(s => s.Revisions).WithOne().HasForeignKey(r => r.StoryId).OnDelete(DeleteBehavior.Cascade);
+        story.HasMany(s => s.Notes).WithOne().HasForeignKey(n => n.StoryId).OnDelete(DeleteBehavior.Cascade);
+        story.Navigation(s => s.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        story.Navigation(s => s.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        story.Navigation(s => s.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        story.HasIndex(s => new { s.Language, s.Slug });
+        story.HasIndex(s => new { s.State, s.SubmittedAt });
+        story.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
+        story.HasIndex(s => s.UpdatedAt);
+        story.HasIndex(s => s.TranslationGroupId);
+    }
+}
+
+internal sealed class WorkflowEventConfiguration : IEntityTypeConfiguration<WorkflowEvent>
+{
+    public void Configure(EntityTypeBuilder<WorkflowEvent> workflowEvent)
+    {
+        workflowEvent.Property(e => e.From).HasConversion<string>().HasMaxLength(20);
+        workflowEvent.Property(e => e.To).HasConversion<string>().HasMaxLength(20);
+        workflowEvent.Property(e => e.Action).HasConversion<string>().HasMaxLength(20);
+        workflowEvent.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
+        workflowEvent.Property(e => e.ActorName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
+        workflowEvent.Property(e => e.Note).HasMaxLength(EditorialNote.MaxLength);
+    }
+}
+
+internal sealed class StoryRevisionConfiguration : IEntityTypeConfiguration<StoryRevision>
+{
+    public void Configure(EntityTypeBuilder<StoryRevision> revision)
+    {
+        revision.HasIndex(r => new { r.StoryId, r.Number }).IsUnique();
+        revision.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        revision.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        revision.Property(r => r.AuthorId).HasMaxLength(450).IsRequired();
+        revision.Property(r => r.AuthorName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
+        revision.Property(r => r.Headline).HasMaxLength(StoryContent.HeadlineMaxLength).IsRequired();
+        revision.Property(r => r.Lead).HasMaxLength(StoryContent.LeadMaxLength).IsRequired();
+        revision.Property(r => r.Tags).HasMaxLength((StoryContent.TagMaxLength + 1) * StoryContent.MaxTags).IsRequired();
+        revision.Property(r => r.Byline).HasMaxLength(StoryContent.BylineMaxLength).IsRequired();
+        revision.Property(r => r.Slug).HasMaxLength(StoryConfiguration.SlugColumnLength).IsRequired();
+        revision.Property(r => r.MetaDescription).HasMaxLength(StoryContent.MetaDescriptionMaxLength).IsRequired();
+    }
+}
+
+internal sealed class EditorialNoteConfiguration : IEntityTypeConfiguration<EditorialNote>
+{
+    public void Configure(EntityTypeBuilder<EditorialNote> note)
+    {
+        note.Property(n => n.AuthorId).HasMaxLength(450).IsRequired();
+        note.Property(n => n.AuthorName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
+        note.Property(n => n.Text).HasMaxLength(EditorialNote.MaxLength).IsRequired();
+    }
+}
+
+internal sealed class EditLeaseConfiguration : IEntityTypeConfiguration<EditLease>
+{
+    public void Configure(EntityTypeBuilder<EditLease> lease)
+    {
+        lease.HasKey(l => l.StoryId);
+        lease.HasOne<Story>().WithOne().HasForeignKey<EditLease>(l => l.StoryId).OnDelete(DeleteBehavior.Cascade);
+        lease.Property(l => l.HolderId).HasMaxLength(450).IsRequired();
+        lease.Property(l => l.HolderName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Events;
+
+namespace NewsroomEditor.Core.Stories;
+
+/// <summary>Who is editing a story right now. Kept alive by the editor; lapses when they go away.</summary>
+public class EditLease
+{
+    private EditLease() { }
+
+    internal EditLease(Guid storyId, StoryActor holder, DateTime now, TimeSpan duration)
+    {
+        StoryId = storyId;
+        Take(holder, now, duration);
+    }
+
+    public Guid StoryId { get; private set; }
+    public string HolderId { get; private set; } = "";
+    public string HolderName { get; private set; } = "";
+    public DateTime ExpiresAt { get; private set; }
+
+    internal void Take(StoryActor holder, DateTime now, TimeSpan duration)
+    {
+        HolderId = holder.UserId;
+        HolderName = holder.DisplayName;
+        ExpiresAt = now + duration;
+    }
+
+    internal bool IsActive(DateTime now) => ExpiresAt > now;
+}
+
+/// <summary>The outcome of asking for the lease: held by the asker, or by someone else.</summary>
+public sealed record LeaseStatus(bool HeldByMe, string? HolderId, string? HolderName)
+{
+    public static LeaseStatus Mine { get; } = new(true, null, null);
+}
+
+/// <summary>Someone else holds the edit lease; the caller's text stays with them, unsaved.</summary>
+public sealed class LeaseLostException(string holderName)
+    : DomainException($"{holderName} is editing this story now; your changes were not saved here but are kept in your browser.")
+{
+    public string HolderName { get; } = holderName;
+}
+
+/// <summary>
+/// The edit lease of DESIGN.md §2: one person edits a story at a time, others see
+/// "Being edited by X" and read only; an editor may take over. Saves check the lease on the
+/// server, so a previous holder cannot overwrite after a take-over.
+/// </summary>
+public sealed class EditLeaseService(NewsroomDbContext db, TimeProvider clock, INewsroomEventBus events)
+{
+    /// <summary>How long a lease lasts without renewal; the editor renews it well within this.</summary>
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(90);
+
+    public async Task<LeaseStatus> AcquireAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = Now;
+        var lease = await db.EditLeases.SingleOrDefaultAsync(l => l.StoryId == storyId, cancellationToken);
+        if (lease is not null && lease.IsActive(now) && lease.HolderId != actor.UserId)
+            return new LeaseStatus(false, lease.HolderId, lease.HolderName);
+
+        var isNew = lease is null || !lease.IsActive(now);
+        if (lease is null)
+            db.EditLeases.Add(new EditLease(storyId, actor, now, Duration));
+        else
+            lease.Take(actor, now, Duration);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone took it in the same instant: report them.
+            db.ChangeTracker.Clear();
+            var winner = await db.EditLeases.AsNoTracking().SingleAsync(l => l.StoryId == storyId, cancellationToken);
+            return winner.HolderId == actor.UserId ? LeaseStatus.Mine : new LeaseStatus(false, winner.HolderId, winner.HolderName);
+        }
+        if (isNew)
+            events.Publish(new EditLeaseChanged(storyId, actor.UserId, actor.DisplayName, null, TakenOver: false, now));
+        return LeaseStatus.Mine;
+    }
+
+    /// <summary>An editor takes the story from whoever edits it; that person is told at once.</summary>
+    public async Task TakeOverAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsEditor)
+            throw new AccessDeniedException("Only an editor may take over a story someone else is editing.");
+        var now = Now;
+        var lease = await db.EditLeases.SingleOrDefaultAsync(l => l.StoryId == storyId, cancellationToken);
+        var previous = lease is not null && lease.IsActive(now) && lease.HolderId != actor.UserId ? lease.HolderId : null;
+        if (lease is null)
+            db.EditLeases.Add(new EditLease(storyId, actor, now, Duration));
+        else
+            lease.Take(actor, now, Duration);
+        await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new EditLeaseChanged(storyId, actor.UserId, actor.DisplayName, previous, TakenOver: previous is not null, now));
+    }
+
+    public async Task ReleaseAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var released = await db.EditLeases
+            .Where(l => l.StoryId == storyId && l.HolderId == actor.UserId)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (released > 0)
+            events.Publish(new EditLeaseChanged(storyId, null, null, actor.UserId, TakenOver: false, Now));
+    }
+
+    /// <summary>For a save: refuses when someone else holds the lease; (re)takes it when it has lapsed.</summary>
+    public async Task EnsureHeldAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    {
+        var status = await AcquireAsync(actor, storyId, cancellationToken);
+        if (!status.HeldByMe)
+            throw new LeaseLostException(status.HolderName ?? "Someone else");
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

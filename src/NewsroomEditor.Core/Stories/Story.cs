@@ -1,0 +1,260 @@
+using NewsroomEditor.Core.Stories.RichText;
+
+namespace NewsroomEditor.Core.Stories;
+
+/// <summary>
+/// A story and its workflow (DESIGN.md §2). Every change goes through a guarded method that takes the
+/// acting person and asks <see cref="StoryRules"/> first; an illegal move throws and changes nothing.
+/// Every transition appends a <see cref="WorkflowEvent"/> and a <see cref="StoryRevision"/>.
+/// </summary>
+public class Story
+{
+    public const int LanguageMaxLength = 10;
+
+    private readonly List<WorkflowEvent> _events = [];
+    private readonly List<StoryRevision> _revisions = [];
+    private readonly List<EditorialNote> _notes = [];
+
+    private Story() { }
+
+    public Guid Id { get; private set; }
+    public string AuthorId { get; private set; } = "";
+    public string AuthorName { get; private set; } = "";
+    public StoryState State { get; private set; }
+    public string Language { get; private set; } = "vi";
+    /// <summary>Links the versions of one story in different languages.</summary>
+    public Guid TranslationGroupId { get; private set; }
+
+    public string Headline { get; private set; } = "";
+    public string Lead { get; private set; } = "";
+    /// <summary>The canonical ProseMirror JSON, validated by <see cref="StoryBody"/>.</summary>
+    public string BodyJson { get; private set; } = "";
+    /// <summary>The body as plain text, for search and comparing revisions.</summary>
+    public string BodyText { get; private set; } = "";
+    public int? SectionId { get; private set; }
+    /// <summary>Tags joined by <see cref="TagSeparator"/>; see <see cref="Tags"/>.</summary>
+    public string TagList { get; private set; } = "";
+    public string Byline { get; private set; } = "";
+    /// <summary>The slug in use: the custom one, or one made from the headline.</summary>
+    public string Slug { get; private set; } = "";
+    /// <summary>A slug the writer typed; empty while the slug follows the headline.</summary>
+    public string CustomSlug { get; private set; } = "";
+    public string MetaDescription { get; private set; } = "";
+    /// <summary>Case- and diacritic-folded text of every searchable field (<see cref="SearchText"/>).</summary>
+    public string SearchIndex { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public string UpdatedById { get; private set; } = "";
+    /// <summary>When the story last entered review; the review queue is ordered by it, oldest first.</summary>
+    public DateTime? SubmittedAt { get; private set; }
+    public DateTime? ScheduledAt { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
+    public DateTime? FirstPublishedAt { get; private set; }
+    /// <summary>When a published story was last corrected; shown as "Updated" on the public page.</summary>
+    public DateTime? CorrectedAt { get; private set; }
+
+    /// <summary>
+    /// The concurrency token, managed by the app because SQLite has no rowversion: every change
+    /// increments it, and a save from an older version is a conflict, never a silent overwrite.
+    /// </summary>
+    public int Version { get; private set; }
+
+    /// <summary>The number of the newest revision, so that new ones are numbered without a query.</summary>
+    public int LatestRevisionNumber { get; private set; }
+
+    public const char TagSeparator = '|';
+
+    public IReadOnlyList<string> Tags => TagList.Length == 0 ? [] : TagList.Split(TagSeparator);
+
+    public IReadOnlyList<WorkflowEvent> Events => _events;
+
+    public IReadOnlyList<StoryRevision> Revisions => _revisions;
+
+    public IReadOnlyList<EditorialNote> Notes => _notes;
+
+    public StoryContent Content => new(Headline, Lead, StoryBody.Parse(BodyJson), SectionId, Tags, Byline, CustomSlug, MetaDescription);
+
+    public static Story Create(StoryActor actor, string language, int? sectionId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(language);
+        if (!actor.CanWrite)
+            throw new AccessDeniedException("Only reporters and editors create stories.");
+
+        var story = new Story
+        {
+            Id = Guid.NewGuid(),
+            AuthorId = actor.UserId,
+            AuthorName = actor.DisplayName,
+            State = StoryState.Draft,
+            Language = language,
+            TranslationGroupId = Guid.NewGuid(),
+            SectionId = sectionId,
+            Byline = actor.DisplayName,
+            BodyJson = StoryBody.Empty.ToJson(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            UpdatedById = actor.UserId,
+            Version = 1,
+        };
+        story.SearchIndex = SearchText.Fold(story.Byline);
+        story.AddRevision(actor, now, RevisionKind.Edit);
+        return story;
+    }
+
+    public bool Allows(StoryActor actor, StoryAction action) => StoryRules.IsAllowed(actor, AuthorId, State, action);
+
+    /// <summary>
+    /// Replaces the content. <paramref name="slug"/> is the slug to use (the service makes it unique
+    /// per language); <c>content.Slug</c> says whether the writer chose it. Editing a published
+    /// story is a correction. Returns the kind of revision this edit amounts to.
+    /// </summary>
+    public RevisionKind Edit(StoryActor actor, StoryContent content, string slug, DateTime now)
+    {
+        Ensure(actor, StoryAction.Edit);
+        ArgumentNullException.ThrowIfNull(content);
+        var clean = content.Normalized();
+
+        Headline = clean.Headline;
+        Lead = clean.Lead;
+        BodyJson = clean.Body.ToJson();
+        BodyText = clean.Body.ToPlainText();
+        SectionId = clean.SectionId;
+        TagList = string.Join(TagSeparator, clean.Tags.Select(t => t.Replace(TagSeparator, ' ')));
+        Byline = clean.Byline;
+        CustomSlug = clean.Slug;
+        Slug = slug;
+        MetaDescription = clean.MetaDescription;
+        SearchIndex = SearchText.Fold(string.Join('\n', Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags)));
+        Touch(actor, now);
+
+        if (State != StoryState.Published)
+            return RevisionKind.Edit;
+        CorrectedAt = now;
+        return RevisionKind.Correction;
+    }
+
+    public void Submit(StoryActor actor, DateTime now)
+    {
+        Move(actor, StoryAction.Submit, now);
+        SubmittedAt = now;
+    }
+
+    public void Withdraw(StoryActor actor, DateTime now) => Move(actor, StoryAction.Withdraw, now);
+
+    public void Resubmit(StoryActor actor, DateTime now)
+    {
+        Move(actor, StoryAction.Resubmit, now);
+        SubmittedAt = now;
+    }
+
+    /// <summary>Sends the story back to its author; the note says why and joins the story's notes.</summary>
+    public void RequestChanges(StoryActor actor, string note, DateTime now)
+    {
+        Ensure(actor, StoryAction.RequestChanges);
+        if (string.IsNullOrWhiteSpace(note))
+            throw new WorkflowException("Say what should change: a note is required to request changes.");
+        var clean = EditorialNote.Clean(note);
+        Move(actor, StoryAction.RequestChanges, now, clean);
+        _notes.Add(new EditorialNote(Id, actor, now, clean));
+    }
+
+    public void Approve(StoryActor actor, DateTime now) => Move(actor, StoryAction.Approve, now);
+
+    /// <summary>Publishes now (from Approved, or straight from review). The checklist must pass.</summary>
+    public void Publish(StoryActor actor, IReadOnlyList<ChecklistItem> checklist, DateTime now)
+    {
+        Ensure(actor, StoryAction.Publish);
+        PublishingChecklist.EnsurePassed(checklist, "publish");
+        Move(actor, StoryAction.Publish, now);
+        PublishedAt = now;
+        FirstPublishedAt ??= now;
+        CorrectedAt = null;
+        ScheduledAt = null;
+    }
+
+    /// <summary>Publishes at a future time (an approved story). The checklist must pass now.</summary>
+    public void Schedule(StoryActor actor, DateTime publishAt, IReadOnlyList<ChecklistItem> checklist, DateTime now)
+    {
+        Ensure(actor, StoryAction.Schedule);
+        if (publishAt <= now)
+            throw new WorkflowException("Choose a publication time in the future.");
+        PublishingChecklist.EnsurePassed(checklist, "schedule");
+        Move(actor, StoryAction.Schedule, now, $"For {publishAt:yyyy-MM-dd HH:mm} UTC");
+        ScheduledAt = publishAt;
+    }
+
+    /// <summary>The scheduler's move: a scheduled story whose time has come is published.</summary>
+    public bool PublishIfDue(IReadOnlyList<ChecklistItem> checklist, DateTime now)
+    {
+        if (State != StoryState.Scheduled || ScheduledAt is null || ScheduledAt > now)
+            return false;
+        PublishingChecklist.EnsurePassed(checklist, "publish");
+        Record(StoryActor.System, StoryAction.Publish, StoryState.Published, now, note: null);
+        PublishedAt = ScheduledAt;
+        FirstPublishedAt ??= ScheduledAt;
+        CorrectedAt = null;
+        return true;
+    }
+
+    public void Unpublish(StoryActor actor, DateTime now) => Move(actor, StoryAction.Unpublish, now);
+
+    public void Archive(StoryActor actor, DateTime now) => Move(actor, StoryAction.Archive, now);
+
+    public void Restore(StoryActor actor, DateTime now) => Move(actor, StoryAction.Restore, now);
+
+    /// <summary>Adds a note to the thread; the author and editors may write (and read) notes.</summary>
+    public EditorialNote AddNote(StoryActor actor, string text, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CanReadNotes(actor))
+            throw new AccessDeniedException("Notes on a story are for its author and the editors.");
+        var note = new EditorialNote(Id, actor, now, EditorialNote.Clean(text));
+        _notes.Add(note);
+        return note;
+    }
+
+    /// <summary>Editorial notes are for the story's author and the editors only.</summary>
+    public bool CanReadNotes(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == AuthorId);
+
+    /// <summary>Writes a revision of the current content; see <see cref="StoryRevision"/>.</summary>
+    public StoryRevision AddRevision(StoryActor actor, DateTime now, RevisionKind kind)
+    {
+        var revision = new StoryRevision(this, ++LatestRevisionNumber, actor, now, kind);
+        _revisions.Add(revision);
+        return revision;
+    }
+
+    private void Move(StoryActor actor, StoryAction action, DateTime now, string? note = null)
+    {
+        Ensure(actor, action);
+        Record(actor, action, StoryRules.Target(State, action)!.Value, now, note);
+    }
+
+    private void Record(StoryActor actor, StoryAction action, StoryState to, DateTime now, string? note)
+    {
+        _events.Add(new WorkflowEvent(Id, actor, now, State, to, action, note));
+        State = to;
+        Touch(actor, now);
+        AddRevision(actor, now, RevisionKind.Transition);
+    }
+
+    private void Touch(StoryActor actor, DateTime now)
+    {
+        UpdatedAt = now;
+        UpdatedById = actor.UserId;
+        Version++;
+    }
+
+    private void Ensure(StoryActor actor, StoryAction action)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var refusal = StoryRules.Refusal(actor, AuthorId, State, action);
+        if (refusal is null)
+            return;
+        if (StoryRules.Target(State, action) is null)
+            throw new WorkflowException(refusal);
+        throw new AccessDeniedException(refusal);
+    }
+}

@@ -1,0 +1,358 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Events;
+using NewsroomEditor.Core.Publishing;
+
+namespace NewsroomEditor.Core.Stories;
+
+/// <summary>
+/// The use cases of stories: create, open, save with conflict detection, move through the
+/// workflow, list and search, revisions and notes. Every rule is the domain's (<see cref="Story"/>,
+/// <see cref="StoryRules"/>); this service loads, saves and tells the event bus.
+/// </summary>
+public sealed class StoryService(
+    NewsroomDbContext db,
+    TimeProvider clock,
+    INewsroomEventBus events,
+    EditLeaseService leases,
+    IOptions<SiteOptions> site)
+{
+    /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
+    public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
+
+    public async Task<Story> CreateAsync(StoryActor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
+    {
+        var languages = site.Value.Languages;
+        var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
+        if (!languages.Contains(chosen))
+            throw new WorkflowException($"Language \"{chosen}\" is not one of this site's languages ({string.Join(", ", languages)}).");
+        if (sectionId is not null && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
+            throw new WorkflowException("That section does not exist.");
+
+        var story = Story.Create(actor, chosen, sectionId, Now);
+        db.Stories.Add(story);
+        await db.SaveChangesAsync(cancellationToken);
+        return story;
+    }
+
+    /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
+    public async Task<Story> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        var story = await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw new StoryNotFoundException();
+        EnsureCanView(actor, story);
+        return story;
+    }
+
+    /// <summary>
+    /// Saves the writer's content if the story is still at <paramref name="expectedVersion"/>;
+    /// otherwise returns the server's version as a conflict and changes nothing.
+    /// <paramref name="reason"/> says why: a plain edit (autosaves fold into one revision), "keep
+    /// mine" after a conflict, or a restored revision; the latter two always start a new revision.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(
+        StoryActor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var story = await LoadTrackedAsync(actor, id, cancellationToken);
+        if (!story.Allows(actor, StoryAction.Edit))
+            throw new AccessDeniedException(StoryRules.Refusal(actor, story.AuthorId, story.State, StoryAction.Edit)!);
+        await leases.EnsureHeldAsync(actor, id, cancellationToken);
+        if (story.Version != expectedVersion)
+            return await ConflictAsync(story, cancellationToken);
+
+        var now = Now;
+        var normalized = content.Normalized();
+        var slug = await ResolveSlugAsync(story, normalized, cancellationToken);
+        var kind = story.Edit(actor, normalized, slug, now);
+        var revisionKind = reason switch
+        {
+            SaveReason.KeepMineAfterConflict => RevisionKind.ConflictCopy,
+            SaveReason.RestoreRevision => RevisionKind.Restore,
+            _ => kind,
+        };
+        await KeepRevisionAsync(story, actor, revisionKind, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: theirs stands, ours goes back as a conflict.
+            db.ChangeTracker.Clear();
+            var current = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
+            return await ConflictAsync(current, cancellationToken);
+        }
+        events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
+        return new SaveResult(story.Version, now, null);
+    }
+
+    /// <summary>Moves a story through the workflow; <paramref name="note"/> is required to request changes.</summary>
+    public async Task<Story> TransitionAsync(
+        StoryActor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
+        int? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var story = await LoadTrackedAsync(actor, id, cancellationToken);
+        if (expectedVersion is not null && story.Version != expectedVersion)
+            throw new WorkflowException("The story has changed since you opened it; look at the latest version first.");
+
+        var from = story.State;
+        var now = Now;
+        switch (action)
+        {
+            case StoryAction.Submit: story.Submit(actor, now); break;
+            case StoryAction.Withdraw: story.Withdraw(actor, now); break;
+            case StoryAction.Resubmit: story.Resubmit(actor, now); break;
+            case StoryAction.RequestChanges: story.RequestChanges(actor, note ?? "", now); break;
+            case StoryAction.Approve: story.Approve(actor, now); break;
+            case StoryAction.Publish: story.Publish(actor, await ChecklistAsync(story, cancellationToken), now); break;
+            case StoryAction.Schedule:
+                story.Schedule(actor, publishAt ?? throw new WorkflowException("Choose when to publish."), await ChecklistAsync(story, cancellationToken), now);
+                break;
+            case StoryAction.Unpublish: story.Unpublish(actor, now); break;
+            case StoryAction.Archive: story.Archive(actor, now); break;
+            case StoryAction.Restore: story.Restore(actor, now); break;
+            default: throw new WorkflowException($"{action} is not a workflow move.");
+        }
+        await SaveOrConflictAsync(cancellationToken);
+        events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
+        return story;
+    }
+
+    /// <summary>The publishing checklist of a story as it is stored now.</summary>
+    public async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        var slugUsedElsewhere = story.Slug.Length > 0 && await db.Stories.AnyAsync(
+            s => s.Id != story.Id && s.Language == story.Language && s.Slug == story.Slug && s.State != StoryState.Archived,
+            cancellationToken);
+        return PublishingChecklist.Evaluate(story, slugUsedElsewhere);
+    }
+
+    /// <summary>Publishes every scheduled story whose time has come; returns how many.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var due = await db.Stories.Where(s => s.State == StoryState.Scheduled && s.ScheduledAt <= now).ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var story in due)
+        {
+            try
+            {
+                if (!story.PublishIfDue(await ChecklistAsync(story, cancellationToken), now))
+                    continue;
+                await db.SaveChangesAsync(cancellationToken);
+                published++;
+                events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
+                    StoryActor.System.UserId, StoryActor.System.DisplayName, null, now));
+            }
+            catch (WorkflowException)
+            {
+                // Edited after scheduling so that a check now fails: it stays scheduled for an editor to see.
+                db.Entry(story).State = EntityState.Unchanged;
+            }
+        }
+        return published;
+    }
+
+    public async Task<StoryPage> ListAsync(StoryActor actor, StoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        var stories = Visible(actor);
+        if (query.State is { } state)
+            stories = stories.Where(s => s.State == state);
+        if (query.SectionId is { } sectionId)
+            stories = stories.Where(s => s.SectionId == sectionId);
+        if (!string.IsNullOrEmpty(query.AuthorId))
+            stories = stories.Where(s => s.AuthorId == query.AuthorId);
+        if (!string.IsNullOrEmpty(query.Language))
+            stories = stories.Where(s => s.Language == query.Language);
+        foreach (var term in SearchText.Terms(query.Search))
+            stories = stories.Where(s => s.SearchIndex.Contains(term));
+
+        var total = await stories.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var items = await Summaries(stories.OrderByDescending(s => s.UpdatedAt).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize))
+            .ToListAsync(cancellationToken);
+        return new StoryPage(items, total);
+    }
+
+    public async Task<Dashboard> DashboardAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var mine = db.Stories.AsNoTracking().Where(s => s.AuthorId == actor.UserId);
+        var counts = (await mine.GroupBy(s => s.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var recent = await Summaries(mine.OrderByDescending(s => s.UpdatedAt).Take(10)).ToListAsync(cancellationToken);
+        var queue = actor.IsEditor ? await ReviewQueueAsync(actor, cancellationToken) : [];
+        var published = actor.CanWrite
+            ? await Summaries(Visible(actor).Where(s => s.State == StoryState.Published).OrderByDescending(s => s.PublishedAt).Take(10)).ToListAsync(cancellationToken)
+            : [];
+        return new Dashboard(counts, recent, queue, published);
+    }
+
+    /// <summary>Stories waiting for an editor, oldest first.</summary>
+    public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsEditor)
+            throw new AccessDeniedException("The review queue is for editors.");
+        return await Summaries(db.Stories.AsNoTracking().Where(s => s.State == StoryState.InReview).OrderBy(s => s.SubmittedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(actor, id, cancellationToken);
+        return await db.WorkflowEvents.AsNoTracking().Where(e => e.StoryId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(actor, id, cancellationToken);
+        return await db.StoryRevisions.AsNoTracking()
+            .Where(r => r.StoryId == id)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new RevisionSummary(r.Number, r.AuthorName, r.CreatedAt, r.UpdatedAt, r.State, r.Kind, r.Headline))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<StoryRevision> RevisionAsync(StoryActor actor, Guid id, int number, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(actor, id, cancellationToken);
+        return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
+            ?? throw new WorkflowException($"Revision {number} does not exist.");
+    }
+
+    /// <summary>Restores an old revision's content as a new revision (nothing in between is lost).</summary>
+    public async Task<SaveResult> RestoreRevisionAsync(StoryActor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var revision = await RevisionAsync(actor, id, number, cancellationToken);
+        var content = new StoryContent(
+            revision.Headline, revision.Lead, RichText.StoryBody.Parse(revision.BodyJson), revision.SectionId,
+            revision.Tags.Length == 0 ? [] : revision.Tags.Split(Story.TagSeparator), revision.Byline, "", revision.MetaDescription);
+        var story = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
+        if (story.CustomSlug.Length > 0 || revision.Slug != Slugs.FromText(revision.Headline))
+            content = content with { Slug = revision.Slug };
+        return await SaveAsync(actor, id, expectedVersion, content, SaveReason.RestoreRevision, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EditorialNote>> NotesAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        var story = await GetAsync(actor, id, cancellationToken);
+        if (!story.CanReadNotes(actor))
+            throw new AccessDeniedException("Notes on a story are for its author and the editors.");
+        return await db.EditorialNotes.AsNoTracking().Where(n => n.StoryId == id).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<EditorialNote> AddNoteAsync(StoryActor actor, Guid id, string text, CancellationToken cancellationToken = default)
+    {
+        var story = await LoadTrackedAsync(actor, id, cancellationToken);
+        var note = story.AddNote(actor, text, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        return note;
+    }
+
+    private IQueryable<Story> Visible(StoryActor actor)
+    {
+        var stories = db.Stories.AsNoTracking();
+        if (actor.IsEditor)
+            return stories;
+        if (actor.IsReporter)
+            return stories.Where(s => s.AuthorId == actor.UserId);
+        return stories.Where(_ => false);
+    }
+
+    private static IQueryable<StorySummary> Summaries(IQueryable<Story> stories) =>
+        stories.Select(s => new StorySummary(
+            s.Id, s.Headline, s.State, s.AuthorId, s.AuthorName, s.SectionId, s.Language, s.UpdatedAt, s.SubmittedAt, s.PublishedAt, s.ScheduledAt));
+
+    private static void EnsureCanView(StoryActor actor, Story story)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsEditor || (actor.IsReporter && story.AuthorId == actor.UserId))
+            return;
+        throw new AccessDeniedException(actor.CanWrite
+            ? "Reporters work on their own stories only."
+            : "Only reporters and editors work on stories.");
+    }
+
+    private async Task<Story> LoadTrackedAsync(StoryActor actor, Guid id, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new StoryNotFoundException();
+        EnsureCanView(actor, story);
+        return story;
+    }
+
+    private async Task SaveOrConflictAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new WorkflowException("Someone changed the story at the same moment; look at the latest version and try again.");
+        }
+    }
+
+    private async Task<SaveResult> ConflictAsync(Story current, CancellationToken cancellationToken)
+    {
+        var updatedBy = await db.Users.AsNoTracking().Where(u => u.Id == current.UpdatedById).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        return new SaveResult(current.Version, current.UpdatedAt, new StoryConflict(current.Version, updatedBy ?? "Someone", current.UpdatedAt, current.Content));
+    }
+
+    /// <summary>A custom slug is kept as typed; one made from the headline gets "-2", "-3"… when taken in this language.</summary>
+    private async Task<string> ResolveSlugAsync(Story story, StoryContent content, CancellationToken cancellationToken)
+    {
+        if (content.Slug.Length > 0)
+            return content.Slug;
+        var wanted = Slugs.FromText(content.Headline);
+        if (wanted.Length == 0)
+            return "";
+        if (wanted == story.Slug && story.CustomSlug.Length == 0)
+            return wanted;
+        var taken = (await db.Stories.AsNoTracking()
+            .Where(s => s.Id != story.Id && s.Language == story.Language && s.Slug.StartsWith(wanted))
+            .Select(s => s.Slug)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var candidate = wanted;
+        for (var n = 2; taken.Contains(candidate); n++)
+            candidate = $"{wanted}-{n}";
+        return candidate;
+    }
+
+    /// <summary>Folds an autosave into the writer's recent revision, or starts a new one.</summary>
+    private async Task KeepRevisionAsync(Story story, StoryActor actor, RevisionKind kind, DateTime now, CancellationToken cancellationToken)
+    {
+        if (kind == RevisionKind.Edit)
+        {
+            var latest = await db.StoryRevisions
+                .Where(r => r.StoryId == story.Id)
+                .OrderByDescending(r => r.Number)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (latest is { Kind: RevisionKind.Edit } && latest.AuthorId == actor.UserId && now - latest.UpdatedAt < RevisionWindow)
+            {
+                latest.Refresh(story, now);
+                return;
+            }
+        }
+        story.AddRevision(actor, now, kind);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
+
+/// <summary>Why content is being saved; decides how the revision is kept.</summary>
+public enum SaveReason
+{
+    Edit,
+    KeepMineAfterConflict,
+    RestoreRevision,
+}
+
+/// <summary>No story has that id (or it was never visible to the asker).</summary>
+public sealed class StoryNotFoundException() : DomainException("That story does not exist.");
