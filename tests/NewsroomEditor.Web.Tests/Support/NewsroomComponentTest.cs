@@ -31,12 +31,18 @@ public abstract class NewsroomComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Options.Create(new SiteOptions { Name = "Báo Thử Nghiệm" }));
     }
 
-    /// <summary>Signs in a person with the given display name and roles.</summary>
-    protected void SignIn(string displayName, params string[] roles)
+    /// <summary>Signs in a person with the given display name and roles; their user id is derived from the name.</summary>
+    protected ClaimsPrincipal SignIn(string displayName, params string[] roles)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, "someone@example.vn"), new(NewsroomClaims.DisplayName, displayName) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, "user-" + displayName.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, "someone@example.vn"),
+            new(NewsroomClaims.DisplayName, displayName),
+        };
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
         _authentication.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+        return _authentication.User;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
