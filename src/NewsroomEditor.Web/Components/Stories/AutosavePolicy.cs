@@ -1,0 +1,81 @@
+namespace NewsroomEditor.Web.Components.Stories;
+
+/// <summary>
+/// When the editor saves by itself: about <see cref="IdleDelay"/> after typing stops, and at least
+/// every <see cref="MaxDelay"/> while typing goes on, one save at a time. A refused save (bad input)
+/// is not retried until something changes; a failed one (server away) is retried.
+/// </summary>
+public sealed class AutosavePolicy(TimeProvider clock)
+{
+    public static readonly TimeSpan IdleDelay = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset? _firstUnsavedChange;
+    private DateTimeOffset _lastChange;
+    private DateTimeOffset? _retryAfter;
+    private long _changes;
+    private long _changesAtSaveStart;
+    private bool _refused;
+
+    /// <summary>Something the server does not have yet.</summary>
+    public bool IsDirty => _firstUnsavedChange is not null;
+
+    public bool IsSaving { get; private set; }
+
+    public void Changed()
+    {
+        var now = clock.GetUtcNow();
+        _changes++;
+        _lastChange = now;
+        _firstUnsavedChange ??= now;
+        _refused = false;
+        _retryAfter = null;
+    }
+
+    public bool ShouldSaveNow()
+    {
+        if (!IsDirty || IsSaving || _refused)
+            return false;
+        var now = clock.GetUtcNow();
+        if (_retryAfter is { } retry && now < retry)
+            return false;
+        return now - _lastChange >= IdleDelay || now - _firstUnsavedChange!.Value >= MaxDelay;
+    }
+
+    public void SaveStarted()
+    {
+        IsSaving = true;
+        _changesAtSaveStart = _changes;
+    }
+
+    /// <summary>Stored: clean, unless something changed while the save was on its way.</summary>
+    public void Saved()
+    {
+        IsSaving = false;
+        _firstUnsavedChange = _changes == _changesAtSaveStart ? null : clock.GetUtcNow();
+    }
+
+    /// <summary>Refused by a rule: wait for the writer to change something.</summary>
+    public void Refused()
+    {
+        IsSaving = false;
+        _refused = true;
+    }
+
+    /// <summary>Could not reach the server: keep the changes, try again shortly.</summary>
+    public void Failed()
+    {
+        IsSaving = false;
+        _retryAfter = clock.GetUtcNow() + RetryDelay;
+    }
+
+    /// <summary>The content was replaced from elsewhere (theirs reloaded): nothing to save.</summary>
+    public void Reset()
+    {
+        IsSaving = false;
+        _firstUnsavedChange = null;
+        _refused = false;
+        _retryAfter = null;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.JSInterop;
+
+namespace NewsroomEditor.Web.Components.Stories;
+
+/// <summary>
+/// The C# side of the browser's story editor module (ClientApp/src/story-editor.js): Tiptap,
+/// the toolbar commands, the browser-side copy of unsaved work. The body travels to the server as
+/// a stream, so bodies far beyond SignalR's 32 KB message limit save without raising it.
+/// </summary>
+public sealed class StoryEditorJs : IAsyncDisposable
+{
+    /// <summary>Largest body accepted from the browser (the server's schema limit is the same).</summary>
+    public const long MaxBodyBytes = 5 * 1024 * 1024;
+
+    private readonly IJSObjectReference _module;
+    private readonly IJSObjectReference _editor;
+    private readonly DotNetObjectReference<Callbacks> _callbacks;
+
+    private StoryEditorJs(IJSObjectReference module, IJSObjectReference editor, DotNetObjectReference<Callbacks> callbacks)
+    {
+        _module = module;
+        _editor = editor;
+        _callbacks = callbacks;
+    }
+
+    /// <summary>Loads the module lazily and mounts the editor in <paramref name="host"/>.</summary>
+    public static async Task<StoryEditorJs> CreateAsync(
+        IJSRuntime js, string moduleUrl, Microsoft.AspNetCore.Components.ElementReference host,
+        StoryEditorOptions options, Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged)
+    {
+        ArgumentNullException.ThrowIfNull(js);
+        var module = await js.InvokeAsync<IJSObjectReference>("import", moduleUrl);
+        var callbacks = DotNetObjectReference.Create(new Callbacks(onStateChanged, onBodyChanged));
+        var editor = await module.InvokeAsync<IJSObjectReference>("createStoryEditor", host, callbacks, options);
+        return new StoryEditorJs(module, editor, callbacks);
+    }
+
+    public ValueTask<bool> CommandAsync(string name, object? args = null) => _editor.InvokeAsync<bool>("command", name, args);
+
+    /// <summary>Reads the body as the browser has it now, and the change number it corresponds to.</summary>
+    public async Task<(string Json, long Sequence)> ReadBodyAsync(CancellationToken cancellationToken = default)
+    {
+        var streamReference = await _editor.InvokeAsync<IJSStreamReference>("getBodyBytes", cancellationToken);
+        var sequence = await _editor.InvokeAsync<long>("getReadSequence", cancellationToken);
+        await using var stream = await streamReference.OpenReadStreamAsync(MaxBodyBytes, cancellationToken);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return (await reader.ReadToEndAsync(cancellationToken), sequence);
+    }
+
+    public ValueTask MarkSavedAsync(long sequence, int version) => _editor.InvokeVoidAsync("markSaved", sequence, version);
+
+    public ValueTask<LocalDraft?> GetLocalDraftAsync() => _editor.InvokeAsync<LocalDraft?>("getLocalDraft");
+
+    public ValueTask<bool> RestoreLocalBodyAsync() => _editor.InvokeAsync<bool>("restoreLocalBody");
+
+    public ValueTask DiscardLocalDraftAsync() => _editor.InvokeVoidAsync("discardLocalDraft");
+
+    public ValueTask SetContentAsync(string bodyJson) => _editor.InvokeVoidAsync("setContent", bodyJson);
+
+    public ValueTask SetReadOnlyAsync(bool readOnly) => _editor.InvokeVoidAsync("setReadOnly", readOnly);
+
+    public ValueTask FocusAsync() => _editor.InvokeVoidAsync("focus");
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _editor.InvokeVoidAsync("destroy");
+            await _editor.DisposeAsync();
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; it keeps its own copy of any unsaved work.
+        }
+        _callbacks.Dispose();
+    }
+
+    /// <summary>What the module calls back; kept apart so the page does not expose itself to JS.</summary>
+    public sealed class Callbacks(Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged)
+    {
+        [JSInvokable]
+        public Task OnEditorStateChanged(EditorState state) => onStateChanged(state);
+
+        [JSInvokable]
+        public Task OnBodyChanged() => onBodyChanged();
+    }
+}
+
+/// <summary>What the module needs to mount the editor.</summary>
+public sealed record StoryEditorOptions(string StoryId, string BodyJson, int Version, bool ReadOnly, string MediaUrl);
