@@ -130,7 +130,7 @@ internal sealed class StoryBodySchema
             case "text" or "hardBreak":
                 throw Fail($"'{type}' is only allowed inside a paragraph or heading.");
             default:
-                throw Fail($"{Quote(type)} is not allowed.");
+                throw NotAllowed(type);
         }
     }
 
@@ -143,7 +143,9 @@ internal sealed class StoryBodySchema
             _path.Add(i + 1);
             var type = TypeOf(nodes[i]);
             if (type != "listItem")
-                throw Fail($"{Quote(type)} is not allowed directly inside a list; only list items are.");
+                throw Fail(IsPlainName(type)
+                    ? $"'{type}' is not allowed directly inside a list; only list items are."
+                    : "is not allowed directly inside a list; only list items are.");
             NoMarks(nodes[i], type);
             var content = ReadBlocks(NonEmptyContent(nodes[i], type, "a paragraph"));
             if (content[0] is not Paragraph)
@@ -185,7 +187,7 @@ internal sealed class StoryBodySchema
                     or "horizontalRule" or "figure":
                     throw Fail($"'{type}' cannot be inside a paragraph or heading.");
                 default:
-                    throw Fail($"{Quote(type)} is not allowed.");
+                    throw NotAllowed(type);
             }
             _path.RemoveAt(_path.Count - 1);
         }
@@ -213,7 +215,7 @@ internal sealed class StoryBodySchema
                 "underline" => new Mark(MarkKind.Underline),
                 "strike" => new Mark(MarkKind.Strike),
                 "link" => new Mark(MarkKind.Link, ReadHref(markNode)),
-                _ => throw Fail($"{(IsPlainName(type) ? $"mark '{type}'" : "a mark of unknown type")} is not allowed."),
+                _ => throw Fail(IsPlainName(type) ? $"mark '{type}' is not allowed." : "has a mark that is not allowed."),
             };
             if (result.Exists(m => m.Kind == mark.Kind))
                 throw Fail($"mark '{type}' appears more than once.");
@@ -373,12 +375,13 @@ internal sealed class StoryBodySchema
         return new InvalidStoryBodyException($"Body: {where} {problem}");
     }
 
+    private InvalidStoryBodyException NotAllowed(string type) =>
+        Fail(IsPlainName(type) ? $"'{type}' is not allowed." : "has a type that is not allowed.");
+
     /// <summary>
-    /// A type name from the client, quoted for a message only when it is a short plain name, so a
+    /// Whether a type name from the client may be quoted in a message: only short plain names, so a
     /// hostile "type" cannot put markup or megabytes into an error shown to a user or a log.
     /// </summary>
-    private static string Quote(string type) => IsPlainName(type) ? $"'{type}'" : "a node of unknown type";
-
     private static bool IsPlainName(string type) =>
         type.Length is > 0 and <= 40 && type.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

@@ -77,7 +77,8 @@ public class StoryBodySchemaTests
     {
         var message = Refusal(Doc("""{"type":"<script>alert(1)</script>"}"""));
 
-        Assert.Equal("Body: node 1 a node of unknown type is not allowed.", message);
+        Assert.Equal("Body: node 1 has a type that is not allowed.", message);
+        Assert.Equal("Body: node 1.1 has a mark that is not allowed.", Refusal(Doc(P(T("a", Mark("<b onclick=x>"))))));
     }
 
     [Theory]
