@@ -40,7 +40,11 @@ public static class CoreHostingExtensions
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(ReadMedia(configuration)));
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
 
-        services.AddDbContext<NewsroomDbContext>(options => UseProvider(options, database));
+        // Blazor Server keeps one scope per circuit for as long as the page is open, and a page's
+        // handlers interleave at every await: services therefore take a short-lived context from
+        // the factory per operation. Identity's stores get a scoped one made by the same factory.
+        services.AddDbContextFactory<NewsroomDbContext>(options => UseProvider(options, database));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<NewsroomDbContext>>().CreateDbContext());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SetupGate>();
         services.AddScoped<FirstRunSetup>();

@@ -4,8 +4,11 @@ using NewsroomEditor.Core.Data;
 namespace NewsroomEditor.Core.Publishing;
 
 /// <summary>Reads the site's sections in their display order.</summary>
-public sealed class SectionCatalog(NewsroomDbContext db)
+public sealed class SectionCatalog(IDbContextFactory<NewsroomDbContext> contexts)
 {
-    public async Task<IReadOnlyList<Section>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<Section>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+    }
 }

@@ -48,13 +48,14 @@ public sealed class LeaseLostException(string holderName)
 /// "Being edited by X" and read only; an editor may take over. Saves check the lease on the
 /// server, so a previous holder cannot overwrite after a take-over.
 /// </summary>
-public sealed class EditLeaseService(NewsroomDbContext db, TimeProvider clock, INewsroomEventBus events)
+public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock, INewsroomEventBus events)
 {
     /// <summary>How long a lease lasts without renewal; the editor renews it well within this.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(90);
 
     public async Task<LeaseStatus> AcquireAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         var now = Now;
         var lease = await db.EditLeases.SingleOrDefaultAsync(l => l.StoryId == storyId, cancellationToken);
@@ -85,6 +86,7 @@ public sealed class EditLeaseService(NewsroomDbContext db, TimeProvider clock, I
     /// <summary>An editor takes the story from whoever edits it; that person is told at once.</summary>
     public async Task TakeOverAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsEditor)
             throw new AccessDeniedException("Only an editor may take over a story someone else is editing.");
@@ -101,6 +103,7 @@ public sealed class EditLeaseService(NewsroomDbContext db, TimeProvider clock, I
 
     public async Task ReleaseAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         var released = await db.EditLeases
             .Where(l => l.StoryId == storyId && l.HolderId == actor.UserId)

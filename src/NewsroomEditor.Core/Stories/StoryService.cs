@@ -12,7 +12,7 @@ namespace NewsroomEditor.Core.Stories;
 /// <see cref="StoryRules"/>); this service loads, saves and tells the event bus.
 /// </summary>
 public sealed class StoryService(
-    NewsroomDbContext db,
+    IDbContextFactory<NewsroomDbContext> contexts,
     TimeProvider clock,
     INewsroomEventBus events,
     EditLeaseService leases,
@@ -23,6 +23,7 @@ public sealed class StoryService(
 
     public async Task<Story> CreateAsync(StoryActor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var languages = site.Value.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
         if (!languages.Contains(chosen))
@@ -39,6 +40,7 @@ public sealed class StoryService(
     /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
     public async Task<Story> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new StoryNotFoundException();
         EnsureCanView(actor, story);
@@ -54,17 +56,18 @@ public sealed class StoryService(
     public async Task<SaveResult> SaveAsync(
         StoryActor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(content);
-        var story = await LoadTrackedAsync(actor, id, cancellationToken);
+        var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (!story.Allows(actor, StoryAction.Edit))
             throw new AccessDeniedException(StoryRules.Refusal(actor, story.AuthorId, story.State, StoryAction.Edit)!);
         await leases.EnsureHeldAsync(actor, id, cancellationToken);
         if (story.Version != expectedVersion)
-            return await ConflictAsync(story, cancellationToken);
+            return await ConflictAsync(db, story, cancellationToken);
 
         var now = Now;
         var normalized = content.Normalized();
-        var slug = await ResolveSlugAsync(story, normalized, cancellationToken);
+        var slug = await ResolveSlugAsync(db, story, normalized, cancellationToken);
         var kind = story.Edit(actor, normalized, slug, now);
         var revisionKind = reason switch
         {
@@ -72,7 +75,7 @@ public sealed class StoryService(
             SaveReason.RestoreRevision => RevisionKind.Restore,
             _ => kind,
         };
-        await KeepRevisionAsync(story, actor, revisionKind, now, cancellationToken);
+        await KeepRevisionAsync(db, story, actor, revisionKind, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -82,7 +85,7 @@ public sealed class StoryService(
             // Someone saved between our read and our write: theirs stands, ours goes back as a conflict.
             db.ChangeTracker.Clear();
             var current = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
-            return await ConflictAsync(current, cancellationToken);
+            return await ConflictAsync(db, current, cancellationToken);
         }
         events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
         return new SaveResult(story.Version, now, null);
@@ -93,7 +96,8 @@ public sealed class StoryService(
         StoryActor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var story = await LoadTrackedAsync(actor, id, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (expectedVersion is not null && story.Version != expectedVersion)
             throw new WorkflowException("The story has changed since you opened it; look at the latest version first.");
 
@@ -115,7 +119,7 @@ public sealed class StoryService(
             case StoryAction.Restore: story.Restore(actor, now); break;
             default: throw new WorkflowException($"{action} is not a workflow move.");
         }
-        await SaveOrConflictAsync(cancellationToken);
+        await SaveOrConflictAsync(db, cancellationToken);
         events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
         return story;
     }
@@ -123,6 +127,7 @@ public sealed class StoryService(
     /// <summary>The publishing checklist of a story as it is stored now.</summary>
     public async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(story);
         var slugUsedElsewhere = story.Slug.Length > 0 && await db.Stories.AnyAsync(
             s => s.Id != story.Id && s.Language == story.Language && s.Slug == story.Slug && s.State != StoryState.Archived,
@@ -133,6 +138,7 @@ public sealed class StoryService(
     /// <summary>Publishes every scheduled story whose time has come; returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Now;
         var due = await db.Stories.Where(s => s.State == StoryState.Scheduled && s.ScheduledAt <= now).ToListAsync(cancellationToken);
         var published = 0;
@@ -158,9 +164,10 @@ public sealed class StoryService(
 
     public async Task<StoryPage> ListAsync(StoryActor actor, StoryQuery query, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
-        var stories = Visible(actor);
+        var stories = Visible(db, actor);
         if (query.State is { } state)
             stories = stories.Where(s => s.State == state);
         if (query.SectionId is { } sectionId)
@@ -181,6 +188,7 @@ public sealed class StoryService(
 
     public async Task<Dashboard> DashboardAsync(StoryActor actor, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         var mine = db.Stories.AsNoTracking().Where(s => s.AuthorId == actor.UserId);
         var counts = (await mine.GroupBy(s => s.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
@@ -188,7 +196,7 @@ public sealed class StoryService(
         var recent = await Summaries(mine.OrderByDescending(s => s.UpdatedAt).Take(10)).ToListAsync(cancellationToken);
         var queue = actor.IsEditor ? await ReviewQueueAsync(actor, cancellationToken) : [];
         var published = actor.CanWrite
-            ? await Summaries(Visible(actor).Where(s => s.State == StoryState.Published).OrderByDescending(s => s.PublishedAt).Take(10)).ToListAsync(cancellationToken)
+            ? await Summaries(Visible(db, actor).Where(s => s.State == StoryState.Published).OrderByDescending(s => s.PublishedAt).Take(10)).ToListAsync(cancellationToken)
             : [];
         return new Dashboard(counts, recent, queue, published);
     }
@@ -196,6 +204,7 @@ public sealed class StoryService(
     /// <summary>Stories waiting for an editor, oldest first.</summary>
     public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(StoryActor actor, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsEditor)
             throw new AccessDeniedException("The review queue is for editors.");
@@ -205,12 +214,14 @@ public sealed class StoryService(
 
     public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await GetAsync(actor, id, cancellationToken);
         return await db.WorkflowEvents.AsNoTracking().Where(e => e.StoryId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await GetAsync(actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking()
             .Where(r => r.StoryId == id)
@@ -221,6 +232,7 @@ public sealed class StoryService(
 
     public async Task<StoryRevision> RevisionAsync(StoryActor actor, Guid id, int number, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await GetAsync(actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
             ?? throw new WorkflowException($"Revision {number} does not exist.");
@@ -229,6 +241,7 @@ public sealed class StoryService(
     /// <summary>Restores an old revision's content as a new revision (nothing in between is lost).</summary>
     public async Task<SaveResult> RestoreRevisionAsync(StoryActor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var revision = await RevisionAsync(actor, id, number, cancellationToken);
         var content = new StoryContent(
             revision.Headline, revision.Lead, RichText.StoryBody.Parse(revision.BodyJson), revision.SectionId,
@@ -241,6 +254,7 @@ public sealed class StoryService(
 
     public async Task<IReadOnlyList<EditorialNote>> NotesAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await GetAsync(actor, id, cancellationToken);
         if (!story.CanReadNotes(actor))
             throw new AccessDeniedException("Notes on a story are for its author and the editors.");
@@ -249,13 +263,14 @@ public sealed class StoryService(
 
     public async Task<EditorialNote> AddNoteAsync(StoryActor actor, Guid id, string text, CancellationToken cancellationToken = default)
     {
-        var story = await LoadTrackedAsync(actor, id, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         var note = story.AddNote(actor, text, Now);
         await db.SaveChangesAsync(cancellationToken);
         return note;
     }
 
-    private IQueryable<Story> Visible(StoryActor actor)
+    private static IQueryable<Story> Visible(NewsroomDbContext db, StoryActor actor)
     {
         var stories = db.Stories.AsNoTracking();
         if (actor.IsEditor)
@@ -279,14 +294,14 @@ public sealed class StoryService(
             : "Only reporters and editors work on stories.");
     }
 
-    private async Task<Story> LoadTrackedAsync(StoryActor actor, Guid id, CancellationToken cancellationToken)
+    private static async Task<Story> LoadTrackedAsync(NewsroomDbContext db, StoryActor actor, Guid id, CancellationToken cancellationToken)
     {
         var story = await db.Stories.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new StoryNotFoundException();
         EnsureCanView(actor, story);
         return story;
     }
 
-    private async Task SaveOrConflictAsync(CancellationToken cancellationToken)
+    private static async Task SaveOrConflictAsync(NewsroomDbContext db, CancellationToken cancellationToken)
     {
         try
         {
@@ -299,14 +314,14 @@ public sealed class StoryService(
         }
     }
 
-    private async Task<SaveResult> ConflictAsync(Story current, CancellationToken cancellationToken)
+    private static async Task<SaveResult> ConflictAsync(NewsroomDbContext db, Story current, CancellationToken cancellationToken)
     {
         var updatedBy = await db.Users.AsNoTracking().Where(u => u.Id == current.UpdatedById).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         return new SaveResult(current.Version, current.UpdatedAt, new StoryConflict(current.Version, updatedBy ?? "Someone", current.UpdatedAt, current.Content));
     }
 
     /// <summary>A custom slug is kept as typed; one made from the headline gets "-2", "-3"… when taken in this language.</summary>
-    private async Task<string> ResolveSlugAsync(Story story, StoryContent content, CancellationToken cancellationToken)
+    private static async Task<string> ResolveSlugAsync(NewsroomDbContext db, Story story, StoryContent content, CancellationToken cancellationToken)
     {
         if (content.Slug.Length > 0)
             return content.Slug;
@@ -326,7 +341,7 @@ public sealed class StoryService(
     }
 
     /// <summary>Folds an autosave into the writer's recent revision, or starts a new one.</summary>
-    private async Task KeepRevisionAsync(Story story, StoryActor actor, RevisionKind kind, DateTime now, CancellationToken cancellationToken)
+    private static async Task KeepRevisionAsync(NewsroomDbContext db, Story story, StoryActor actor, RevisionKind kind, DateTime now, CancellationToken cancellationToken)
     {
         if (kind == RevisionKind.Edit)
         {

@@ -1,0 +1,468 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MudBlazor;
+using NewsroomEditor.Core;
+using NewsroomEditor.Core.Events;
+using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+
+namespace NewsroomEditor.Web.Components.Stories;
+
+/// <summary>
+/// The story editor: fields, the Tiptap body, autosave with a browser-side copy, the edit lease, the
+/// workflow buttons and the checklist. Rules are the domain's; this page only calls
+/// <see cref="StoryService"/> and <see cref="EditLeaseService"/> and shows what they answer.
+/// </summary>
+public sealed partial class StoryEditorPage
+{
+    private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private ElementReference _host;
+    private StoryEditorJs? _editor;
+    private IDisposable? _subscription;
+    private Story? _story;
+    private StoryActor _actor = default!;
+    private StoryForm _form = new();
+    private IReadOnlyList<Section> _sections = [];
+    private IReadOnlyList<ChecklistItem> _checklist = [];
+    private EditorState _editorState = new();
+    private LeaseStatus? _lease;
+    private LocalDraft? _localDraft;
+    private AutosavePolicy _autosave = default!;
+    private int _version;
+    private bool _editable;
+    private bool _busy;
+    private string _status = "";
+    private string? _readOnlyReason;
+    private string? _takenOverBy;
+    private string? _error;
+    private string? _loadError;
+
+    [Parameter] public Guid Id { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject] private StoryService Stories { get; set; } = default!;
+    [Inject] private EditLeaseService Leases { get; set; } = default!;
+    [Inject] private SectionCatalog Sections { get; set; } = default!;
+    [Inject] private INewsroomEventBus Events { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IOptions<SiteOptions> Site { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _autosave = new AutosavePolicy(Clock);
+        _actor = StoryActor.From((await AuthenticationState).User);
+        try
+        {
+            _story = await Stories.GetAsync(_actor, Id);
+        }
+        catch (DomainException e)
+        {
+            _loadError = e.Message;
+            return;
+        }
+        _sections = await Sections.ListAsync();
+        await ShowStoryAsync(_story);
+        // Only an interactive render takes the lease: a prerender must not hold it for nobody.
+        if (RendererInfo.IsInteractive)
+            await TakeLeaseIfEditableAsync();
+        else
+            UpdateEditable();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || _story is null || !RendererInfo.IsInteractive)
+            return;
+
+        _editor = await StoryEditorJs.CreateAsync(
+            JS, Assets["js/story-editor.js"], _host,
+            new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, ""),
+            OnEditorStateChangedAsync, OnBodyChangedAsync);
+        _subscription = Events.Subscribe(OnNewsroomEventAsync);
+
+        var draft = await _editor.GetLocalDraftAsync();
+        if (draft is not null && _editable)
+            _localDraft = draft;
+        _ = RunLoopAsync(_stopping.Token);
+        StateHasChanged();
+    }
+
+    private async Task ShowStoryAsync(Story story)
+    {
+        _story = story;
+        _form = StoryForm.From(story);
+        _version = story.Version;
+        _checklist = await Stories.ChecklistAsync(story);
+    }
+
+    private async Task TakeLeaseIfEditableAsync()
+    {
+        if (_story is null)
+            return;
+        _lease = _story.Allows(_actor, StoryAction.Edit) ? await Leases.AcquireAsync(_actor, Id) : null;
+        UpdateEditable();
+    }
+
+    private void UpdateEditable()
+    {
+        var allowed = _story is not null && _story.Allows(_actor, StoryAction.Edit);
+        _editable = allowed && _lease is { HeldByMe: true } && _takenOverBy is null;
+        _readOnlyReason = allowed || _story is null
+            ? null
+            : StoryRules.Refusal(_actor, _story.AuthorId, _story.State, StoryAction.Edit);
+    }
+
+    private async Task RunLoopAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Tick, Clock);
+        var nextRenewal = Clock.GetUtcNow() + LeaseRenewal;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                await InvokeAsync(async () =>
+                {
+                    if (_editable && _autosave.ShouldSaveNow())
+                        await SaveNowAsync();
+                    if (Clock.GetUtcNow() >= nextRenewal)
+                    {
+                        nextRenewal = Clock.GetUtcNow() + LeaseRenewal;
+                        await RenewLeaseAsync();
+                    }
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+    }
+
+    private async Task RenewLeaseAsync()
+    {
+        if (_story is null || !_story.Allows(_actor, StoryAction.Edit) || _takenOverBy is not null)
+            return;
+        var before = _editable;
+        _lease = await Leases.AcquireAsync(_actor, Id);
+        UpdateEditable();
+        if (before != _editable && _editor is not null)
+            await _editor.SetReadOnlyAsync(!_editable);
+        StateHasChanged();
+    }
+
+    private Task FieldChangedAsync()
+    {
+        if (_editable)
+        {
+            _autosave.Changed();
+            _status = "Unsaved changes";
+        }
+        return Task.CompletedTask;
+    }
+
+    private Task OnBodyChangedAsync() => InvokeAsync(() =>
+    {
+        if (!_editable)
+            return;
+        _autosave.Changed();
+        _status = "Unsaved changes";
+        StateHasChanged();
+    });
+
+    private Task OnEditorStateChangedAsync(EditorState state) => InvokeAsync(() =>
+    {
+        _editorState = state;
+        StateHasChanged();
+    });
+
+    /// <summary>Saves what the writer has now; conflicts, refusals and outages are shown, never lost.</summary>
+    private async Task SaveNowAsync()
+    {
+        if (_editor is null || !_editable || _autosave.IsSaving)
+            return;
+        _autosave.SaveStarted();
+        _status = "Saving…";
+        StateHasChanged();
+        try
+        {
+            var (json, sequence) = await _editor.ReadBodyAsync(_stopping.Token);
+            var content = _form.ToContent(StoryBody.Parse(json));
+            var result = await Stories.SaveAsync(_actor, Id, _version, content, cancellationToken: _stopping.Token);
+            if (result.Saved)
+            {
+                await SavedAsync(result, sequence);
+                return;
+            }
+            _autosave.Refused();
+            await ResolveConflictAsync(result.Conflict!, content, sequence);
+        }
+        catch (LeaseLostException e)
+        {
+            _autosave.Refused();
+            _takenOverBy = e.HolderName;
+            UpdateEditable();
+            _status = "Not saved — kept in this browser";
+            await _editor.SetReadOnlyAsync(true);
+        }
+        catch (DomainException e)
+        {
+            _autosave.Refused();
+            _status = "Not saved";
+            _error = e.Message;
+        }
+        catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException or IOException or InvalidOperationException)
+        {
+            _autosave.Failed();
+            _status = "Offline — kept in this browser";
+        }
+        StateHasChanged();
+    }
+
+    private async Task SavedAsync(SaveResult result, long sequence)
+    {
+        _version = result.Version;
+        _autosave.Saved();
+        _status = $"Saved {LocalTime(result.SavedAt, "HH:mm")}";
+        _error = null;
+        await _editor!.MarkSavedAsync(sequence, result.Version);
+        await RefreshStoryAsync();
+    }
+
+    private async Task ResolveConflictAsync(StoryConflict conflict, StoryContent mine, long sequence)
+    {
+        _status = "Not saved — someone else saved first";
+        var dialog = await Dialogs.ShowAsync<ConflictDialog>("Conflict", new DialogParameters<ConflictDialog>
+        {
+            { d => d.UpdatedByName, conflict.UpdatedByName },
+            { d => d.UpdatedAt, LocalTime(conflict.UpdatedAt, "HH:mm dd/MM/yyyy") },
+        }, new DialogOptions { BackdropClick = false, CloseOnEscapeKey = false });
+        var choice = await dialog.Result;
+        if (choice is { Canceled: false, Data: ConflictChoice.KeepMine })
+        {
+            var kept = await Stories.SaveAsync(_actor, Id, conflict.Version, mine, SaveReason.KeepMineAfterConflict);
+            if (kept.Saved)
+            {
+                await SavedAsync(kept, sequence);
+                return;
+            }
+            await ResolveConflictAsync(kept.Conflict!, mine, sequence);
+            return;
+        }
+
+        // Reload theirs: mine stays in the browser's copy until it is replaced by theirs.
+        _form = StoryForm.From(conflict.Theirs);
+        _version = conflict.Version;
+        await _editor!.SetContentAsync(conflict.Theirs.Body.ToJson());
+        await _editor.DiscardLocalDraftAsync();
+        _autosave.Reset();
+        _status = $"Reloaded the version saved at {LocalTime(conflict.UpdatedAt, "HH:mm")}";
+        await RefreshStoryAsync();
+    }
+
+    private async Task RunCommandAsync((EditorCommand Command, int Level) request)
+    {
+        if (_editor is null || !_editable)
+            return;
+        if (request.Command != EditorCommand.Link)
+        {
+            await _editor.CommandAsync(request.Command.ModuleName(), request.Command == EditorCommand.Heading ? request.Level : null);
+            return;
+        }
+        var dialog = await Dialogs.ShowAsync<LinkDialog>("Link");
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: string href } && !await _editor.CommandAsync("link", href))
+            _error = "Links must be full http://, https:// or mailto: addresses.";
+        await _editor.FocusAsync();
+    }
+
+    private async Task RunActionAsync(StoryAction action)
+    {
+        if (_story is null)
+            return;
+        string? note = null;
+        DateTime? publishAt = null;
+        if (action == StoryAction.RequestChanges)
+        {
+            var dialog = await Dialogs.ShowAsync<RequestChangesDialog>("Request changes");
+            if (await dialog.Result is not { Canceled: false, Data: string text })
+                return;
+            note = text;
+        }
+        else if (action == StoryAction.Schedule)
+        {
+            var dialog = await Dialogs.ShowAsync<ScheduleDialog>("Schedule", new DialogParameters<ScheduleDialog> { { d => d.TimeZone, Site.Value.TimeZoneInfo } });
+            if (await dialog.Result is not { Canceled: false, Data: DateTime at })
+                return;
+            publishAt = at;
+        }
+
+        _busy = true;
+        try
+        {
+            // The move applies to what the writer sees: unsaved changes are saved first.
+            if (_editable && _autosave.IsDirty)
+                await SaveNowAsync();
+            if (_autosave.IsDirty)
+                return;
+            var moved = await Stories.TransitionAsync(_actor, Id, action, note, publishAt, _version);
+            await ShowStoryAsync(moved);
+            UpdateEditable();
+            if (_editor is not null)
+                await _editor.SetReadOnlyAsync(!_editable);
+            _error = null;
+            _status = $"{WorkflowActions.Label(action)}: done";
+        }
+        catch (DomainException e)
+        {
+            _error = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task TakeOverAsync()
+    {
+        try
+        {
+            await Leases.TakeOverAsync(_actor, Id);
+            var fresh = await Stories.GetAsync(_actor, Id);
+            await ShowStoryAsync(fresh);
+            _lease = LeaseStatus.Mine;
+            _takenOverBy = null;
+            UpdateEditable();
+            if (_editor is not null)
+            {
+                await _editor.SetContentAsync(fresh.BodyJson);
+                await _editor.SetReadOnlyAsync(!_editable);
+            }
+            _autosave.Reset();
+        }
+        catch (DomainException e)
+        {
+            _error = e.Message;
+        }
+    }
+
+    private async Task RestoreLocalDraftAsync()
+    {
+        if (_editor is null || _localDraft is null)
+            return;
+        _form.Apply(_localDraft.Fields);
+        await _editor.RestoreLocalBodyAsync();
+        // Based on the version the copy was made from, so that a later save by someone else is a conflict, not an overwrite.
+        _version = _localDraft.Version;
+        _localDraft = null;
+        _autosave.Changed();
+        _status = "Restored from this browser — saving…";
+    }
+
+    private async Task DiscardLocalDraftAsync()
+    {
+        if (_editor is null)
+            return;
+        await _editor.DiscardLocalDraftAsync();
+        _localDraft = null;
+    }
+
+    private async Task OnNewsroomEventAsync(NewsroomEvent newsroomEvent)
+    {
+        switch (newsroomEvent)
+        {
+            case EditLeaseChanged lease when lease.StoryId == Id:
+                await InvokeAsync(async () =>
+                {
+                    if (lease.TakenOver && lease.PreviousHolderId == _actor.UserId)
+                    {
+                        // Told at once; the unsaved text stays in the editor and in the browser's copy.
+                        _takenOverBy = lease.HolderName;
+                        _lease = new LeaseStatus(false, lease.HolderId, lease.HolderName);
+                        UpdateEditable();
+                        _autosave.Refused();
+                        if (_editor is not null)
+                            await _editor.SetReadOnlyAsync(true);
+                    }
+                    else if (lease.HolderId is null && _lease is { HeldByMe: false } && _takenOverBy is null)
+                    {
+                        await TakeLeaseIfEditableAsync();
+                        if (_editable && _editor is not null)
+                        {
+                            var fresh = await Stories.GetAsync(_actor, Id);
+                            await ShowStoryAsync(fresh);
+                            await _editor.SetContentAsync(fresh.BodyJson);
+                            await _editor.SetReadOnlyAsync(false);
+                        }
+                    }
+                    else if (lease.HolderId is not null && lease.HolderId != _actor.UserId && _lease is { HeldByMe: false })
+                    {
+                        _lease = new LeaseStatus(false, lease.HolderId, lease.HolderName);
+                    }
+                    StateHasChanged();
+                });
+                break;
+            case StoryStateChanged changed when changed.StoryId == Id && changed.ActorId != _actor.UserId:
+                await InvokeAsync(async () =>
+                {
+                    await RefreshStoryAsync();
+                    StateHasChanged();
+                });
+                break;
+            case StorySaved saved when saved.StoryId == Id && saved.ActorId != _actor.UserId && !_editable && _editor is not null:
+                // Readers follow the holder's saves.
+                await InvokeAsync(async () =>
+                {
+                    var fresh = await Stories.GetAsync(_actor, Id);
+                    await ShowStoryAsync(fresh);
+                    await _editor.SetContentAsync(fresh.BodyJson);
+                    StateHasChanged();
+                });
+                break;
+        }
+    }
+
+    /// <summary>Re-reads state, version and checklist after a save or someone else's move.</summary>
+    private async Task RefreshStoryAsync()
+    {
+        var fresh = await Stories.GetAsync(_actor, Id);
+        _story = fresh;
+        if (!_autosave.IsDirty)
+            _version = fresh.Version;
+        _checklist = await Stories.ChecklistAsync(fresh);
+        UpdateEditable();
+    }
+
+    private string LocalTime(DateTime utc, string format = "HH:mm dd/MM/yyyy") =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Site.Value.TimeZoneInfo)
+            .ToString(format, CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _subscription?.Dispose();
+        if (_editor is not null)
+            await _editor.DisposeAsync();
+        if (_lease is { HeldByMe: true })
+        {
+            try
+            {
+                await Leases.ReleaseAsync(_actor, Id);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The app is shutting down; the lease lapses by itself.
+            }
+        }
+        _stopping.Dispose();
+    }
+}
