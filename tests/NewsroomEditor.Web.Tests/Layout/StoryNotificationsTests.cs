@@ -45,7 +45,7 @@ public sealed class StoryNotificationsTests : NewsroomComponentTest
     }
 
     [Fact]
-    public void Another_reporter_and_the_editor_who_asked_are_told_nothing()
+    public void Another_reporter_is_told_nothing_about_someone_elses_story()
     {
         SignIn("Trần Minh", Roles.Reporter);
         var snackbars = Render<MudSnackbarProvider>();
