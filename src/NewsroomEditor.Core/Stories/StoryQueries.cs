@@ -15,6 +15,9 @@ public sealed record StorySummary(
     Guid Id, string Headline, StoryState State, string AuthorId, string AuthorName, int? SectionId, string Language,
     DateTime UpdatedAt, DateTime? SubmittedAt, DateTime? PublishedAt, DateTime? ScheduledAt);
 
+/// <summary>Someone who wrote at least one story, as the author filter lists them.</summary>
+public sealed record StoryAuthor(string Id, string Name);
+
 public sealed record StoryPage(IReadOnlyList<StorySummary> Items, int TotalCount);
 
 /// <summary>What the dashboard shows a person.</summary>

@@ -186,6 +186,25 @@ public sealed class StoryService(
         return new StoryPage(items, total);
     }
 
+    /// <summary>
+    /// The distinct authors of the stories <paramref name="actor"/> may see, by name: every author
+    /// for an editor, only themselves for a reporter. Feeds the story list's author filter.
+    /// </summary>
+    public async Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var authors = await Visible(actor)
+            .GroupBy(s => s.AuthorId)
+            .Select(g => new { Id = g.Key, Name = g.Max(s => s.AuthorName) })
+            .ToListAsync(cancellationToken);
+        // Sorted here, not in SQL: the providers' collations disagree on Vietnamese names.
+        return authors
+            .Select(a => new StoryAuthor(a.Id, a.Name ?? ""))
+            .OrderBy(a => a.Name, StringComparer.InvariantCultureIgnoreCase)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public async Task<Dashboard> DashboardAsync(StoryActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

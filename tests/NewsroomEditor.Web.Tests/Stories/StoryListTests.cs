@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Web.Tests.Support;
+
+namespace NewsroomEditor.Web.Tests.Stories;
+
+/// <summary>The story list over HTTP: it prerenders its rows, searches without accents, and scopes reporters.</summary>
+public sealed class StoryListTests : IClassFixture<StoryListTests.Newsroom>
+{
+    private readonly Newsroom _app;
+
+    public StoryListTests(Newsroom app) => _app = app;
+
+    /// <summary>One newsroom with an editor, two reporters and their stories, shared by this class's tests.</summary>
+    public sealed class Newsroom : IAsyncLifetime
+    {
+        public NewsroomAppFactory Factory { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            await Factory.CompleteSetupAsync("admin@example.vn");
+            await Factory.CreateUserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
+            var lan = await Factory.CreateUserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
+            var minh = await Factory.CreateUserAsync("minh@example.vn", "Trần Minh", Roles.Reporter);
+            await WriteAsync(StoryActor.Create(lan.Id, lan.DisplayName, Roles.Reporter), "Hội nghị Ban Chấp hành Đảng bộ tỉnh");
+            await WriteAsync(StoryActor.Create(minh.Id, minh.DisplayName, Roles.Reporter), "Hội nghị xúc tiến đầu tư");
+            await WriteAsync(StoryActor.Create(minh.Id, minh.DisplayName, Roles.Reporter), "Giá xăng giảm");
+        }
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+        private async Task WriteAsync(StoryActor author, string headline)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
+            var story = await stories.CreateAsync(author, "vi", 1);
+            var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
+                headline, "", StoryBody.FromParagraphs(["Nội dung."]), 1, [], author.DisplayName, "", ""));
+            Assert.True(saved.Saved);
+        }
+    }
+
+    [Fact]
+    public async Task An_editor_finds_Hoi_nghi_by_typing_hoi_nghi_without_accents()
+    {
+        var html = await GetAsync("thu@example.vn", "/stories?q=hoi%20nghi");
+
+        Assert.Contains("Hội nghị Ban Chấp hành Đảng bộ tỉnh", html, StringComparison.Ordinal);
+        Assert.Contains("Hội nghị xúc tiến đầu tư", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Giá xăng giảm", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reporter_finds_only_their_own_stories()
+    {
+        var html = await GetAsync("lan@example.vn", "/stories?q=hoi%20nghi");
+
+        Assert.Contains("Hội nghị Ban Chấp hành Đảng bộ tỉnh", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hội nghị xúc tiến đầu tư", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trần Minh", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_search_without_matches_says_so()
+    {
+        var html = await GetAsync("thu@example.vn", "/stories?q=bong%20da");
+
+        Assert.Contains("No story matches these filters.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_offers_New_story()
+    {
+        var html = await GetAsync("lan@example.vn", "/stories");
+
+        Assert.Contains("New story", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> GetAsync(string email, string path)
+    {
+        using var client = _app.Factory.CreateBrowserlessClient();
+        await Forms.SignInAsync(client, email, NewsroomAppFactory.Password);
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
