@@ -193,7 +193,8 @@ public sealed class StoryService(
     public async Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(StoryActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var authors = await Visible(actor)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var authors = await Visible(db, actor)
             .GroupBy(s => s.AuthorId)
             .Select(g => new { Id = g.Key, Name = g.Max(s => s.AuthorName) })
             .ToListAsync(cancellationToken);
