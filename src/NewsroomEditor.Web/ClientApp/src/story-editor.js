@@ -159,7 +159,15 @@ export function createStoryEditor(host, dotNetRef, options) {
     node.check();
     return value;
   };
-  const initialDoc = toDoc(parseBody(opts.bodyJson));
+  // StarterKit's TrailingNode appends an empty paragraph on the first transaction (even a click)
+  // when the document does not end in one; doing it up front keeps opening a story from looking
+  // like an edit.
+  const withTrailingParagraph = (json) => {
+    const content = Array.isArray(json.content) ? json.content : [];
+    const last = content[content.length - 1];
+    return last && last.type === 'paragraph' ? json : { ...json, content: [...content, { type: 'paragraph' }] };
+  };
+  const initialDoc = withTrailingParagraph(toDoc(parseBody(opts.bodyJson)));
 
   const editor = new Editor({
     element: surface,
@@ -252,11 +260,18 @@ export function createStoryEditor(host, dotNetRef, options) {
   // ---- local copy ------------------------------------------------------------------------------
   let localTimer = 0;
 
+  // The attribute may sit on the input itself or on a wrapper (a component library may put extra
+  // attributes on its outer element): the value comes from the first input/textarea/select inside.
+  function fieldInput(el) {
+    return el.matches('input, textarea, select') ? el : el.querySelector('input, textarea, select');
+  }
+
   function readFields() {
     const current = { ...fields };
     host.querySelectorAll('[data-draft-field]').forEach((el) => {
       const name = el.getAttribute('data-draft-field');
-      if (name && 'value' in el) current[name] = el.value;
+      const input = fieldInput(el);
+      if (name && input) current[name] = input.value;
     });
     fields = current;
     return current;
@@ -302,8 +317,9 @@ export function createStoryEditor(host, dotNetRef, options) {
 
   const onInput = (event) => {
     const target = event.target;
-    if (!(target instanceof Element) || !target.hasAttribute('data-draft-field')) return;
-    if (surface.contains(target)) return;
+    if (!(target instanceof Element) || surface.contains(target)) return;
+    const field = target.closest('[data-draft-field]');
+    if (!field || !host.contains(field)) return;
     sequence += 1;
     scheduleLocalCopy();
   };
