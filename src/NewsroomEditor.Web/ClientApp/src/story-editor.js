@@ -1,0 +1,544 @@
+// The story body editor: Tiptap (ProseMirror) with the schema of DESIGN.md §3, a local copy in
+// localStorage so that no keystroke is lost, and a small handle for the Blazor component
+// (imported lazily as an IJSObjectReference; no window globals).
+import { Editor, Extension, getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { CharacterCount } from '@tiptap/extensions';
+import { Figure } from './figure.js';
+import { cleanPastedHtml } from './paste.js';
+
+const DRAFT_KEY_PREFIX = 'newsroom:draft:';
+const OFFLINE_TEXT = 'Offline — kept in this browser';
+const BODY_CHANGED_DEBOUNCE_MS = 250;
+const BODY_CHANGED_MAX_WAIT_MS = 1000;
+const LOCAL_COPY_DEBOUNCE_MS = 300;
+const STATE_THROTTLE_MS = 100;
+const HEADING_LEVELS = [2, 3, 4];
+
+/**
+ * True for an absolute http(s) URL with a host, or a mailto: address. Everything else
+ * (javascript:, data:, vbscript:, relative paths, protocol-relative //host) is refused.
+ * @param {unknown} href
+ */
+export function isSafeHref(href) {
+  if (typeof href !== 'string') return false;
+  const value = href.trim();
+  if (!/^(https?:\/\/|mailto:)/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'mailto:') return url.pathname.length > 0;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// The canonical body is plain ProseMirror JSON with the attributes the server's schema knows:
+// Tiptap's Link adds target/rel/class/title and OrderedList adds type, which are dropped here.
+function canonicalMarks(marks) {
+  return marks.map((mark) => (mark.type === 'link' ? { type: 'link', attrs: { href: mark.attrs?.href ?? '' } } : { type: mark.type }));
+}
+
+function canonicalNode(node) {
+  const out = { type: node.type };
+  if (node.type === 'heading') out.attrs = { level: node.attrs?.level ?? 2 };
+  else if (node.type === 'orderedList') out.attrs = { start: node.attrs?.start ?? 1 };
+  else if (node.type === 'figure') {
+    out.attrs = { mediaId: node.attrs?.mediaId ?? '', alt: node.attrs?.alt ?? '', caption: node.attrs?.caption ?? '' };
+  }
+  if (node.type === 'text') out.text = node.text;
+  if (node.marks && node.marks.length) out.marks = canonicalMarks(node.marks);
+  if (node.content) out.content = node.content.map(canonicalNode);
+  return out;
+}
+
+function parseBody(body) {
+  if (body === null || body === undefined || body === '') return null;
+  return typeof body === 'string' ? JSON.parse(body) : body;
+}
+
+function readStorage(key) {
+  try {
+    const raw = window.localStorage.getItem(key);
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
+function removeStorage(key) {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    /* storage unavailable: nothing to remove */
+  }
+}
+
+function shallowEqual(a, b) {
+  if (!a || !b) return false;
+  for (const key of Object.keys(a)) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+/**
+ * Mounts the story editor.
+ * @param {HTMLElement} host element containing `[data-editor-surface]`; also the root for
+ *   `[data-draft-field]` inputs and `[data-offline-status]` elements.
+ * @param {{ invokeMethodAsync(name: string, ...args: any[]): Promise<any> }} dotNetRef
+ * @param {{ storyId: string, bodyJson: string, version: number, readOnly?: boolean, mediaUrl?: string }} options
+ */
+export function createStoryEditor(host, dotNetRef, options) {
+  if (!host) throw new Error('createStoryEditor: host element is required.');
+  const opts = options || {};
+  const storyId = String(opts.storyId ?? '');
+  if (!storyId) throw new Error('createStoryEditor: options.storyId is required.');
+  const surface = host.querySelector('[data-editor-surface]');
+  if (!surface) throw new Error('createStoryEditor: host has no [data-editor-surface] element.');
+
+  const draftKey = DRAFT_KEY_PREFIX + storyId;
+  let serverVersion = Number(opts.version ?? 0);
+  let sequence = 0; // bumped on every change of the body or of a draft field
+  let lastReadSequence = 0; // the sequence of the last getBodyBytes()
+  let savedSequence = 0; // the sequence the server has confirmed via markSaved
+  let localDirty = false; // a change not yet written to localStorage
+  let fields = {};
+  let offline = false;
+  let destroyed = false;
+  let storageWarned = false;
+  const offlineOriginalText = new Map();
+
+  // A copy left by an earlier session is protected until the user decides (restoreLocalBody or
+  // discardLocalDraft): it is neither overwritten nor removed by markSaved in the meantime.
+  let pendingDraft = readStorage(draftKey);
+  if (pendingDraft && pendingDraft.storyId !== undefined && String(pendingDraft.storyId) !== storyId) pendingDraft = null;
+
+  const linkPrompt = Extension.create({
+    name: 'newsroomLinkPrompt',
+    addKeyboardShortcuts() {
+      return {
+        'Mod-k': () => {
+          if (!this.editor.isEditable) return false;
+          const current = this.editor.getAttributes('link').href || '';
+          const answer = window.prompt('Link address (https://…, http://… or mailto:…). Leave empty to remove the link.', current);
+          if (answer !== null) runLink(answer.trim());
+          return true;
+        },
+      };
+    },
+  });
+
+  const extensions = [
+    StarterKit.configure({
+      code: false,
+      codeBlock: false,
+      heading: { levels: HEADING_LEVELS },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null, class: null },
+        isAllowedUri: (url) => isSafeHref(url),
+        shouldAutoLink: (url) => isSafeHref(url),
+      },
+      underline: {},
+    }),
+    CharacterCount.configure({
+      wordCounter: (text) => text.split(/\s+/).filter((word) => word !== '').length,
+    }),
+    Figure.configure({ mediaUrl: opts.mediaUrl || '' }),
+    linkPrompt,
+  ];
+
+  // Refuse a body that does not fit the schema instead of silently showing (and then saving)
+  // an empty document.
+  const schema = getSchema(extensions);
+  const toDoc = (json) => {
+    const value = json ?? { type: 'doc', content: [{ type: 'paragraph' }] };
+    const node = schema.nodeFromJSON(value);
+    node.check();
+    return value;
+  };
+  // StarterKit's TrailingNode appends an empty paragraph on the first transaction (even a click)
+  // when the document does not end in one; doing it up front keeps opening a story from looking
+  // like an edit.
+  const withTrailingParagraph = (json) => {
+    const content = Array.isArray(json.content) ? json.content : [];
+    const last = content[content.length - 1];
+    return last && last.type === 'paragraph' ? json : { ...json, content: [...content, { type: 'paragraph' }] };
+  };
+  const initialDoc = withTrailingParagraph(toDoc(parseBody(opts.bodyJson)));
+
+  const editor = new Editor({
+    element: surface,
+    extensions,
+    content: initialDoc,
+    editable: !opts.readOnly,
+    injectCSS: false, // the rules live in wwwroot/css/story-editor.css (no inline <style>, CSP-friendly)
+    editorProps: {
+      attributes: { 'aria-label': 'Body', 'aria-multiline': 'true', spellcheck: 'true' },
+      transformPastedHTML: (html) => cleanPastedHtml(html),
+    },
+  });
+
+  const getJson = () => canonicalNode(editor.getJSON());
+
+  // ---- calls into .NET (never throw into the editor; the circuit may be down) -----------------
+  function invokeDotNet(method, ...args) {
+    if (destroyed || !dotNetRef) return;
+    try {
+      const result = dotNetRef.invokeMethodAsync(method, ...args);
+      if (result && typeof result.catch === 'function') result.catch(() => {});
+    } catch {
+      /* disconnected or disposed: the local copy has the content */
+    }
+  }
+
+  // ---- state (throttled, only when it changed) -------------------------------------------------
+  let lastSentState = null;
+  let stateTimer = 0;
+  let lastStateSentAt = 0;
+
+  function getState() {
+    let heading = 0;
+    for (const level of HEADING_LEVELS) {
+      if (editor.isActive('heading', { level })) heading = level;
+    }
+    const counter = editor.storage.characterCount;
+    return {
+      bold: editor.isActive('bold'),
+      italic: editor.isActive('italic'),
+      underline: editor.isActive('underline'),
+      strike: editor.isActive('strike'),
+      heading,
+      bulletList: editor.isActive('bulletList'),
+      orderedList: editor.isActive('orderedList'),
+      blockquote: editor.isActive('blockquote'),
+      link: editor.isActive('link'),
+      canUndo: editor.isEditable && editor.can().undo(),
+      canRedo: editor.isEditable && editor.can().redo(),
+      words: counter.words(),
+      characters: counter.characters(),
+    };
+  }
+
+  function sendStateNow() {
+    stateTimer = 0;
+    if (destroyed) return;
+    lastStateSentAt = Date.now();
+    const state = getState();
+    if (shallowEqual(state, lastSentState)) return;
+    lastSentState = state;
+    invokeDotNet('OnEditorStateChanged', state);
+  }
+
+  function scheduleState() {
+    if (stateTimer || destroyed) return;
+    const wait = Math.max(0, STATE_THROTTLE_MS - (Date.now() - lastStateSentAt));
+    stateTimer = setTimeout(sendStateNow, wait);
+  }
+
+  // ---- body changed ping (debounced, no payload) -----------------------------------------------
+  let bodyTimer = 0;
+  let bodyFirstPendingAt = 0;
+
+  function sendBodyChanged() {
+    clearTimeout(bodyTimer);
+    bodyTimer = 0;
+    bodyFirstPendingAt = 0;
+    invokeDotNet('OnBodyChanged');
+  }
+
+  function scheduleBodyChanged() {
+    const now = Date.now();
+    if (!bodyFirstPendingAt) bodyFirstPendingAt = now;
+    clearTimeout(bodyTimer);
+    const wait = Math.min(BODY_CHANGED_DEBOUNCE_MS, Math.max(0, bodyFirstPendingAt + BODY_CHANGED_MAX_WAIT_MS - now));
+    bodyTimer = setTimeout(sendBodyChanged, wait);
+  }
+
+  // ---- local copy ------------------------------------------------------------------------------
+  let localTimer = 0;
+
+  // The attribute may sit on the input itself or on a wrapper (a component library may put extra
+  // attributes on its outer element): the value comes from the first input/textarea/select inside.
+  function fieldInput(el) {
+    return el.matches('input, textarea, select') ? el : el.querySelector('input, textarea, select');
+  }
+
+  function readFields() {
+    const current = { ...fields };
+    host.querySelectorAll('[data-draft-field]').forEach((el) => {
+      const name = el.getAttribute('data-draft-field');
+      const input = fieldInput(el);
+      if (name && input) current[name] = input.value;
+    });
+    fields = current;
+    return current;
+  }
+
+  function writeLocalCopy() {
+    clearTimeout(localTimer);
+    localTimer = 0;
+    if (!localDirty || pendingDraft) return;
+    const copy = {
+      storyId,
+      version: serverVersion,
+      sequence,
+      savedLocallyAt: new Date().toISOString(),
+      fields: readFields(),
+      body: getJson(),
+    };
+    try {
+      window.localStorage.setItem(draftKey, JSON.stringify(copy));
+      localDirty = false;
+    } catch (err) {
+      // Quota exceeded or storage disabled: typing must go on; the server autosave still runs.
+      if (!storageWarned) {
+        storageWarned = true;
+        console.warn('story-editor: could not keep a local copy of the draft', err);
+      }
+    }
+  }
+
+  function scheduleLocalCopy() {
+    localDirty = true;
+    clearTimeout(localTimer);
+    localTimer = setTimeout(writeLocalCopy, LOCAL_COPY_DEBOUNCE_MS);
+  }
+
+  // ---- events ------------------------------------------------------------------------------------
+  editor.on('update', () => {
+    sequence += 1;
+    scheduleLocalCopy();
+    scheduleBodyChanged();
+  });
+  editor.on('transaction', scheduleState);
+
+  const onInput = (event) => {
+    const target = event.target;
+    if (!(target instanceof Element) || surface.contains(target)) return;
+    const field = target.closest('[data-draft-field]');
+    if (!field || !host.contains(field)) return;
+    sequence += 1;
+    scheduleLocalCopy();
+  };
+  host.addEventListener('input', onInput);
+
+  const flushLocalCopy = () => {
+    if (localDirty) writeLocalCopy();
+  };
+  const onVisibilityChange = () => {
+    if (document.visibilityState === 'hidden') flushLocalCopy();
+  };
+  document.addEventListener('visibilitychange', onVisibilityChange);
+  window.addEventListener('pagehide', flushLocalCopy);
+
+  function setOffline(value) {
+    if (value === offline) return;
+    offline = value;
+    const statusElements = host.querySelectorAll('[data-offline-status]');
+    if (value) {
+      host.setAttribute('data-offline', 'true');
+      statusElements.forEach((el) => {
+        if (!offlineOriginalText.has(el)) offlineOriginalText.set(el, el.textContent);
+        el.textContent = OFFLINE_TEXT;
+      });
+      flushLocalCopy();
+    } else {
+      host.removeAttribute('data-offline');
+      statusElements.forEach((el) => {
+        if (el.textContent === OFFLINE_TEXT) el.textContent = offlineOriginalText.get(el) ?? '';
+      });
+      offlineOriginalText.clear();
+      // Pings sent while disconnected were lost: tell the component again so it saves.
+      if (sequence !== savedSequence) sendBodyChanged();
+      lastSentState = null;
+      scheduleState();
+    }
+  }
+
+  // Blazor dispatches this on the reconnect dialog without bubbling, so listen in the capture phase.
+  const onReconnectState = (event) => {
+    const state = event?.detail?.state;
+    if (!state) return;
+    setOffline(state !== 'hide');
+  };
+  document.addEventListener('components-reconnect-state-changed', onReconnectState, true);
+
+  // ---- commands ------------------------------------------------------------------------------------
+  function runLink(href) {
+    if (href === '' || href === null || href === undefined) {
+      return editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    }
+    if (!isSafeHref(href)) return false;
+    const value = href.trim();
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      return editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] })
+        .run();
+    }
+    return editor.chain().focus().extendMarkRange('link').setLink({ href: value }).run();
+  }
+
+  function command(name, args) {
+    if (destroyed || !editor.isEditable) return false;
+    const chain = () => editor.chain().focus();
+    switch (name) {
+      case 'bold': return chain().toggleBold().run();
+      case 'italic': return chain().toggleItalic().run();
+      case 'underline': return chain().toggleUnderline().run();
+      case 'strike': return chain().toggleStrike().run();
+      case 'heading': {
+        const level = Number(args);
+        if (!HEADING_LEVELS.includes(level)) return false;
+        return chain().toggleHeading({ level }).run();
+      }
+      case 'paragraph': return chain().setParagraph().run();
+      case 'bulletList': return chain().toggleBulletList().run();
+      case 'orderedList': return chain().toggleOrderedList().run();
+      case 'blockquote': return chain().toggleBlockquote().run();
+      case 'horizontalRule': return chain().setHorizontalRule().run();
+      case 'link': return runLink(typeof args === 'string' ? args : '');
+      case 'unlink': return chain().extendMarkRange('link').unsetLink().run();
+      case 'undo': return chain().undo().run();
+      case 'redo': return chain().redo().run();
+      case 'insertFigure': {
+        const a = args || {};
+        const mediaId = String(a.mediaId ?? '').trim();
+        if (!mediaId) return false;
+        return chain()
+          .insertContent({ type: 'figure', attrs: { mediaId, alt: String(a.alt ?? ''), caption: String(a.caption ?? '') } })
+          .run();
+      }
+      default: return false;
+    }
+  }
+
+  function replaceContent(json) {
+    return editor.chain().setMeta('addToHistory', false).setContent(json, { emitUpdate: true }).run();
+  }
+
+  // ---- the handle ----------------------------------------------------------------------------------
+  const handle = {
+    command,
+    getState,
+    getChangeSequence: () => sequence,
+
+    getBodyBytes() {
+      lastReadSequence = sequence;
+      return new TextEncoder().encode(JSON.stringify(getJson()));
+    },
+
+    markSaved(readSequence, newVersion) {
+      const seq = Number(readSequence ?? lastReadSequence);
+      if (newVersion !== undefined && newVersion !== null) serverVersion = Number(newVersion);
+      if (seq > savedSequence) savedSequence = seq;
+      if (pendingDraft) return; // an earlier session's copy waits for the user's decision
+      if (seq === sequence) {
+        clearTimeout(localTimer);
+        localTimer = 0;
+        localDirty = false;
+        removeStorage(draftKey);
+        return;
+      }
+      // Changed since: keep the copy, now based on the new server version.
+      const stored = readStorage(draftKey);
+      if (stored) {
+        stored.version = serverVersion;
+        try {
+          window.localStorage.setItem(draftKey, JSON.stringify(stored));
+        } catch {
+          /* the pending debounced write carries the new version */
+        }
+      }
+    },
+
+    getLocalDraft() {
+      const copy = pendingDraft || readStorage(draftKey);
+      if (!copy) return null;
+      let bodyDiffers = true;
+      try {
+        bodyDiffers = JSON.stringify(canonicalNode(copy.body)) !== JSON.stringify(canonicalNode(initialDoc));
+      } catch {
+        /* unreadable body: treat as different */
+      }
+      return {
+        version: Number(copy.version ?? 0),
+        sequence: Number(copy.sequence ?? 0),
+        savedLocallyAt: copy.savedLocallyAt ?? null,
+        fields: copy.fields ?? {},
+        bodyDiffers,
+      };
+    },
+
+    restoreLocalBody() {
+      const copy = pendingDraft || readStorage(draftKey);
+      if (!copy || !copy.body) return false;
+      let doc;
+      try {
+        doc = toDoc(copy.body);
+      } catch (err) {
+        console.warn('story-editor: the local copy does not fit the schema', err);
+        return false;
+      }
+      pendingDraft = null;
+      // The component puts these values back into its inputs; until it has, they are the copy's.
+      fields = { ...fields, ...(copy.fields || {}) };
+      replaceContent(doc); // emits update: sequence, local copy and OnBodyChanged follow
+      return true;
+    },
+
+    discardLocalDraft() {
+      pendingDraft = null;
+      clearTimeout(localTimer);
+      localTimer = 0;
+      removeStorage(draftKey);
+      // Edits made while the old copy was protected still need their own copy.
+      if (sequence !== savedSequence) scheduleLocalCopy();
+      else localDirty = false;
+    },
+
+    setContent(bodyJson) {
+      let doc;
+      try {
+        doc = toDoc(parseBody(bodyJson));
+      } catch (err) {
+        console.warn('story-editor: setContent refused a body that does not fit the schema', err);
+        return false;
+      }
+      return replaceContent(doc);
+    },
+
+    setReadOnly(readOnly) {
+      editor.setEditable(!readOnly);
+      lastSentState = null;
+      scheduleState();
+    },
+
+    focus() {
+      editor.commands.focus();
+    },
+
+    destroy() {
+      if (destroyed) return;
+      flushLocalCopy();
+      destroyed = true;
+      clearTimeout(stateTimer);
+      clearTimeout(bodyTimer);
+      clearTimeout(localTimer);
+      host.removeEventListener('input', onInput);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+      window.removeEventListener('pagehide', flushLocalCopy);
+      document.removeEventListener('components-reconnect-state-changed', onReconnectState, true);
+      host.removeAttribute('data-offline');
+      editor.destroy();
+    },
+  };
+
+  // The component renders its toolbar from the first state.
+  scheduleState();
+  return handle;
+}
