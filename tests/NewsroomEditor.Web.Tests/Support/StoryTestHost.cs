@@ -1,24 +1,30 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
 /// <summary>
-/// The Core layer as the app registers it, over a real SQLite file of its own, for bUnit tests of
-/// components that call the story services. Components get a scope of their own (as a circuit
-/// does); the test acts through other scopes, as other people's circuits would.
+/// The Core layer registered as the app registers it, over a migrated SQLite file in a folder of its
+/// own (deleted afterwards), with a clock the test moves. Components get a scope of their own (as a
+/// circuit does); the test arranges through other scopes, as other people's requests would.
 /// </summary>
 public sealed class StoryTestHost : IAsyncDisposable
 {
+    /// <summary>11/04/2024 19:45 in Asia/Ho_Chi_Minh.</summary>
+    public static readonly DateTimeOffset Start = new(2024, 4, 11, 12, 45, 0, TimeSpan.Zero);
+
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _componentScope;
     private readonly string _dataFolder;
@@ -30,6 +36,10 @@ public sealed class StoryTestHost : IAsyncDisposable
         _componentScope = services.CreateAsyncScope();
     }
 
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public IServiceProvider Services => _services;
+
     /// <summary>The one event bus of this "server".</summary>
     public INewsroomEventBus Events => _services.GetRequiredService<INewsroomEventBus>();
 
@@ -40,35 +50,49 @@ public sealed class StoryTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = dataFolder });
         builder.Services.AddLogging();
         builder.AddNewsroomCore();
-        var host = new StoryTestHost(builder.Services.BuildServiceProvider(validateScopes: true), dataFolder);
+        StoryTestHost? host = null;
+        // The last registration wins: the services read the test's clock.
+        builder.Services.AddSingleton<TimeProvider>(_ => host!.Clock);
+        host = new StoryTestHost(builder.Services.BuildServiceProvider(validateScopes: true), dataFolder);
         await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
         return host;
     }
 
-    /// <summary>Gives a bUnit context the story services a circuit would have, on this host's bus.</summary>
+    /// <summary>Gives a bUnit context the story services a circuit would have, on this host's bus and clock.</summary>
     public void AddTo(IServiceCollection services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(Events);
+        services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<StoryService>());
-        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<NewsroomEditor.Core.Publishing.SectionCatalog>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<EditLeaseService>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<SectionCatalog>());
+    }
+
+    /// <summary>Creates the account of a signed-in test principal (same id, name and roles) and returns them as an actor.</summary>
+    public async Task<StoryActor> UserAsync(ClaimsPrincipal principal)
+    {
+        var actor = StoryActor.From(principal);
+        await AddUserAsync(actor);
+        return actor;
     }
 
     /// <summary>Stores the person behind <paramref name="actor"/> (same id), so their stories satisfy the foreign key.</summary>
     public Task AddUserAsync(StoryActor actor) => InScopeAsync(async sp =>
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{actor.UserId}@example.vn";
         var user = new ApplicationUser { Id = actor.UserId, UserName = email, Email = email, EmailConfirmed = true, DisplayName = actor.DisplayName };
-        var result = await users.CreateAsync(user);
+        var result = await users.CreateAsync(user, "a long enough passphrase");
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        if (actor.Roles.Count > 0)
-            await users.AddToRolesAsync(user, actor.Roles);
+        foreach (var role in actor.Roles)
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     });
 
     /// <summary>A story by <paramref name="author"/> with <paramref name="headline"/>, still a draft.</summary>
-    public Task<Guid> WriteStoryAsync(StoryActor author, string headline) => InScopeAsync(async sp =>
+    public Task<Guid> WriteStoryAsync(StoryActor author, string headline) => StoriesAsync(async stories =>
     {
-        var stories = sp.GetRequiredService<StoryService>();
         var story = await stories.CreateAsync(author, "vi", 1);
         var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
             headline,
@@ -80,16 +104,22 @@ public sealed class StoryTestHost : IAsyncDisposable
     });
 
     public Task<Story> TransitionAsync(StoryActor actor, Guid storyId, StoryAction action, string? note = null) =>
-        InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(actor, storyId, action, note));
+        StoriesAsync(stories => stories.TransitionAsync(actor, storyId, action, note));
+
+    /// <summary>Runs one use case in a scope of its own, as a separate request would.</summary>
+    public Task<T> StoriesAsync<T>(Func<StoryService, Task<T>> action) =>
+        InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
 
     public async Task InScopeAsync(Func<IServiceProvider, Task> action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         await using var scope = _services.CreateAsyncScope();
         await action(scope.ServiceProvider);
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
+        ArgumentNullException.ThrowIfNull(action);
         await using var scope = _services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }

@@ -426,6 +426,8 @@ export function createStoryEditor(host, dotNetRef, options) {
     command,
     getState,
     getChangeSequence: () => sequence,
+    // The sequence the last getBodyBytes() read; asked right after it, so a keystroke in between cannot be mistaken for saved.
+    getReadSequence: () => lastReadSequence,
 
     getBodyBytes() {
       lastReadSequence = sequence;

@@ -1,0 +1,21 @@
+using System.Globalization;
+using NewsroomEditor.Core.Publishing;
+
+namespace NewsroomEditor.Web.Components;
+
+/// <summary>Shows stored UTC times in the site's time zone (<see cref="SiteOptions.TimeZone"/>).</summary>
+public static class SiteTime
+{
+    /// <summary>Editing UI lists: <c>11/04/2024 19:45</c>.</summary>
+    public const string ListFormat = "dd/MM/yyyy HH:mm";
+
+    public static DateTime ToLocal(DateTime utc, SiteOptions site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        // The database hands back Unspecified kinds; every stored time is UTC.
+        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), site.TimeZoneInfo);
+    }
+
+    public static string Format(DateTime utc, SiteOptions site, string format = ListFormat) =>
+        ToLocal(utc, site).ToString(format, CultureInfo.InvariantCulture);
+}
