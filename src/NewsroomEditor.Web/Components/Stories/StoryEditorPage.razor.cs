@@ -25,6 +25,7 @@ public sealed partial class StoryEditorPage
     private readonly CancellationTokenSource _stopping = new();
     private ElementReference _host;
     private StoryEditorJs? _editor;
+    private NotesPanel? _notes;
     private IDisposable? _subscription;
     private Story? _story;
     private StoryActor _actor = default!;
@@ -316,6 +317,8 @@ public sealed partial class StoryEditorPage
                 return;
             var moved = await Stories.TransitionAsync(_actor, Id, action, note, publishAt, _version);
             await ShowStoryAsync(moved);
+            if (note is not null && _notes is not null)
+                await _notes.ReloadAsync();
             UpdateEditable();
             if (_editor is not null)
                 await _editor.SetReadOnlyAsync(!_editable);
@@ -415,6 +418,8 @@ public sealed partial class StoryEditorPage
                 await InvokeAsync(async () =>
                 {
                     await RefreshStoryAsync();
+                    if (_notes is not null)
+                        await _notes.ReloadAsync();
                     StateHasChanged();
                 });
                 break;
@@ -429,6 +434,25 @@ public sealed partial class StoryEditorPage
                 });
                 break;
         }
+    }
+
+    /// <summary>A revision was restored as a new one: show it; a conflict is resolved like any other.</summary>
+    private async Task OnRevisionRestoredAsync(SaveResult result)
+    {
+        if (!result.Saved)
+        {
+            _error = $"{result.Conflict!.UpdatedByName} saved the story meanwhile; look at the latest version and restore again.";
+            return;
+        }
+        var fresh = await Stories.GetAsync(_actor, Id);
+        await ShowStoryAsync(fresh);
+        if (_editor is not null)
+        {
+            await _editor.SetContentAsync(fresh.BodyJson);
+            await _editor.DiscardLocalDraftAsync();
+        }
+        _autosave.Reset();
+        _status = $"Restored — saved {LocalTime(result.SavedAt, "HH:mm")}";
     }
 
     /// <summary>Re-reads state, version and checklist after a save or someone else's move.</summary>
