@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NewsroomEditor.E2E.Setup;
 
-[Collection(BrowserCollection.Name)]
+[Collection(FirstRunCollection.Name)]
 public class FirstRunJourneyTests(AppServer server)
 {
     private const string Email = "lan@example.vn";

@@ -6,32 +6,77 @@ using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
+using NewsroomEditor.Core.Accounts;
 
 namespace NewsroomEditor.E2E.Support;
 
-/// <summary>Every browser test shares one app server and one browser (test time is shared too).</summary>
+/// <summary>The first-run journey needs an app nobody has set up yet: a server of its own.</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<AppServer>
+public sealed class FirstRunCollection : ICollectionFixture<AppServer>
 {
-    public const string Name = "Browser";
+    public const string Name = "First run";
 }
+
+/// <summary>Every other browser test shares one set-up newsroom and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class NewsroomCollection : ICollectionFixture<NewsroomServer>
+{
+    public const string Name = "Newsroom";
+}
+
+/// <summary>A newsroom with its admin, a reporter (the sample article's byline) and an editor.</summary>
+public sealed class NewsroomServer : AppServer
+{
+    public const string Password = "một mật khẩu đủ dài";
+    public static readonly Person Reporter = new("lan@baothunghiem.vn", "Hoàng Lan");
+    public static readonly Person Editor = new("thu@baothunghiem.vn", "Nguyễn Thu");
+    public static readonly Person SecondEditor = new("minh@baothunghiem.vn", "Trần Minh");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await CreateUserAsync(new Person("admin@baothunghiem.vn", "Quản trị"), Password, Roles.Admin);
+        await CreateUserAsync(Reporter, Password, Roles.Reporter);
+        await CreateUserAsync(Editor, Password, Roles.Editor);
+        await CreateUserAsync(SecondEditor, Password, Roles.Editor);
+    }
+
+    /// <summary>A new browser context signed in as <paramref name="person"/>, on the dashboard with its circuit up.</summary>
+    public async Task<IPage> SignInAsync(Person person)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(person.Email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+}
+
+public sealed record Person(string Email, string DisplayName);
 
 /// <summary>
 /// The real app on a real port over a fresh SQLite database, and Debian's Chromium driven by
 /// Playwright. Chromium is never downloaded: it comes from <c>CHROMIUM_PATH</c> or /usr/bin/chromium,
 /// which the test command installs.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
     private readonly KestrelFactory _factory = new();
+    private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public IServiceProvider Services => _factory.Services;
+
+    public virtual async Task InitializeAsync()
     {
         var chromium = FindChromium();
         _factory.StartServer();
@@ -57,11 +102,26 @@ public sealed class AppServer : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
         context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Creates a confirmed account with roles, as an admin will through the admin pages.</summary>
+    public async Task CreateUserAsync(Person person, string password, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = person.Email, Email = person.Email, EmailConfirmed = true, DisplayName = person.DisplayName };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
     }
 
     public async Task DisposeAsync()
     {
+        foreach (var context in _contexts)
+            await context.DisposeAsync();
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
@@ -92,6 +152,8 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseStaticWebAssets();
             builder.UseSetting("Storage:DataFolder", _dataFolder);
             builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
+            // A failing circuit tells the browser console why, which a failed test then shows.
+            builder.UseSetting("DetailedErrors", "true");
             // A real port, so that a real browser can connect.
             UseKestrel(0);
         }

@@ -11,3 +11,32 @@ public static class PageExtensions
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-circuit=on]").WaitForAsync();
 }
+
+public static class StoryEditorPage
+{
+    /// <summary>The body editor's editable surface (Tiptap's ProseMirror element).</summary>
+    public static ILocator Body(this IPage page) => page.Locator("[data-editor-surface] .ProseMirror");
+
+    public static ILocator SaveStatus(this IPage page) => page.Locator("[data-save-status]");
+
+    /// <summary>Waits until everything typed so far is on the server ("Saved hh:mm").</summary>
+    public static async Task WaitUntilSavedAsync(this IPage page)
+    {
+        await Microsoft.Playwright.Assertions.Expect(page.SaveStatus()).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(@"^Saved \d\d:\d\d$"), new() { Timeout = 30_000 });
+    }
+
+    public static ILocator StateChip(this IPage page) => page.GetByLabel("State");
+
+    /// <summary>Opens a new story from the story list and waits for its editor.</summary>
+    public static async Task<Guid> CreateStoryAsync(this IPage page)
+    {
+        await page.GotoAsync("/stories");
+        await page.WaitForCircuitAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New story" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/stories/[0-9a-f-]{36}$"));
+        await page.WaitForCircuitAsync();
+        await page.Body().WaitForAsync();
+        return Guid.Parse(new Uri(page.Url).Segments[^1]);
+    }
+}

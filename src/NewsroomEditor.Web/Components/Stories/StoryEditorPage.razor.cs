@@ -85,10 +85,21 @@ public sealed partial class StoryEditorPage
         if (!firstRender || _story is null || !RendererInfo.IsInteractive)
             return;
 
-        _editor = await StoryEditorJs.CreateAsync(
-            JS, Assets["js/story-editor.js"], _host,
-            new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, ""),
-            OnEditorStateChangedAsync, OnBodyChangedAsync);
+        try
+        {
+            // A module specifier must be a path: "./" makes the fingerprinted asset name one.
+            _editor = await StoryEditorJs.CreateAsync(
+                JS, "./" + Assets["js/story-editor.js"], _host,
+                new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, ""),
+                OnEditorStateChangedAsync, OnBodyChangedAsync);
+        }
+        catch (JSException e)
+        {
+            _editable = false;
+            _error = "The body editor could not start in this browser: " + e.Message.Split('\n')[0];
+            StateHasChanged();
+            return;
+        }
         _subscription = Events.Subscribe(OnNewsroomEventAsync);
 
         var draft = await _editor.GetLocalDraftAsync();
@@ -112,6 +123,22 @@ public sealed partial class StoryEditorPage
             return;
         _lease = _story.Allows(_actor, StoryAction.Edit) ? await Leases.AcquireAsync(_actor, Id) : null;
         UpdateEditable();
+    }
+
+    /// <summary>
+    /// Re-decides whether this person edits now (rules, lease, take-over) and tells the browser
+    /// module when that changed; takes the lease when the story has just become theirs to edit.
+    /// </summary>
+    private async Task ApplyEditabilityAsync()
+    {
+        if (_story is null)
+            return;
+        if (RendererInfo.IsInteractive && _takenOverBy is null && _lease is not { HeldByMe: true } && _story.Allows(_actor, StoryAction.Edit))
+            _lease = await Leases.AcquireAsync(_actor, Id);
+        var before = _editable;
+        UpdateEditable();
+        if (before != _editable && _editor is not null)
+            await _editor.SetReadOnlyAsync(!_editable);
     }
 
     private void UpdateEditable()
@@ -153,11 +180,8 @@ public sealed partial class StoryEditorPage
     {
         if (_story is null || !_story.Allows(_actor, StoryAction.Edit) || _takenOverBy is not null)
             return;
-        var before = _editable;
         _lease = await Leases.AcquireAsync(_actor, Id);
-        UpdateEditable();
-        if (before != _editable && _editor is not null)
-            await _editor.SetReadOnlyAsync(!_editable);
+        await ApplyEditabilityAsync();
         StateHasChanged();
     }
 
@@ -319,9 +343,7 @@ public sealed partial class StoryEditorPage
             await ShowStoryAsync(moved);
             if (note is not null && _notes is not null)
                 await _notes.ReloadAsync();
-            UpdateEditable();
-            if (_editor is not null)
-                await _editor.SetReadOnlyAsync(!_editable);
+            await ApplyEditabilityAsync();
             _error = null;
             _status = $"{WorkflowActions.Label(action)}: done";
         }
@@ -463,7 +485,7 @@ public sealed partial class StoryEditorPage
         if (!_autosave.IsDirty)
             _version = fresh.Version;
         _checklist = await Stories.ChecklistAsync(fresh);
-        UpdateEditable();
+        await ApplyEditabilityAsync();
     }
 
     private string LocalTime(DateTime utc, string format = "HH:mm dd/MM/yyyy") =>
