@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.StaticWebAssets;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
@@ -66,7 +59,7 @@ public sealed record Person(string Email, string DisplayName);
 /// </summary>
 public class AppServer : IAsyncLifetime
 {
-    private readonly KestrelFactory _factory = new();
+    private readonly KestrelFactory _factory = new(KestrelFactory.NewDataFolder(), port: 0);
     private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
 
@@ -79,9 +72,7 @@ public class AppServer : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var chromium = FindChromium();
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        BaseUrl = addresses.Addresses.First().TrimEnd('/');
+        BaseUrl = _factory.Start();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -126,9 +117,10 @@ public class AppServer : IAsyncLifetime
             await Browser.DisposeAsync();
         _playwright?.Dispose();
         await _factory.DisposeAsync();
+        _factory.DeleteDataFolder();
     }
 
-    private static string FindChromium()
+    public static string FindChromium()
     {
         var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
         if (string.IsNullOrWhiteSpace(path))
@@ -140,30 +132,5 @@ public class AppServer : IAsyncLifetime
                 "chromium package, or set CHROMIUM_PATH to a Chromium or Chrome executable.");
         }
         return path;
-    }
-
-    private sealed class KestrelFactory : WebApplicationFactory<Program>
-    {
-        private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "newsroom-e2e", Guid.NewGuid().ToString("N"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseStaticWebAssets();
-            builder.UseSetting("Storage:DataFolder", _dataFolder);
-            builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
-            // A failing circuit tells the browser console why, which a failed test then shows.
-            builder.UseSetting("DetailedErrors", "true");
-            // A real port, so that a real browser can connect.
-            UseKestrel(0);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_dataFolder))
-                Directory.Delete(_dataFolder, recursive: true);
-        }
     }
 }
