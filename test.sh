@@ -35,3 +35,5 @@ dotnet tool restore
 dotnet build NewsroomEditor.sln --configuration Release
 # One `dotnet test` over the solution runs the test projects side by side; --no-build reuses the build above.
 dotnet test NewsroomEditor.sln --configuration Release --no-build --logger "console;verbosity=minimal"
+# The workflow matrix test writes its figure (allowed, refused, unexpected); show it with the results.
+cat tests/NewsroomEditor.Core.Tests/bin/Release/net10.0/workflow-matrix.txt

@@ -220,7 +220,20 @@ public sealed partial class StoryEditorPage
         StateHasChanged();
         try
         {
-            var (json, sequence) = await _editor.ReadBodyAsync(_stopping.Token);
+            await SaveCoreAsync();
+        }
+        finally
+        {
+            // Saves usually start from the timer, not from a UI event: nothing else would render the outcome.
+            StateHasChanged();
+        }
+    }
+
+    private async Task SaveCoreAsync()
+    {
+        try
+        {
+            var (json, sequence) = await _editor!.ReadBodyAsync(_stopping.Token);
             var content = _form.ToContent(StoryBody.Parse(json));
             var result = await Stories.SaveAsync(_actor, Id, _version, content, cancellationToken: _stopping.Token);
             if (result.Saved)
@@ -237,7 +250,7 @@ public sealed partial class StoryEditorPage
             _takenOverBy = e.HolderName;
             UpdateEditable();
             _status = "Not saved — kept in this browser";
-            await _editor.SetReadOnlyAsync(true);
+            await _editor!.SetReadOnlyAsync(true);
         }
         catch (DomainException e)
         {
@@ -250,7 +263,6 @@ public sealed partial class StoryEditorPage
             _autosave.Failed();
             _status = "Offline — kept in this browser";
         }
-        StateHasChanged();
     }
 
     private async Task SavedAsync(SaveResult result, long sequence)
