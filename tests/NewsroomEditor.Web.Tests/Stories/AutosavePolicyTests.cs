@@ -186,4 +186,77 @@ public class AutosavePolicyTests
         _clock.Advance(TimeSpan.FromSeconds(2));
         Assert.True(_policy.ShouldSaveNow());
     }
+
+    [Fact]
+    public void After_a_refused_save_typing_on_waits_for_quiet_instead_of_saving_at_every_keystroke()
+    {
+        _policy.Changed();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _policy.SaveStarted();
+        _policy.Refused();
+        _clock.Advance(TimeSpan.FromSeconds(20));
+
+        // The writer fixes the refused input, a keystroke every 500 ms for 5 s, as the page's loop sees it.
+        var attempts = TypeForFiveSecondsAnswering(_policy.Refused);
+
+        Assert.Equal(0, attempts);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(_policy.ShouldSaveNow());
+    }
+
+    [Fact]
+    public void After_a_failed_save_typing_on_does_not_retry_at_every_keystroke()
+    {
+        _policy.Changed();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _policy.SaveStarted();
+        _policy.Failed();
+        _clock.Advance(TimeSpan.FromSeconds(20));
+
+        var attempts = TypeForFiveSecondsAnswering(_policy.Failed);
+
+        Assert.Equal(0, attempts);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(_policy.ShouldSaveNow());
+    }
+
+    [Fact]
+    public void After_a_failed_save_continuous_typing_is_saved_ten_seconds_after_it_resumed()
+    {
+        _policy.Changed();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _policy.SaveStarted();
+        _policy.Failed();
+        _clock.Advance(TimeSpan.FromSeconds(20));
+
+        _policy.Changed();
+        TimeSpan? firstDue = null;
+        for (var elapsed = TimeSpan.FromMilliseconds(500); elapsed <= TimeSpan.FromSeconds(12); elapsed += TimeSpan.FromMilliseconds(500))
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(500));
+            _policy.Changed();
+            if (firstDue is null && _policy.ShouldSaveNow())
+                firstDue = elapsed;
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(10), firstDue);
+    }
+
+    /// <summary>A change every 500 ms for 5 s; each due save is started and ends as <paramref name="outcome"/>. Returns the saves started.</summary>
+    private int TypeForFiveSecondsAnswering(Action outcome)
+    {
+        var attempts = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            _policy.Changed();
+            _clock.Advance(TimeSpan.FromMilliseconds(500));
+            if (_policy.ShouldSaveNow())
+            {
+                attempts++;
+                _policy.SaveStarted();
+                outcome();
+            }
+        }
+        return attempts;
+    }
 }
