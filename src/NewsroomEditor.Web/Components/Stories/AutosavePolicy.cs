@@ -12,6 +12,8 @@ public sealed class AutosavePolicy(TimeProvider clock)
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private DateTimeOffset? _firstUnsavedChange;
+    /// <summary>Where the <see cref="MaxDelay"/> wait starts: the first change since the last save attempt.</summary>
+    private DateTimeOffset? _maxDelayFrom;
     private DateTimeOffset _lastChange;
     private DateTimeOffset? _retryAfter;
     private long _changes;
@@ -29,6 +31,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
         _changes++;
         _lastChange = now;
         _firstUnsavedChange ??= now;
+        _maxDelayFrom ??= now;
         _refused = false;
         _retryAfter = null;
     }
@@ -40,7 +43,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
         var now = clock.GetUtcNow();
         if (_retryAfter is { } retry && now < retry)
             return false;
-        return now - _lastChange >= IdleDelay || now - _firstUnsavedChange!.Value >= MaxDelay;
+        return now - _lastChange >= IdleDelay || (_maxDelayFrom is { } from && now - from >= MaxDelay);
     }
 
     public void SaveStarted()
@@ -54,6 +57,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
     {
         IsSaving = false;
         _firstUnsavedChange = _changes == _changesAtSaveStart ? null : clock.GetUtcNow();
+        _maxDelayFrom = _firstUnsavedChange;
     }
 
     /// <summary>Refused by a rule: wait for the writer to change something.</summary>
@@ -61,6 +65,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
     {
         IsSaving = false;
         _refused = true;
+        _maxDelayFrom = null;
     }
 
     /// <summary>Could not reach the server: keep the changes, try again shortly.</summary>
@@ -68,6 +73,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
     {
         IsSaving = false;
         _retryAfter = clock.GetUtcNow() + RetryDelay;
+        _maxDelayFrom = null;
     }
 
     /// <summary>The content was replaced from elsewhere (theirs reloaded): nothing to save.</summary>
@@ -75,6 +81,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
     {
         IsSaving = false;
         _firstUnsavedChange = null;
+        _maxDelayFrom = null;
         _refused = false;
         _retryAfter = null;
     }
