@@ -135,6 +135,21 @@ public class AutosavePolicyTests
     }
 
     [Fact]
+    public void A_change_made_while_a_refused_save_was_on_its_way_gets_its_own_save()
+    {
+        _policy.Changed();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _policy.SaveStarted();
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
+        _policy.Changed(); // perhaps the very fix of what is about to be refused
+
+        _policy.Refused();
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(_policy.ShouldSaveNow());
+    }
+
+    [Fact]
     public void A_failed_save_is_retried_after_five_seconds()
     {
         _policy.Changed();

@@ -64,7 +64,8 @@ public sealed class AutosavePolicy(TimeProvider clock)
     public void Refused()
     {
         IsSaving = false;
-        _refused = true;
+        // A change made while the refused save was on its way may be the fix: it gets its own try.
+        _refused = _changes == _changesAtSaveStart;
         _maxDelayFrom = null;
     }
 

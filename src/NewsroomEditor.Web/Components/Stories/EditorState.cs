@@ -26,4 +26,6 @@ public sealed record LocalDraft
     public long Sequence { get; init; }
     public DateTimeOffset SavedLocallyAt { get; init; }
     public Dictionary<string, string> Fields { get; init; } = [];
+    /// <summary>Whether the kept body differs from the body the editor opened with.</summary>
+    public bool BodyDiffers { get; init; }
 }

@@ -102,8 +102,12 @@ public sealed partial class StoryEditorPage
         }
         _subscription = Events.Subscribe(OnNewsroomEventAsync);
 
+        // A copy that says nothing the server lacks is a leftover; anything else is offered back,
+        // and shown even while someone else edits, so the writer knows their text is safe.
         var draft = await _editor.GetLocalDraftAsync();
-        if (draft is not null && _editable)
+        if (draft is not null && !draft.BodyDiffers && !_form.DiffersFrom(draft.Fields))
+            await _editor.DiscardLocalDraftAsync();
+        else
             _localDraft = draft;
         _ = RunLoopAsync(_stopping.Token);
         StateHasChanged();
@@ -394,7 +398,7 @@ public sealed partial class StoryEditorPage
 
     private async Task RestoreLocalDraftAsync()
     {
-        if (_editor is null || _localDraft is null)
+        if (_editor is null || _localDraft is null || !_editable)
             return;
         _form.Apply(_localDraft.Fields);
         await _editor.RestoreLocalBodyAsync();
@@ -457,8 +461,10 @@ public sealed partial class StoryEditorPage
                     StateHasChanged();
                 });
                 break;
-            case StorySaved saved when saved.StoryId == Id && saved.ActorId != _actor.UserId && !_editable && _editor is not null:
-                // Readers follow the holder's saves.
+            case StorySaved saved when saved.StoryId == Id && saved.ActorId != _actor.UserId && !_editable && _editor is not null
+                                       && !_autosave.IsDirty && _takenOverBy is null:
+                // Readers follow the holder's saves; someone with unsaved text of their own (taken
+                // over mid-sentence) keeps it on screen and in the browser's copy instead.
                 await InvokeAsync(async () =>
                 {
                     var fresh = await Stories.GetAsync(_actor, Id);

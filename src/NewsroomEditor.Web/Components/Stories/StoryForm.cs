@@ -53,6 +53,15 @@ public sealed class StoryForm
         Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         Byline, Slug, MetaDescription);
 
+    /// <summary>Whether a browser-kept copy's fields say anything these fields do not.</summary>
+    public bool DiffersFrom(IReadOnlyDictionary<string, string> fields)
+    {
+        var copy = new StoryForm { SectionId = SectionId };
+        copy.Apply(fields);
+        return (copy.Headline, copy.Lead, copy.Tags, copy.Byline, copy.Slug, copy.MetaDescription)
+            != (Headline, Lead, Tags, Byline, Slug, MetaDescription);
+    }
+
     /// <summary>Takes the values a browser-kept copy had (restoring unsaved work after a crash).</summary>
     public void Apply(IReadOnlyDictionary<string, string> fields)
     {
