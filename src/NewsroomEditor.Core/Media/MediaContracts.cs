@@ -1,0 +1,79 @@
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+
+namespace NewsroomEditor.Core.Media;
+
+/// <summary>Where an uploaded image is in its life.</summary>
+public enum MediaState
+{
+    Processing,
+    Ready,
+    Failed,
+}
+
+/// <summary>One public rendition of an image: a width, a format, a content-addressed file name.</summary>
+public sealed record MediaRendition(int Width, int Height, string Format, string FileName, long Bytes)
+{
+    /// <summary>The public address of the rendition (cacheable forever: the name is its content's hash).</summary>
+    public string Url => "/media/" + FileName;
+}
+
+/// <summary>An image as the library and the editor show it.</summary>
+public sealed record MediaItem(
+    Guid Id,
+    string UploaderId,
+    string UploaderName,
+    string OriginalFileName,
+    int Width,
+    int Height,
+    string AltText,
+    string Caption,
+    string Credit,
+    DateTime UploadedAt,
+    MediaState State,
+    string? FailureReason,
+    IReadOnlyList<MediaRendition> Renditions)
+{
+    /// <summary>A small rendition for grids and the editor (the smallest JPEG), or null while processing.</summary>
+    public MediaRendition? Thumbnail => Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).FirstOrDefault();
+}
+
+/// <summary>The outcome of one upload: stored, the same photo already in the library, or refused with the reason.</summary>
+public sealed record UploadResult(MediaItem? Stored, MediaItem? ExistingDuplicate, string? Refusal)
+{
+    public bool Succeeded => Stored is not null;
+}
+
+/// <summary>Filters of the media library; <see cref="Search"/> is case- and diacritic-insensitive over caption, credit, alt text and file name.</summary>
+public sealed record MediaQuery(string? Search = null, bool MineOnly = false, int Page = 0, int PageSize = 24);
+
+public sealed record MediaPage(IReadOnlyList<MediaItem> Items, int TotalCount);
+
+/// <summary>The editable description of an image.</summary>
+public sealed record MediaMetadata(string AltText, string Caption, string Credit);
+
+/// <summary>
+/// The media use cases (DESIGN.md §4): upload (checked by content, limited, processed off the
+/// caller's thread with bounded concurrency), describe, find, see where used, delete when unused.
+/// Reporters edit their own uploads' metadata; editors any. Every rule is checked here.
+/// </summary>
+public interface IMediaService
+{
+    /// <summary>Checks and stores one upload, then processes it (renditions); refusals change nothing.</summary>
+    Task<UploadResult> UploadAsync(StoryActor actor, string fileName, Stream content, CancellationToken cancellationToken = default);
+
+    Task<MediaItem> UpdateMetadataAsync(StoryActor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default);
+
+    Task<MediaPage> ListAsync(StoryActor actor, MediaQuery query, CancellationToken cancellationToken = default);
+
+    Task<MediaItem?> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The stories whose body or featured image uses the image.</summary>
+    Task<IReadOnlyList<StorySummary>> UsageAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes an image no story uses; refused (with the stories named) otherwise.</summary>
+    Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The images of a body's figures, for the allow-list renderer's srcset (preview and public pages).</summary>
+    Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default);
+}
