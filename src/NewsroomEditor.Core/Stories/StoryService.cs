@@ -41,10 +41,7 @@ public sealed class StoryService(
     public async Task<Story> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var story = await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw new StoryNotFoundException();
-        EnsureCanView(actor, story);
-        return story;
+        return await LoadVisibleAsync(db, actor, id, cancellationToken);
     }
 
     /// <summary>
@@ -56,8 +53,8 @@ public sealed class StoryService(
     public async Task<SaveResult> SaveAsync(
         StoryActor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(content);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (!story.Allows(actor, StoryAction.Edit))
             throw new AccessDeniedException(StoryRules.Refusal(actor, story.AuthorId, story.State, StoryAction.Edit)!);
@@ -235,14 +232,14 @@ public sealed class StoryService(
     public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await GetAsync(actor, id, cancellationToken);
+        await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.WorkflowEvents.AsNoTracking().Where(e => e.StoryId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await GetAsync(actor, id, cancellationToken);
+        await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking()
             .Where(r => r.StoryId == id)
             .OrderByDescending(r => r.Number)
@@ -253,7 +250,7 @@ public sealed class StoryService(
     public async Task<StoryRevision> RevisionAsync(StoryActor actor, Guid id, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await GetAsync(actor, id, cancellationToken);
+        await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
             ?? throw new WorkflowException($"Revision {number} does not exist.");
     }
@@ -275,7 +272,7 @@ public sealed class StoryService(
     public async Task<IReadOnlyList<EditorialNote>> NotesAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var story = await GetAsync(actor, id, cancellationToken);
+        var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
         if (!story.CanReadNotes(actor))
             throw new AccessDeniedException("Notes on a story are for its author and the editors.");
         return await db.EditorialNotes.AsNoTracking().Where(n => n.StoryId == id).OrderBy(n => n.Id).ToListAsync(cancellationToken);
@@ -312,6 +309,13 @@ public sealed class StoryService(
         throw new AccessDeniedException(actor.CanWrite
             ? "Reporters work on their own stories only."
             : "Only reporters and editors work on stories.");
+    }
+
+    private static async Task<Story> LoadVisibleAsync(NewsroomDbContext db, StoryActor actor, Guid id, CancellationToken cancellationToken)
+    {
+        var story = await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new StoryNotFoundException();
+        EnsureCanView(actor, story);
+        return story;
     }
 
     private static async Task<Story> LoadTrackedAsync(NewsroomDbContext db, StoryActor actor, Guid id, CancellationToken cancellationToken)
