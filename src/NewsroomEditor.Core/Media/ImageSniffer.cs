@@ -28,7 +28,12 @@ internal static class ImageSniffer
 {
     public const string NotAnImage = "The file is not a JPEG, PNG or WebP image (checked by its content, not its name).";
 
+    private static readonly byte[] PngEnd = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
+
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>The format's name as people write it.</summary>
+    public static string Name(MediaFormat format) => format == MediaFormat.Webp ? "WebP" : format.ToString().ToUpperInvariant();
 
     public static SniffResult Sniff(ReadOnlySpan<byte> data)
     {
@@ -53,6 +58,48 @@ internal static class ImageSniffer
         // The EOCD record sits in the last 22 bytes plus at most a 64 KiB comment.
         var tail = data[Math.Max(0, data.Length - (22 + 65_535))..];
         return tail.IndexOf("PK\u0005\u0006"u8) >= 0;
+    }
+
+    /// <summary>
+    /// A structural check that the file is whole: a JPEG's end-of-image marker after its image data
+    /// (entropy-coded data never holds FF D9), a PNG's IEND chunk, a WebP's RIFF length. libvips only
+    /// warns about a cut-short file when it shrinks on load, so this is checked before decoding.
+    /// </summary>
+    public static string? Incomplete(MediaFormat format, ReadOnlySpan<byte> data)
+    {
+        var whole = format switch
+        {
+            MediaFormat.Jpeg => JpegHasEnd(data),
+            MediaFormat.Png => data.IndexOf(PngEnd) > 0,
+            MediaFormat.Webp => data.Length >= 8L + BinaryPrimitives.ReadUInt32LittleEndian(data[4..]),
+            _ => true,
+        };
+        return whole ? null : $"The {ImageSniffer.Name(format)} file is incomplete (cut short, perhaps by an interrupted copy); upload the whole file.";
+    }
+
+    private static bool JpegHasEnd(ReadOnlySpan<byte> data)
+    {
+        var i = 2;
+        while (i + 4 <= data.Length)
+        {
+            if (data[i] != 0xFF)
+                return false;
+            var marker = data[i + 1];
+            if (marker == 0xFF)
+            {
+                i++;
+                continue;
+            }
+            if (marker is 0x01 or (>= 0xD0 and <= 0xD8))
+            {
+                i += 2;
+                continue;
+            }
+            if (marker == 0xDA)
+                return data[i..].IndexOf([(byte)0xFF, (byte)0xD9]) > 0;
+            i += 2 + BinaryPrimitives.ReadUInt16BigEndian(data[(i + 2)..]);
+        }
+        return false;
     }
 
     private static string DescribeOther(ReadOnlySpan<byte> data)

@@ -96,7 +96,7 @@ public sealed class MediaImageProcessor : IDisposable
     {
         EnsureConfigured();
         if (!Accepts(format))
-            throw new MediaRefusedException($"{format.ToString().ToUpperInvariant()} images cannot be read on this server; upload a JPEG, PNG or WebP.");
+            throw new MediaRefusedException($"{ImageSniffer.Name(format)} images cannot be read on this server; upload a JPEG, PNG or WebP.");
         try
         {
             var (width, height) = OrientedSize(content, format);
@@ -172,7 +172,7 @@ public sealed class MediaImageProcessor : IDisposable
     private static string Describe(VipsException e, MediaFormat format)
     {
         var detail = e.Message;
-        var name = format.ToString().ToUpperInvariant();
+        var name = ImageSniffer.Name(format);
         if (detail.Contains("premature end", StringComparison.OrdinalIgnoreCase) || detail.Contains("truncated", StringComparison.OrdinalIgnoreCase)
             || detail.Contains("unexpected end", StringComparison.OrdinalIgnoreCase) || detail.Contains("read error", StringComparison.OrdinalIgnoreCase))
             return $"The {name} file is incomplete (cut short, perhaps by an interrupted copy); upload the whole file.";

@@ -52,13 +52,15 @@ public sealed class MediaService(
             return Refused(sniffed.Refusal);
         var format = sniffed.Format!.Value;
         if (!MediaImageProcessor.Accepts(format))
-            return Refused($"{format.ToString().ToUpperInvariant()} images cannot be read on this server; export the photo as JPEG and upload that.");
+            return Refused($"{ImageSniffer.Name(format)} images cannot be read on this server; export the photo as JPEG and upload that.");
+        if (ImageSniffer.Incomplete(format, bytes) is { } incomplete)
+            return Refused(incomplete);
         if (ImageSniffer.ContainsZipArchive(bytes))
             return Refused("The file hides a ZIP archive inside the image (a polyglot file); save the photo again as a plain image and upload that.");
         if (format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Webp)
         {
             if (sniffed.Width <= 0 || sniffed.Height <= 0)
-                return Refused($"The {format.ToString().ToUpperInvariant()} header gives the image no width or height; the file is damaged.");
+                return Refused($"The {ImageSniffer.Name(format)} header gives the image no width or height; the file is damaged.");
             if ((long)sniffed.Width * sniffed.Height > Limits.MaxPixels)
                 return Refused(MediaImageProcessor.TooManyPixels(sniffed.Width, sniffed.Height, Limits.MaxPixels));
         }
