@@ -43,7 +43,7 @@ switch (args.FirstOrDefault())
     }
     case "noop":
         MediaImageProcessor.EnsureConfigured();
-        Console.WriteLine($"noop: VmHWM {PeakKb()} KB");
+        Console.WriteLine($"noop: VmHWM {PeakKb()} KB; libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}, HEIC {MediaImageProcessor.CanLoadHeic}, AVIF {MediaImageProcessor.CanLoadAvif}");
         break;
     default:
         Console.Error.WriteLine("usage: generate <file> [w h] | ours <file> [runs] | noop");

@@ -73,6 +73,25 @@ public sealed class MediaServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Heic_and_avif_are_accepted_only_when_this_libvips_decodes_them()
+    {
+        using var image = TestImages.Gradient(400, 300);
+        var avif = image.HeifsaveBuffer(compression: NetVips.Enums.ForeignHeifCompression.Av1);
+        byte[] heic = [0, 0, 0, 24, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[64]];
+
+        var avifResult = await UploadAsync(_lan, "photo.avif", avif);
+        var heicResult = await UploadAsync(_lan, "IMG_0001.HEIC", heic);
+
+        Assert.Equal(MediaImageProcessor.CanLoadAvif, avifResult.Succeeded);
+        if (avifResult.Succeeded)
+            Assert.Equal((400, 300), (avifResult.Stored!.Width, avifResult.Stored.Height));
+        if (!MediaImageProcessor.CanLoadHeic)
+            Assert.Contains("HEIC images cannot be read on this server", heicResult.Refusal, StringComparison.Ordinal);
+        else
+            Assert.False(heicResult.Succeeded); // a header without an image
+    }
+
+    [Fact]
     public async Task A_path_traversal_file_name_is_metadata_only()
     {
         var result = await UploadAsync(_lan, "../../etc/passwd.jpg", TestImages.Jpeg(400, 300));
