@@ -53,6 +53,9 @@ public static class CoreHostingExtensions
         services.AddScoped<SectionCatalog>();
         services.AddScoped<StoryService>();
         services.AddScoped<EditLeaseService>();
+        services.AddSingleton<IMediaStore, LocalDiskMediaStore>();
+        services.AddSingleton<MediaImageProcessor>();
+        services.AddScoped<IMediaService, MediaService>();
         services.AddSingleton<INewsroomEventBus, InProcessEventBus>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddAuthorizationBuilder().AddNewsroomPolicies();
@@ -144,6 +147,7 @@ public static class CoreHostingExtensions
         RequirePositive(media.MaxPixels, "Media:MaxPixels");
         RequirePositive(media.MaxFilesPerUpload, "Media:MaxFilesPerUpload");
         RequirePositive(media.QuotaBytesPerUser, "Media:QuotaBytesPerUser");
+        RequirePositive(media.MaxConcurrentProcessing, "Media:MaxConcurrentProcessing");
         return media;
 
         static void RequirePositive(long value, string setting)

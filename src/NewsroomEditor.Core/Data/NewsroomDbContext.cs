@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 
@@ -28,6 +29,7 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
     public DbSet<EditorialNote> EditorialNotes => Set<EditorialNote>();
     public DbSet<EditLease> EditLeases => Set<EditLease>();
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

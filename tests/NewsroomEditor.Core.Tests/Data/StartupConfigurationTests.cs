@@ -74,6 +74,7 @@ public class StartupConfigurationTests
     [InlineData("Media:MaxUploadBytes", "0")]
     [InlineData("Media:MaxPixels", "-5")]
     [InlineData("Media:MaxFilesPerUpload", "0")]
+    [InlineData("Media:MaxConcurrentProcessing", "0")]
     public void Upload_limits_must_be_positive(string setting, string value)
     {
         var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadMedia(Config((setting, value))));
@@ -88,6 +89,7 @@ public class StartupConfigurationTests
 
         Assert.Equal(25L * 1024 * 1024, media.MaxUploadBytes);
         Assert.Equal(100_000_000, media.MaxPixels);
+        Assert.Equal(2, media.MaxConcurrentProcessing);
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+// Media pipeline benchmark: see bench/README.md and run.sh.
+//   generate <file> [width height]  writes a noisy photo-like JPEG (default 6000 x 4000 = 24 MP)
+//   ours <file> [runs]              our pipeline (all renditions, WebP + JPEG), timed in process
+//   noop                            starts the runtime and libvips only (memory baseline)
+using System.Diagnostics;
+using NetVips;
+using NewsroomEditor.Core.Media;
+
+switch (args.FirstOrDefault())
+{
+    case "generate":
+    {
+        var width = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 6000;
+        var height = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 4000;
+        using var xy = Image.Xyz(width, height);
+        using var r = xy[0] * (255.0 / width);
+        using var g = xy[1] * (255.0 / height);
+        using var b = (r + g) * 0.5;
+        using var noise = Image.Gaussnoise(width, height, sigma: 24);
+        using var rgb = r.Bandjoin(g, b) + noise;
+        using var photo = rgb.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        photo.Jpegsave(args[1], q: 90);
+        Console.WriteLine($"wrote {args[1]}: {width}x{height}, {new FileInfo(args[1]).Length / 1024.0 / 1024:0.0} MB");
+        break;
+    }
+    case "ours":
+    {
+        MediaImageProcessor.EnsureConfigured();
+        var bytes = File.ReadAllBytes(args[1]);
+        var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var times = new List<double>();
+        ProcessedImage? last = null;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            last = MediaImageProcessor.Process(bytes, MediaFormat.Jpeg, 100_000_000);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"ours: {last!.Renditions.Count} renditions, {last.Renditions.Sum(x => x.Content.LongLength) / 1024} KB; " +
+            $"in-process ms per image: {string.Join(", ", times.Select(t => t.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}; " +
+            $"VmHWM {PeakKb()} KB");
+        break;
+    }
+    case "noop":
+        MediaImageProcessor.EnsureConfigured();
+        Console.WriteLine($"noop: VmHWM {PeakKb()} KB; libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}, HEIC {MediaImageProcessor.CanLoadHeic}, AVIF {MediaImageProcessor.CanLoadAvif}");
+        break;
+    default:
+        Console.Error.WriteLine("usage: generate <file> [w h] | ours <file> [runs] | noop");
+        return 2;
+}
+return 0;
+
+static string PeakKb() => File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM", StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0];

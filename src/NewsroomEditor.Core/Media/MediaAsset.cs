@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+using NewsroomEditor.Core.Stories;
+
+namespace NewsroomEditor.Core.Media;
+
+/// <summary>
+/// An image in the media library: who uploaded it, what it is (format, hash, size after
+/// orientation), how it is described (alt text, caption, credit) and its public renditions.
+/// The uploader's file name is kept as metadata only; files are named by id and content.
+/// </summary>
+public class MediaAsset
+{
+    public const int FileNameMaxLength = 255;
+    public const int AltTextMaxLength = 500;
+    public const int CaptionMaxLength = 1000;
+    public const int CreditMaxLength = 200;
+    public const int FailureReasonMaxLength = 500;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private MediaAsset() { }
+
+    public Guid Id { get; private set; }
+    public string UploaderId { get; private set; } = "";
+    public string UploaderName { get; private set; } = "";
+    public string OriginalFileName { get; private set; } = "";
+    public MediaFormat Format { get; private set; }
+    /// <summary>SHA-256 of the original, lower-case hex: finds the same photo uploaded twice.</summary>
+    public string Sha256 { get; private set; } = "";
+    public long Bytes { get; private set; }
+    public int Width { get; private set; }
+    public int Height { get; private set; }
+    public string AltText { get; private set; } = "";
+    public string Caption { get; private set; } = "";
+    public string Credit { get; private set; } = "";
+    /// <summary>Folded alt text, caption, credit and file name (<see cref="SearchText.Fold"/>).</summary>
+    public string SearchIndex { get; private set; } = "";
+    public DateTime UploadedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public MediaState State { get; private set; }
+    public string? FailureReason { get; private set; }
+    /// <summary>The renditions as JSON: one text column, the same on SQLite and SQL Server.</summary>
+    public string RenditionsJson { get; private set; } = "[]";
+
+    public IReadOnlyList<MediaRendition> Renditions =>
+        JsonSerializer.Deserialize<List<MediaRendition>>(RenditionsJson, Json) ?? [];
+
+    internal static MediaAsset Create(Guid id, StoryActor uploader, string fileName, MediaFormat format, string sha256, long bytes, DateTime now)
+    {
+        var asset = new MediaAsset
+        {
+            Id = id,
+            UploaderId = uploader.UserId,
+            UploaderName = uploader.DisplayName,
+            OriginalFileName = CleanFileName(fileName),
+            Format = format,
+            Sha256 = sha256,
+            Bytes = bytes,
+            UploadedAt = now,
+            UpdatedAt = now,
+            State = MediaState.Processing,
+        };
+        asset.Reindex();
+        return asset;
+    }
+
+    internal void MarkReady(int width, int height, IReadOnlyList<MediaRendition> renditions, DateTime now)
+    {
+        Width = width;
+        Height = height;
+        RenditionsJson = JsonSerializer.Serialize(renditions, Json);
+        State = MediaState.Ready;
+        FailureReason = null;
+        UpdatedAt = now;
+    }
+
+    internal void MarkFailed(string reason, DateTime now)
+    {
+        State = MediaState.Failed;
+        FailureReason = reason.Length > FailureReasonMaxLength ? reason[..FailureReasonMaxLength] : reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Reporters describe their own uploads; editors any (DESIGN.md §2).</summary>
+    internal bool CanEdit(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == UploaderId);
+
+    internal void Describe(StoryActor actor, MediaMetadata metadata, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!CanEdit(actor))
+            throw new AccessDeniedException(actor.CanWrite
+                ? "Reporters describe their own uploads only; ask an editor."
+                : "Only reporters and editors work with media.");
+        AltText = Clean(metadata.AltText, AltTextMaxLength, "Alt text");
+        Caption = Clean(metadata.Caption, CaptionMaxLength, "Caption");
+        Credit = Clean(metadata.Credit, CreditMaxLength, "Credit");
+        UpdatedAt = now;
+        Reindex();
+    }
+
+    /// <summary>Trimmed, NFC, control characters dropped, at most 255 characters: shown, never used as a path.</summary>
+    internal static string CleanFileName(string? fileName)
+    {
+        var clean = new string((fileName ?? "").Normalize(NormalizationForm.FormC).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean.Length > FileNameMaxLength)
+            clean = clean[..FileNameMaxLength].TrimEnd();
+        return clean.Length == 0 ? "image" : clean;
+    }
+
+    private static string Clean(string? text, int maxLength, string field)
+    {
+        var clean = (text ?? "").Normalize(NormalizationForm.FormC).Trim();
+        if (clean.Length > maxLength)
+            throw new DomainException($"{field} is {clean.Length} characters long; at most {maxLength} fit.");
+        return clean;
+    }
+
+    private void Reindex() => SearchIndex = SearchText.Fold(string.Join('\n', AltText, Caption, Credit, OriginalFileName));
+}

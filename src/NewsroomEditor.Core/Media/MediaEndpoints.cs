@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NewsroomEditor.Core.Media;
+
+/// <summary>Serves the public renditions; originals are never reachable over HTTP.</summary>
+public static class MediaEndpoints
+{
+    public const string CacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>
+    /// Maps <c>GET /media/{fileName}</c>: only content-addressed rendition names, from
+    /// <see cref="IMediaStore"/>, cacheable forever (the name changes when the bytes do); 404 for
+    /// anything else. Anonymous: readers of the public site load these.
+    /// </summary>
+    public static IEndpointRouteBuilder MapNewsroomMedia(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/media/{fileName}", ServeAsync).AllowAnonymous().WithName("NewsroomMedia");
+        return endpoints;
+    }
+
+    internal static async Task<IResult> ServeAsync(string fileName, HttpContext context, IMediaStore store)
+    {
+        var contentType = MediaFileNames.ContentType(fileName);
+        if (contentType is null)
+            return Results.NotFound();
+        var stream = await store.OpenPublicAsync(fileName, context.RequestAborted);
+        if (stream is null)
+            return Results.NotFound();
+        var headers = context.Response.Headers;
+        headers.CacheControl = CacheControl;
+        headers.XContentTypeOptions = "nosniff";
+        return Results.Stream(stream, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{fileName}\""));
+    }
+}

@@ -1,0 +1,224 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using NetVips;
+using Vips = NetVips.NetVips;
+
+namespace NewsroomEditor.Core.Media;
+
+/// <summary>An upload refused by a rule about its content; the message is for the uploader.</summary>
+public sealed class MediaRefusedException(string message) : DomainException(message);
+
+/// <summary>One public rendition, encoded and named by its content, not yet stored.</summary>
+internal sealed record RenditionFile(int Width, int Height, string Format, string FileName, byte[] Content)
+{
+    public MediaRendition ToRendition() => new(Width, Height, Format, FileName, Content.LongLength);
+}
+
+/// <summary>The outcome of processing: the oriented size and every rendition.</summary>
+internal sealed record ProcessedImage(int Width, int Height, IReadOnlyList<RenditionFile> Renditions);
+
+/// <summary>
+/// The libvips side of media (DESIGN.md §4), a singleton: configures libvips once for untrusted
+/// input (untrusted loaders blocked, only the accepted formats' loaders allowed, no operation
+/// cache), and turns an upload into its renditions off the caller's thread, at most
+/// <see cref="MediaOptions.MaxConcurrentProcessing"/> at once.
+/// </summary>
+public sealed class MediaImageProcessor : IDisposable
+{
+    /// <summary>Rendition widths; an image never gets one wider than itself.</summary>
+    public static readonly IReadOnlyList<int> Widths = [320, 640, 1024, 1600, 2048];
+
+    public const int JpegQuality = 82;
+    public const int WebpQuality = 80;
+
+    private static readonly Lazy<VipsCapabilities> Capabilities = new(ConfigureVips, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly SemaphoreSlim _slots;
+    private readonly MediaOptions _options;
+    private int _running;
+    private int _peakRunning;
+
+    public MediaImageProcessor(IOptions<MediaOptions> options)
+    {
+        _options = options.Value;
+        _slots = new SemaphoreSlim(_options.MaxConcurrentProcessing, _options.MaxConcurrentProcessing);
+    }
+
+    /// <summary>Whether this libvips decodes HEIC (HEVC) and AVIF (AV1); probed once by a round trip.</summary>
+    public static bool CanLoadHeic => Capabilities.Value.Heic;
+
+    public static bool CanLoadAvif => Capabilities.Value.Avif;
+
+    /// <summary>Most jobs seen running at once (for tests and diagnostics).</summary>
+    public int PeakConcurrency => Volatile.Read(ref _peakRunning);
+
+    /// <summary>Makes sure libvips is configured; call before any libvips use (tests that generate images do).</summary>
+    public static void EnsureConfigured() => _ = Capabilities.Value;
+
+    /// <summary>Whether uploads of <paramref name="format"/> are accepted here.</summary>
+    public static bool Accepts(MediaFormat format) => format switch
+    {
+        MediaFormat.Heic => CanLoadHeic,
+        MediaFormat.Avif => CanLoadAvif,
+        _ => true,
+    };
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool once a processing slot is free.</summary>
+    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref _peakRunning, running);
+            try
+            {
+                // Task.Run: libvips never runs on a Blazor circuit's synchronization context.
+                return await Task.Run(work, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Decodes a checked upload and makes every rendition, or throws <see cref="MediaRefusedException"/>.</summary>
+    internal Task<ProcessedImage> ProcessAsync(byte[] content, MediaFormat format, CancellationToken cancellationToken) =>
+        RunAsync(() => Process(content, format, _options.MaxPixels), cancellationToken);
+
+    internal static ProcessedImage Process(byte[] content, MediaFormat format, long maxPixels)
+    {
+        EnsureConfigured();
+        if (!Accepts(format))
+            throw new MediaRefusedException($"{ImageSniffer.Name(format)} images cannot be read on this server; upload a JPEG, PNG or WebP.");
+        try
+        {
+            var (width, height) = OrientedSize(content, format);
+            if ((long)width * height > maxPixels)
+                throw new MediaRefusedException(TooManyPixels(width, height, maxPixels));
+
+            var largest = Math.Min(width, Widths[^1]);
+            using var first = Image.ThumbnailBuffer(content, largest, height: 1_000_000, size: Enums.Size.Down,
+                outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Error);
+            using var srgb = ToSrgb8(first);
+            using var master = srgb.CopyMemory();
+
+            var renditions = new List<RenditionFile>();
+            foreach (var target in RenditionWidths(width))
+            {
+                using var sized = target == master.Width ? master.Copy() : master.ThumbnailImage(target, height: 1_000_000, size: Enums.Size.Down);
+                using var opaque = sized.HasAlpha() ? sized.Flatten(background: [255, 255, 255]) : sized.Copy();
+                var webp = sized.WebpsaveBuffer(q: WebpQuality, effort: 4, keep: Enums.ForeignKeep.None);
+                var jpeg = opaque.JpegsaveBuffer(q: JpegQuality, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None);
+                renditions.Add(new RenditionFile(sized.Width, sized.Height, "webp", FileName(webp, sized.Width, "webp"), webp));
+                renditions.Add(new RenditionFile(sized.Width, sized.Height, "jpeg", FileName(jpeg, sized.Width, "jpg"), jpeg));
+            }
+            return new ProcessedImage(width, height, renditions);
+        }
+        catch (VipsException e)
+        {
+            throw new MediaRefusedException(Describe(e, format));
+        }
+    }
+
+    /// <summary>The widths made for an image <paramref name="width"/> px wide: every standard one that fits, plus its own width when it is below the largest.</summary>
+    public static IReadOnlyList<int> RenditionWidths(int width)
+    {
+        var widths = Widths.Where(w => w <= width).ToList();
+        if (width < Widths[^1] && !widths.Contains(width))
+            widths.Add(width);
+        return widths;
+    }
+
+    /// <summary>Content-addressed: the first 16 hex digits of the file's SHA-256, its width and extension.</summary>
+    public static string FileName(ReadOnlySpan<byte> content, int width, string extension) =>
+        $"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}-{width}.{extension}";
+
+    public static string TooManyPixels(long width, long height, long maxPixels) =>
+        $"The image is {width:N0} × {height:N0} pixels; the limit is {maxPixels / 1_000_000.0:0.#} megapixels. Make it smaller before uploading.";
+
+    /// <summary>Width and height after EXIF orientation, from libvips's header read (no pixels decoded).</summary>
+    private static (int Width, int Height) OrientedSize(byte[] content, MediaFormat format)
+    {
+        using var header = format switch
+        {
+            MediaFormat.Jpeg => Image.JpegloadBuffer(content, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+            MediaFormat.Png => Image.PngloadBuffer(content, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+            MediaFormat.Webp => Image.WebploadBuffer(content, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+            _ => Image.HeifloadBuffer(content, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+        };
+        var orientation = header.Contains("orientation") ? Convert.ToInt32(header.Get("orientation"), System.Globalization.CultureInfo.InvariantCulture) : 1;
+        return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
+    }
+
+    /// <summary>8-bit sRGB (with alpha where there was alpha), whatever the source's colour space or depth.</summary>
+    private static Image ToSrgb8(Image image)
+    {
+        var srgb = image.Interpretation == Enums.Interpretation.Srgb && image.Format == Enums.BandFormat.Uchar
+            ? image.Copy()
+            : image.Colourspace(Enums.Interpretation.Srgb);
+        if (srgb.Format == Enums.BandFormat.Uchar)
+            return srgb;
+        using (srgb)
+            return srgb.Cast(Enums.BandFormat.Uchar);
+    }
+
+    private static string Describe(VipsException e, MediaFormat format)
+    {
+        var detail = e.Message;
+        var name = ImageSniffer.Name(format);
+        if (detail.Contains("premature end", StringComparison.OrdinalIgnoreCase) || detail.Contains("truncated", StringComparison.OrdinalIgnoreCase)
+            || detail.Contains("unexpected end", StringComparison.OrdinalIgnoreCase) || detail.Contains("read error", StringComparison.OrdinalIgnoreCase))
+            return $"The {name} file is incomplete (cut short, perhaps by an interrupted copy); upload the whole file.";
+        if (detail.Contains("not a known", StringComparison.OrdinalIgnoreCase) || detail.Contains("is not in a known format", StringComparison.OrdinalIgnoreCase))
+            return ImageSniffer.NotAnImage;
+        return $"The {name} file is damaged and cannot be read.";
+    }
+
+    private static VipsCapabilities ConfigureVips()
+    {
+        // Uploads are untrusted: no fuzz-unsafe loader may ever run, and only the accepted formats'
+        // loaders at all (a renamed TIFF, SVG, PDF or Matlab file never reaches a decoder).
+        Vips.BlockUntrusted = true;
+        Operation.Block("VipsForeignLoad", true);
+        foreach (var loader in new[] { "VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadHeif" })
+            Operation.Block(loader, false);
+        // Each upload is decoded once: caching operations would only hold memory.
+        Cache.Max = 0;
+        Cache.MaxFiles = 0;
+        return new VipsCapabilities(Heic: RoundTrips(Enums.ForeignHeifCompression.Hevc), Avif: RoundTrips(Enums.ForeignHeifCompression.Av1));
+
+        static bool RoundTrips(Enums.ForeignHeifCompression compression)
+        {
+            try
+            {
+                using var black = Image.Black(16, 16, bands: 3);
+                var encoded = black.HeifsaveBuffer(compression: compression, keep: Enums.ForeignKeep.None);
+                using var decoded = Image.HeifloadBuffer(encoded, failOn: Enums.FailOn.Error);
+                return decoded.Avg() >= 0;
+            }
+            catch (VipsException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private sealed record VipsCapabilities(bool Heic, bool Avif);
+}

@@ -1,0 +1,277 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+
+namespace NewsroomEditor.Core.Media;
+
+/// <summary>
+/// The media use cases (<see cref="IMediaService"/>). An upload is checked in this order before
+/// anything is decoded: who may upload, quota, size (enforced while reading), format by magic
+/// bytes, a hidden archive, width × height from the header; then duplicates by SHA-256; then
+/// libvips makes the renditions off the caller's thread. Only a fully processed image is stored
+/// (original, renditions, row): a refusal leaves nothing behind.
+/// </summary>
+public sealed class MediaService(
+    IDbContextFactory<NewsroomDbContext> contexts,
+    IMediaStore store,
+    MediaImageProcessor processor,
+    IOptions<MediaOptions> options,
+    TimeProvider clock,
+    ILogger<MediaService> logger) : IMediaService
+{
+    /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
+    public const string FigureSizes = "(max-width: 720px) 100vw, 720px";
+
+    private MediaOptions Limits => options.Value;
+
+    public async Task<UploadResult> UploadAsync(StoryActor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(content);
+        if (!actor.CanWrite)
+            throw new AccessDeniedException("Only reporters and editors upload media.");
+
+        long used;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            used = await db.MediaAssets.Where(a => a.UploaderId == actor.UserId).SumAsync(a => (long?)a.Bytes, cancellationToken).ConfigureAwait(false) ?? 0;
+        if (used >= Limits.QuotaBytesPerUser)
+            return Refused($"Your uploads already fill your quota of {Size(Limits.QuotaBytesPerUser)}; delete unused images first.");
+
+        var bytes = await ReadCappedAsync(content, Limits.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+            return Refused($"The file is larger than the {Size(Limits.MaxUploadBytes)} limit.");
+        if (used + bytes.LongLength > Limits.QuotaBytesPerUser)
+            return Refused($"This file would take your uploads past your quota of {Size(Limits.QuotaBytesPerUser)}; delete unused images first.");
+
+        var sniffed = ImageSniffer.Sniff(bytes);
+        if (sniffed.Refusal is not null)
+            return Refused(sniffed.Refusal);
+        var format = sniffed.Format!.Value;
+        if (!MediaImageProcessor.Accepts(format))
+            return Refused($"{ImageSniffer.Name(format)} images cannot be read on this server; export the photo as JPEG and upload that.");
+        if (ImageSniffer.Incomplete(format, bytes) is { } incomplete)
+            return Refused(incomplete);
+        if (ImageSniffer.ContainsZipArchive(bytes))
+            return Refused("The file hides a ZIP archive inside the image (a polyglot file); save the photo again as a plain image and upload that.");
+        if (format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Webp)
+        {
+            if (sniffed.Width <= 0 || sniffed.Height <= 0)
+                return Refused($"The {ImageSniffer.Name(format)} header gives the image no width or height; the file is damaged.");
+            if ((long)sniffed.Width * sniffed.Height > Limits.MaxPixels)
+                return Refused(MediaImageProcessor.TooManyPixels(sniffed.Width, sniffed.Height, Limits.MaxPixels));
+        }
+
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (await FindBySha256Async(sha256, cancellationToken).ConfigureAwait(false) is { } existing)
+            return new UploadResult(null, ToItem(existing), null);
+
+        ProcessedImage processed;
+        try
+        {
+            processed = await processor.ProcessAsync(bytes, format, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaRefusedException e)
+        {
+            return Refused(e.Message);
+        }
+
+        var now = Now;
+        var asset = MediaAsset.Create(Guid.NewGuid(), actor, fileName, format, sha256, bytes.LongLength, now);
+        asset.MarkReady(processed.Width, processed.Height, processed.Renditions.Select(r => r.ToRendition()).ToList(), now);
+        try
+        {
+            await store.SaveOriginalAsync(asset.Id, bytes, cancellationToken).ConfigureAwait(false);
+            foreach (var rendition in processed.Renditions)
+            {
+                if (!await store.PublicExistsAsync(rendition.FileName, cancellationToken).ConfigureAwait(false))
+                    await store.SavePublicAsync(rendition.FileName, rendition.Content, cancellationToken).ConfigureAwait(false);
+            }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.MediaAssets.Add(asset);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DeleteFilesAsync(asset, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        logger.LogInformation("Media {MediaId} uploaded by {UserId}: {Width}x{Height} {Format}, {Renditions} renditions",
+            asset.Id, actor.UserId, asset.Width, asset.Height, format, processed.Renditions.Count);
+        return new UploadResult(ToItem(asset), null, null);
+    }
+
+    public async Task<MediaItem> UpdateMetadataAsync(StoryActor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new MediaNotFoundException();
+        asset.Describe(actor, metadata, Now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ToItem(asset);
+    }
+
+    public async Task<MediaPage> ListAsync(StoryActor actor, MediaQuery query, CancellationToken cancellationToken = default)
+    {
+        EnsureWriter(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var assets = db.MediaAssets.AsNoTracking();
+        if (query.MineOnly)
+            assets = assets.Where(a => a.UploaderId == actor.UserId);
+        foreach (var term in SearchText.Terms(query.Search))
+            assets = assets.Where(a => a.SearchIndex.Contains(term));
+        var total = await assets.CountAsync(cancellationToken).ConfigureAwait(false);
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var page = await assets.OrderByDescending(a => a.UploadedAt).ThenBy(a => a.Id)
+            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new MediaPage(page.Select(ToItem).ToList(), total);
+    }
+
+    public async Task<MediaItem?> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        EnsureWriter(actor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var asset = await db.MediaAssets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        return asset is null ? null : ToItem(asset);
+    }
+
+    public async Task<IReadOnlyList<StorySummary>> UsageAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        EnsureWriter(actor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await UsageAsync(db, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new MediaNotFoundException();
+        if (!asset.CanEdit(actor))
+            throw new AccessDeniedException(actor.CanWrite
+                ? "Reporters delete their own uploads only; ask an editor."
+                : "Only reporters and editors work with media.");
+        var usage = await UsageAsync(db, id, cancellationToken).ConfigureAwait(false);
+        if (usage.Count > 0)
+        {
+            var names = string.Join(", ", usage.Take(5).Select(s => $"\"{(s.Headline.Length == 0 ? "(untitled)" : s.Headline)}\""));
+            var more = usage.Count > 5 ? $" and {usage.Count - 5} more" : "";
+            throw new DomainException($"The image is used in {usage.Count} {(usage.Count == 1 ? "story" : "stories")}: {names}{more}. Remove it from them first.");
+        }
+        db.MediaAssets.Remove(asset);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await DeleteFilesAsync(asset, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var ids = body.Figures.Select(f => f.MediaId).Distinct().ToList();
+        if (ids.Count == 0)
+            return new FigureImages(new Dictionary<Guid, FigureImage>());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var assets = await db.MediaAssets.AsNoTracking()
+            .Where(a => ids.Contains(a.Id) && a.State == MediaState.Ready)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var images = new Dictionary<Guid, FigureImage>();
+        foreach (var asset in assets)
+        {
+            if (ToFigureImage(asset) is { } image)
+                images[asset.Id] = image;
+        }
+        return new FigureImages(images);
+    }
+
+    /// <summary>The <c>&lt;img&gt;</c> of an asset: the 1024-px JPEG (or the largest below it) as src, every JPEG in srcset.</summary>
+    internal static FigureImage? ToFigureImage(MediaAsset asset)
+    {
+        var jpegs = asset.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).ToList();
+        if (jpegs.Count == 0)
+            return null;
+        var src = jpegs.LastOrDefault(r => r.Width <= 1024) ?? jpegs[0];
+        var srcSet = string.Join(", ", jpegs.Select(r => $"{r.Url} {r.Width}w"));
+        return new FigureImage(src.Url, srcSet, FigureSizes, asset.Width, asset.Height);
+    }
+
+    private static async Task<IReadOnlyList<StorySummary>> UsageAsync(NewsroomDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        // Bodies name figures by id in the "D" form (StoryBodyJson).
+        var needle = id.ToString("D");
+        return await db.Stories.AsNoTracking()
+            .Where(s => s.BodyJson.Contains(needle))
+            .OrderByDescending(s => s.UpdatedAt)
+            .Select(s => new StorySummary(s.Id, s.Headline, s.State, s.AuthorId, s.AuthorName, s.SectionId, s.Language, s.UpdatedAt, s.SubmittedAt, s.PublishedAt, s.ScheduledAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<MediaAsset?> FindBySha256Async(string sha256, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(a => a.Sha256 == sha256, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes an asset's files, keeping renditions another asset shares (same pixels from different originals).</summary>
+    private async Task DeleteFilesAsync(MediaAsset asset, CancellationToken cancellationToken)
+    {
+        var names = asset.Renditions.Select(r => r.FileName).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var unshared = new List<string>();
+        foreach (var name in names)
+        {
+            if (!await db.MediaAssets.AnyAsync(a => a.Id != asset.Id && a.RenditionsJson.Contains(name), cancellationToken).ConfigureAwait(false))
+                unshared.Add(name);
+        }
+        await store.DeleteAsync(asset.Id, unshared, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null as soon as the stream holds more.</summary>
+    private static async Task<byte[]?> ReadCappedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    {
+        if (content.CanSeek && content.Length - content.Position > limit)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static void EnsureWriter(StoryActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.CanWrite)
+            throw new AccessDeniedException("Only reporters and editors work with media.");
+    }
+
+    private static UploadResult Refused(string reason) => new(null, null, reason);
+
+    private static string Size(long bytes) => bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0
+        ? $"{bytes / (1024L * 1024 * 1024)} GB"
+        : bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
+
+    internal static MediaItem ToItem(MediaAsset a) => new(
+        a.Id, a.UploaderId, a.UploaderName, a.OriginalFileName, a.Width, a.Height, a.AltText, a.Caption, a.Credit,
+        a.UploadedAt, a.State, a.FailureReason, a.Renditions);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private sealed class FigureImages(IReadOnlyDictionary<Guid, FigureImage> images) : IFigureImageSource
+    {
+        public FigureImage? Find(Guid mediaId) => images.GetValueOrDefault(mediaId);
+    }
+}
+
+/// <summary>No image has that id.</summary>
+public sealed class MediaNotFoundException() : DomainException("That image does not exist (it may have been deleted).");

@@ -1,0 +1,294 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Media;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Core.Tests.Stories;
+using NewsroomEditor.Core.Tests.Support;
+
+namespace NewsroomEditor.Core.Tests.Media;
+
+/// <summary>Uploads, refusals, duplicates, rights, usage and figures through the real service over real SQLite and disk.</summary>
+public sealed class MediaServiceTests : IAsyncLifetime
+{
+    private CoreTestHost _host = default!;
+    private StoryActor _lan = default!;
+    private StoryActor _minh = default!;
+    private StoryActor _editor = default!;
+    private StoryActor _admin = default!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await CoreTestHost.StartAsync(new Dictionary<string, string?> { ["Media:MaxUploadBytes"] = "3000000" });
+        _lan = await UserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
+        _minh = await UserAsync("minh@example.vn", "Trần Minh", Roles.Reporter);
+        _editor = await UserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
+        _admin = await UserAsync("admin@example.vn", "Quản trị", Roles.Admin);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_photo_is_stored_with_its_original_kept_privately_and_renditions_in_public()
+    {
+        var result = await UploadAsync(_lan, "ảnh hội nghị.jpg", TestImages.Jpeg(1200, 800));
+
+        var item = Assert.IsType<MediaItem>(result.Stored);
+        Assert.Equal(MediaState.Ready, item.State);
+        Assert.Equal((1200, 800), (item.Width, item.Height));
+        Assert.Equal("ảnh hội nghị.jpg", item.OriginalFileName);
+        Assert.Equal(8, item.Renditions.Count);
+        Assert.Equal(320, item.Thumbnail!.Width);
+        Assert.True(File.Exists(Path.Combine(_host.DataFolder, "media", "originals", item.Id.ToString("N"))));
+        Assert.All(item.Renditions, r => Assert.True(File.Exists(Path.Combine(_host.DataFolder, "media", "public", r.FileName))));
+        Assert.Equal(1 + 8, MediaFiles().Count);
+    }
+
+    [Theory]
+    [InlineData("wrong-magic", "not a JPEG, PNG or WebP image")]
+    [InlineData("truncated-jpeg", "incomplete")]
+    [InlineData("truncated-png", "PNG file is incomplete")]
+    [InlineData("truncated-webp", "WebP file is incomplete")]
+    [InlineData("svg-with-script", "SVG")]
+    [InlineData("html-renamed", "web page (HTML)")]
+    [InlineData("zip-jpeg-polyglot", "ZIP archive")]
+    [InlineData("pixel-flood", "50,000 × 50,000 pixels")]
+    [InlineData("too-large", "larger than the 2.9 MB limit")]
+    [InlineData("zero-bytes", "empty")]
+    [InlineData("gif", "GIF")]
+    public async Task A_bad_file_is_refused_with_its_own_message_and_nothing_is_stored(string kind, string expected)
+    {
+        var (name, bytes) = BadFile(kind);
+
+        var result = await UploadAsync(_lan, name, bytes, seekable: kind != "too-large");
+
+        Assert.Null(result.Stored);
+        Assert.Null(result.ExistingDuplicate);
+        Assert.Contains(expected, result.Refusal, StringComparison.Ordinal);
+        Assert.Equal(0, await CountRowsAsync());
+        Assert.Empty(MediaFiles());
+    }
+
+    [Fact]
+    public async Task Heic_and_avif_are_accepted_only_when_this_libvips_decodes_them()
+    {
+        using var image = TestImages.Gradient(400, 300);
+        var avif = image.HeifsaveBuffer(compression: NetVips.Enums.ForeignHeifCompression.Av1);
+        byte[] heic = [0, 0, 0, 24, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[64]];
+
+        var avifResult = await UploadAsync(_lan, "photo.avif", avif);
+        var heicResult = await UploadAsync(_lan, "IMG_0001.HEIC", heic);
+
+        Assert.Equal(MediaImageProcessor.CanLoadAvif, avifResult.Succeeded);
+        if (avifResult.Succeeded)
+            Assert.Equal((400, 300), (avifResult.Stored!.Width, avifResult.Stored.Height));
+        if (!MediaImageProcessor.CanLoadHeic)
+            Assert.Contains("HEIC images cannot be read on this server", heicResult.Refusal, StringComparison.Ordinal);
+        else
+            Assert.False(heicResult.Succeeded); // a header without an image
+    }
+
+    [Fact]
+    public async Task A_path_traversal_file_name_is_metadata_only()
+    {
+        var result = await UploadAsync(_lan, "../../etc/passwd.jpg", TestImages.Jpeg(400, 300));
+
+        var item = Assert.IsType<MediaItem>(result.Stored);
+        Assert.Equal("../../etc/passwd.jpg", item.OriginalFileName);
+        var files = MediaFiles();
+        Assert.All(files, f => Assert.StartsWith(Path.Combine(_host.DataFolder, "media") + Path.DirectorySeparatorChar, f, StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Contains("passwd", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.GetFullPath(Path.Combine(_host.DataFolder, "media", "originals", "../../etc/passwd.jpg"))));
+        Assert.All(item.Renditions, r => Assert.Matches("^[0-9a-f]{16}-[0-9]+\\.(webp|jpg)$", r.FileName));
+    }
+
+    [Fact]
+    public async Task The_same_bytes_twice_give_the_existing_image()
+    {
+        var bytes = TestImages.Png(500, 400);
+        var first = await UploadAsync(_lan, "a.png", bytes);
+
+        var second = await UploadAsync(_minh, "b.png", bytes);
+
+        Assert.Null(second.Stored);
+        Assert.Null(second.Refusal);
+        Assert.Equal(first.Stored!.Id, second.ExistingDuplicate!.Id);
+        Assert.Equal(1, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_past_the_users_quota_is_refused()
+    {
+        await using var host = await CoreTestHost.StartAsync(new Dictionary<string, string?> { ["Media:QuotaBytesPerUser"] = "20000" });
+        var lan = await UserAsync(host, "lan@example.vn", "Hoàng Lan", Roles.Reporter);
+        var first = await host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(lan, "a.jpg", new MemoryStream(TestImages.Jpeg(300, 200))));
+        Assert.True(first.Succeeded, first.Refusal);
+
+        var second = await host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(lan, "b.jpg", new MemoryStream(TestImages.Jpeg(900, 700))));
+
+        Assert.Contains("quota", second.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_alone_cannot_upload()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(() => UploadAsync(_admin, "a.jpg", TestImages.Jpeg(300, 200)));
+        Assert.Equal(0, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_reporter_cannot_describe_or_delete_another_reporters_image_but_an_editor_can()
+    {
+        var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
+        var metadata = new MediaMetadata("Đại biểu biểu quyết", "Hội nghị lần thứ 15", "Ảnh: Hoàng Lan");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.UpdateMetadataAsync(_minh, item.Id, metadata)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_minh, item.Id)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.UpdateMetadataAsync(_admin, item.Id, metadata)));
+
+        var own = await Service(s => s.UpdateMetadataAsync(_lan, item.Id, metadata));
+        Assert.Equal("Hội nghị lần thứ 15", own.Caption);
+        var edited = await Service(s => s.UpdateMetadataAsync(_editor, item.Id, metadata with { Credit = "Ảnh: TTXVN" }));
+        Assert.Equal("Ảnh: TTXVN", edited.Credit);
+        await _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_editor, item.Id));
+        Assert.Equal(0, await CountRowsAsync());
+        Assert.Empty(MediaFiles());
+    }
+
+    [Fact]
+    public async Task Metadata_is_stored_in_nfc_and_limited_in_length()
+    {
+        var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
+        var decomposed = "Hội nghị".Normalize(System.Text.NormalizationForm.FormD);
+
+        var described = await Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata(decomposed, "", "")));
+
+        Assert.Equal("Hội nghị".Normalize(System.Text.NormalizationForm.FormC), described.AltText);
+        await Assert.ThrowsAsync<DomainException>(() => Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata(new string('x', 501), "", ""))));
+    }
+
+    [Fact]
+    public async Task The_library_is_searched_without_case_or_diacritics_and_filtered_to_mine()
+    {
+        var hoiNghi = (await UploadAsync(_lan, "IMG_0001.jpg", TestImages.Jpeg(300, 200))).Stored!;
+        await Service(s => s.UpdateMetadataAsync(_lan, hoiNghi.Id, new MediaMetadata("", "Hội nghị Ban Chấp hành", "")));
+        var duong = (await UploadAsync(_minh, "đường phố.png", TestImages.Png(300, 200))).Stored!;
+
+        var found = await Service(s => s.ListAsync(_editor, new MediaQuery("hoi nghi")));
+        var byName = await Service(s => s.ListAsync(_editor, new MediaQuery("DUONG")));
+        var mine = await Service(s => s.ListAsync(_minh, new MediaQuery(MineOnly: true)));
+        var paged = await Service(s => s.ListAsync(_editor, new MediaQuery(PageSize: 1, Page: 1)));
+
+        Assert.Equal(hoiNghi.Id, Assert.Single(found.Items).Id);
+        Assert.Equal(duong.Id, Assert.Single(byName.Items).Id);
+        Assert.Equal(duong.Id, Assert.Single(mine.Items).Id);
+        Assert.Equal(2, paged.TotalCount);
+        Assert.Single(paged.Items);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.ListAsync(_admin, new MediaQuery())));
+    }
+
+    [Fact]
+    public async Task Delete_is_refused_while_a_story_uses_the_image_and_names_the_story()
+    {
+        var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
+        var story = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(_lan));
+        var content = StoryFactory.Content("Hội nghị tỉnh") with { Body = WithFigure(item.Id), SectionId = null };
+        var saved = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_lan, story.Id, story.Version, content));
+        Assert.True(saved.Saved);
+
+        var usage = await Service(s => s.UsageAsync(_lan, item.Id));
+        var error = await Assert.ThrowsAsync<DomainException>(() => _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_editor, item.Id)));
+
+        Assert.Equal(story.Id, Assert.Single(usage).Id);
+        Assert.Contains("\"Hội nghị tỉnh\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Figures_get_a_1024_px_jpeg_src_and_every_jpeg_in_srcset()
+    {
+        var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(1200, 800))).Stored!;
+
+        var images = await Service(s => s.ImagesForAsync(WithFigure(item.Id)));
+        var image = images.Find(item.Id)!;
+
+        var jpeg1024 = item.Renditions.Single(r => r.Format == "jpeg" && r.Width == 1024);
+        Assert.Equal(jpeg1024.Url, image.Src);
+        Assert.Equal(string.Join(", ", item.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).Select(r => $"/media/{r.FileName} {r.Width}w")), image.SrcSet);
+        Assert.StartsWith("/media/", image.Src, StringComparison.Ordinal);
+        Assert.Equal("(max-width: 720px) 100vw, 720px", image.Sizes);
+        Assert.Equal((1200, 800), (image.Width, image.Height));
+        Assert.Null(images.Find(Guid.NewGuid()));
+        Assert.Contains("srcset=", WithFigure(item.Id).ToHtml(images), StringComparison.Ordinal);
+    }
+
+    private static StoryBody WithFigure(Guid mediaId) => StoryBody.Parse($$$"""
+        {"type":"doc","content":[
+          {"type":"paragraph","content":[{"type":"text","text":"Đại biểu dự hội nghị."}]},
+          {"type":"figure","attrs":{"mediaId":"{{{mediaId:D}}}","alt":"Đại biểu","caption":"Ảnh: Hoàng Lan"}}]}
+        """);
+
+    private static (string Name, byte[] Bytes) BadFile(string kind)
+    {
+        switch (kind)
+        {
+            case "wrong-magic": return ("photo.jpg", "Just some text pretending to be a photo."u8.ToArray());
+            case "truncated-jpeg":
+                var jpeg = TestImages.Jpeg(800, 600);
+                return ("cut.jpg", jpeg[..(jpeg.Length / 2)]);
+            case "truncated-png":
+                var png = TestImages.Png(800, 600);
+                return ("cut.png", png[..(png.Length * 2 / 3)]);
+            case "truncated-webp":
+                var webp = TestImages.Webp(800, 600);
+                return ("cut.webp", webp[..(webp.Length * 2 / 3)]);
+            case "svg-with-script": return ("logo.svg", """<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>"""u8.ToArray());
+            case "html-renamed": return ("photo.jpg", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"u8.ToArray());
+            case "zip-jpeg-polyglot": return ("photo.jpg", TestImages.JpegZipPolyglot());
+            case "pixel-flood": return ("flood.png", TestImages.PngHeaderOnly(50_000, 50_000));
+            case "too-large": return ("huge.jpg", [0xFF, 0xD8, 0xFF, .. new byte[3_100_000]]);
+            case "zero-bytes": return ("empty.jpg", []);
+            case "gif":
+                using (var image = TestImages.Gradient(40, 40))
+                    return ("anim.gif", image.GifsaveBuffer());
+            default: throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+    }
+
+    private Task<UploadResult> UploadAsync(StoryActor actor, string name, byte[] bytes, bool seekable = true) =>
+        Service(s => s.UploadAsync(actor, name, seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes)));
+
+    private Task<T> Service<T>(Func<IMediaService, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<IMediaService>()));
+
+    private Task<int> CountRowsAsync() =>
+        _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().MediaAssets.CountAsync());
+
+    private List<string> MediaFiles()
+    {
+        var folder = Path.Combine(_host.DataFolder, "media");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToList() : [];
+    }
+
+    private Task<StoryActor> UserAsync(string email, string name, string role) => UserAsync(_host, email, name, role);
+
+    private static Task<StoryActor> UserAsync(CoreTestHost host, string email, string name, string role) =>
+        host.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
+            await users.AddToRoleAsync(user, role);
+            return StoryActor.Create(user.Id, name, role);
+        });
+
+    /// <summary>An upload as the browser sends it: a stream whose length is not known in advance.</summary>
+    private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+    }
+}
