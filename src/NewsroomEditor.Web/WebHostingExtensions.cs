@@ -10,6 +10,7 @@ using MudBlazor.Services;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Media;
 using NewsroomEditor.Web.Components;
 using NewsroomEditor.Web.Components.Account;
 using NewsroomEditor.Web.Components.Setup;
@@ -88,6 +89,7 @@ public static class WebHostingExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapNewsroomMedia();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
     }

@@ -19,7 +19,22 @@ public static class MediaEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/media/{fileName}", ServeAsync).AllowAnonymous().WithName("NewsroomMedia");
+        endpoints.MapGet("/media/preview/{id:guid}", PreviewAsync).RequireAuthorization(Accounts.Policies.CanUseMedia);
         return endpoints;
+    }
+
+    /// <summary>
+    /// The picture the story editor shows for a figure (it knows the media id, not the rendition
+    /// names): a redirect to the JPEG rendition nearest 640 px wide.
+    /// </summary>
+    internal static async Task<IResult> PreviewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, IMediaService media, CancellationToken cancellationToken)
+    {
+        var item = await media.GetAsync(Stories.StoryActor.From(user), id, cancellationToken);
+        var rendition = item?.Renditions
+            .Where(r => r.Format == "jpeg")
+            .OrderBy(r => Math.Abs(r.Width - 640))
+            .FirstOrDefault();
+        return rendition is null ? Results.NotFound() : Results.Redirect(rendition.Url);
     }
 
     internal static async Task<IResult> ServeAsync(string fileName, HttpContext context, IMediaStore store)
