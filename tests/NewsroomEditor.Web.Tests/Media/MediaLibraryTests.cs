@@ -51,6 +51,19 @@ public class MediaLibraryTests : MediaComponentTest
     }
 
     [Fact]
+    public void The_search_box_passes_its_text_to_the_service_after_a_pause()
+    {
+        var library = Render<MediaLibrary>();
+        library.WaitForAssertion(() => Assert.Single(Media.Queries));
+
+        library.Find("input[type=text]").Input(" hoi nghi ");
+
+        library.WaitForAssertion(() => Assert.Equal("hoi nghi", Media.Queries[^1].Search), TimeSpan.FromSeconds(3));
+        Assert.Equal(2, Media.Queries.Count);
+        Assert.Contains("No photo matches these filters.", library.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Used_in_lists_the_stories_with_links()
     {
         var item = Media.Add(FakeMediaService.Item("a.jpg"));
