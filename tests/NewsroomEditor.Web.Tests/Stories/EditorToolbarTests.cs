@@ -72,6 +72,7 @@ public class EditorToolbarTests : NewsroomComponentTest
     [InlineData("Numbered list", EditorCommand.OrderedList, 0)]
     [InlineData("Quote", EditorCommand.Blockquote, 0)]
     [InlineData("Horizontal rule", EditorCommand.HorizontalRule, 0)]
+    [InlineData("Insert image", EditorCommand.InsertImage, 0)]
     [InlineData("Undo", EditorCommand.Undo, 0)]
     [InlineData("Redo", EditorCommand.Redo, 0)]
     [InlineData("Heading 2", EditorCommand.Heading, 2)]
@@ -111,7 +112,7 @@ public class EditorToolbarTests : NewsroomComponentTest
             .Add(x => x.Disabled, true));
 
         var buttons = toolbar.FindAll("button");
-        Assert.Equal(14, buttons.Count);
+        Assert.Equal(15, buttons.Count);
         Assert.All(buttons, b => Assert.True(b.HasAttribute("disabled"), $"{b.GetAttribute("aria-label")} is enabled"));
     }
 
@@ -121,7 +122,7 @@ public class EditorToolbarTests : NewsroomComponentTest
         var toolbar = RenderToolbar(new EditorState { CanUndo = true, CanRedo = true });
 
         var buttons = toolbar.FindAll("button");
-        Assert.Equal(14, buttons.Count);
+        Assert.Equal(15, buttons.Count);
         Assert.All(buttons, b => Assert.False(b.HasAttribute("disabled"), $"{b.GetAttribute("aria-label")} is disabled"));
     }
 
@@ -144,7 +145,7 @@ public class EditorToolbarTests : NewsroomComponentTest
             .Select(b => b.GetAttribute("aria-label") is { Length: > 0 } label ? label : b.TextContent.Trim())
             .ToList();
 
-        Assert.Equal(14, names.Count);
+        Assert.Equal(15, names.Count);
         Assert.All(names, name => Assert.False(string.IsNullOrWhiteSpace(name)));
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal("toolbar", toolbar.Find(".editor-toolbar").GetAttribute("role"));

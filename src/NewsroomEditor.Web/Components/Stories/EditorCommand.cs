@@ -14,6 +14,8 @@ public enum EditorCommand
     Blockquote,
     HorizontalRule,
     Link,
+    /// <summary>Handled by the page (picker, then alt text); the module's command is <c>insertFigure</c>.</summary>
+    InsertImage,
     Undo,
     Redo,
 }
@@ -33,6 +35,7 @@ public static class EditorCommandNames
         EditorCommand.Blockquote => "blockquote",
         EditorCommand.HorizontalRule => "horizontalRule",
         EditorCommand.Link => "link",
+        EditorCommand.InsertImage => "insertFigure",
         EditorCommand.Undo => "undo",
         EditorCommand.Redo => "redo",
         _ => throw new ArgumentOutOfRangeException(nameof(command)),

@@ -6,9 +6,11 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Events;
+using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Web.Components.Media;
 
 namespace NewsroomEditor.Web.Components.Stories;
 
@@ -21,6 +23,9 @@ public sealed partial class StoryEditorPage
 {
     private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Where figures in the editor load their image from (the asset's smallest JPEG); never stored in the body.</summary>
+    public const string MediaPreviewUrl = "/media/preview/{id}";
 
     private readonly CancellationTokenSource _stopping = new();
     private ElementReference _host;
@@ -90,7 +95,7 @@ public sealed partial class StoryEditorPage
             // A module specifier must be a path: "./" makes the fingerprinted asset name one.
             _editor = await StoryEditorJs.CreateAsync(
                 JS, "./" + Assets["js/story-editor.js"], _host,
-                new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, ""),
+                new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, MediaPreviewUrl),
                 OnEditorStateChangedAsync, OnBodyChangedAsync);
         }
         catch (JSException e)
@@ -314,6 +319,11 @@ public sealed partial class StoryEditorPage
     {
         if (_editor is null || !_editable)
             return;
+        if (request.Command == EditorCommand.InsertImage)
+        {
+            await InsertImageAsync();
+            return;
+        }
         if (request.Command != EditorCommand.Link)
         {
             await _editor.CommandAsync(request.Command.ModuleName(), request.Command == EditorCommand.Heading ? request.Level : null);
@@ -323,6 +333,38 @@ public sealed partial class StoryEditorPage
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: string href } && !await _editor.CommandAsync("link", href))
             _error = "Links must be full http://, https:// or mailto: addresses.";
+        await _editor.FocusAsync();
+    }
+
+    /// <summary>
+    /// Picks an image (new upload or library), asks for its alt text when it has none, then inserts
+    /// it as a figure. The dialogs use the media service; the page itself does not need it.
+    /// </summary>
+    private async Task InsertImageAsync()
+    {
+        var picker = await Dialogs.ShowAsync<MediaPickerDialog>("Insert image", new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await picker.Result is not { Canceled: false, Data: MediaItem item })
+        {
+            await _editor!.FocusAsync();
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(item.AltText))
+        {
+            var describe = await Dialogs.ShowAsync<MediaMetadataDialog>("Describe the image",
+                new DialogParameters<MediaMetadataDialog> { { d => d.Item, item } },
+                new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+            if (await describe.Result is not { Canceled: false, Data: MediaItem described })
+            {
+                await _editor!.FocusAsync();
+                return;
+            }
+            item = described;
+        }
+        // The dialogs were awaited: the page may have become read-only (taken over) meanwhile.
+        if (_editor is null || !_editable)
+            return;
+        if (!await _editor.CommandAsync(EditorCommand.InsertImage.ModuleName(), new { mediaId = item.Id.ToString(), alt = item.AltText, caption = item.Caption }))
+            _error = "The image could not be inserted here.";
         await _editor.FocusAsync();
     }
 
