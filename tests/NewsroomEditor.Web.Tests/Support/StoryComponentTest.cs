@@ -21,6 +21,7 @@ public abstract class StoryComponentTest : NewsroomComponentTest, IAsyncLifetime
         var scope = _host.Services.CreateAsyncScope();
         _componentScope = scope;
         Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<StoryService>());
+        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<NewsroomEditor.Core.Media.IMediaService>());
         Services.AddSingleton<TimeProvider>(_host.Clock);
     }
 

@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+using NetVips;
+using NewsroomEditor.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace NewsroomEditor.E2E.Stories;
+
+/// <summary>A reporter uploads two photos, describes them, places them in the sample article and sees them in preview.</summary>
+[Collection(NewsroomCollection.Name)]
+public class StoryPhotosTests(NewsroomServer server)
+{
+    [Fact]
+    public async Task Photos_are_uploaded_described_placed_and_previewed_with_their_renditions()
+    {
+        var article = SampleArticle.Load();
+        var folder = Directory.CreateTempSubdirectory("newsroom-photos-").FullName;
+        try
+        {
+            string[] files = [Photo(folder, "hoi-nghi-1.jpg", [180, 40, 40]), Photo(folder, "hoi-nghi-2.jpg", [40, 90, 180])];
+            var page = await server.SignInAsync(NewsroomServer.Reporter);
+
+            // Upload both at once; each gets its own row and ends "Ready".
+            await page.GotoAsync("/media");
+            await page.WaitForCircuitAsync();
+            await page.GetByLabel("Upload", new() { Exact = true }).SetInputFilesAsync(files);
+            var uploads = page.GetByRole(AriaRole.List, new() { Name = "Uploads" });
+            await Expect(uploads.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+            await Expect(uploads.GetByText("Ready")).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+
+            // Describe them with the sample's captions.
+            for (var i = 0; i < 2; i++)
+            {
+                var name = Path.GetFileName(files[i]);
+                await page.GetByRole(AriaRole.Button, new() { Name = $"Edit {name}" }).ClickAsync();
+                var dialog = page.GetByRole(AriaRole.Dialog);
+                await dialog.GetByLabel("Alt text").FillAsync($"Ảnh {i + 1}: {article.Captions[i]}");
+                await dialog.GetByLabel("Caption").FillAsync(article.Captions[i]);
+                await dialog.GetByLabel("Credit").FillAsync("Hoàng Lan");
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+                await Expect(dialog).ToHaveCountAsync(0);
+            }
+
+            // Write the start of the article and place both photos.
+            await page.CreateStoryAsync();
+            await page.GetByLabel("Headline").FillAsync(article.Headline);
+            await page.GetByLabel("Lead").FillAsync(article.Lead);
+            await page.Body().ClickAsync();
+            await page.Keyboard.TypeAsync(article.Paragraphs[0]);
+            for (var i = 0; i < 2; i++)
+            {
+                await page.Keyboard.PressAsync("Control+End");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();
+                var picker = page.GetByRole(AriaRole.Dialog);
+                await picker.GetByRole(AriaRole.Tab, new() { Name = "Library" }).ClickAsync();
+                await picker.GetByRole(AriaRole.Button, new() { Name = $"Choose {article.Captions[i]}" }).ClickAsync();
+                await Expect(picker).ToHaveCountAsync(0);
+                await Expect(page.Body().Locator("figure")).ToHaveCountAsync(i + 1);
+            }
+            await Expect(page.Body().Locator("figure figcaption").First).ToHaveTextAsync(article.Captions[0]);
+            await page.WaitUntilSavedAsync();
+
+            // The preview shows both with responsive renditions, alt text and the captions.
+            var storyUrl = page.Url;
+            await page.GotoAsync(storyUrl + "/preview");
+            var figures = page.Locator("article figure");
+            await Expect(figures).ToHaveCountAsync(2);
+            for (var i = 0; i < 2; i++)
+            {
+                var image = figures.Nth(i).Locator("img");
+                await Expect(figures.Nth(i).Locator("figcaption")).ToHaveTextAsync(article.Captions[i]);
+                await Expect(image).ToHaveAttributeAsync("alt", $"Ảnh {i + 1}: {article.Captions[i]}");
+                await Expect(image).ToHaveAttributeAsync("srcset", new System.Text.RegularExpressions.Regex(@"/media/[0-9a-f]{16}-320\.jpg 320w"));
+                // The browser really loads the rendition.
+                await Expect(image).ToHaveJSPropertyAsync("complete", true);
+                Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A 1200 × 800 photo-like JPEG of one colour with noise, written by libvips.</summary>
+    private static string Photo(string folder, string name, double[] colour)
+    {
+        var path = Path.Combine(folder, name);
+        using var noise = Image.Gaussnoise(1200, 800, mean: 0, sigma: 25);
+        using var background = (noise + colour).Cast(Enums.BandFormat.Uchar);
+        background.Jpegsave(path, q: 85);
+        return path;
+    }
+}
