@@ -68,7 +68,7 @@ public interface IMediaService
 
     Task<MediaItem?> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>The stories whose body or featured image uses the image.</summary>
+    /// <summary>The stories whose body or featured photo uses the image.</summary>
     Task<IReadOnlyList<StorySummary>> UsageAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an image no story uses; refused (with the stories named) otherwise.</summary>
@@ -76,4 +76,7 @@ public interface IMediaService
 
     /// <summary>The images of a body's figures, for the allow-list renderer's srcset (preview and public pages).</summary>
     Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default);
+
+    /// <summary>The images of the given media ids (a featured photo), in the same form.</summary>
+    Task<IFigureImageSource> ImagesForAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken = default);
 }

@@ -170,10 +170,16 @@ public sealed class MediaService(
         await DeleteFilesAsync(asset, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default)
+    public Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var ids = body.Figures.Select(f => f.MediaId).Distinct().ToList();
+        return ImagesForAsync(body.Figures.Select(f => f.MediaId), cancellationToken);
+    }
+
+    public async Task<IFigureImageSource> ImagesForAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mediaIds);
+        var ids = mediaIds.Distinct().ToList();
         if (ids.Count == 0)
             return new FigureImages(new Dictionary<Guid, FigureImage>());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -205,7 +211,7 @@ public sealed class MediaService(
         // Bodies name figures by id in the "D" form (StoryBodyJson).
         var needle = id.ToString("D");
         return await db.Stories.AsNoTracking()
-            .Where(s => s.BodyJson.Contains(needle))
+            .Where(s => s.FeaturedMediaId == id || s.BodyJson.Contains(needle))
             .OrderByDescending(s => s.UpdatedAt)
             .Select(s => new StorySummary(s.Id, s.Headline, s.State, s.AuthorId, s.AuthorName, s.SectionId, s.Language, s.UpdatedAt, s.SubmittedAt, s.PublishedAt, s.ScheduledAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -11,11 +11,16 @@ public sealed record ChecklistItem(string Key, string Label, bool Passed, string
 /// </summary>
 public static class PublishingChecklist
 {
-    public static IReadOnlyList<ChecklistItem> Evaluate(Story story, bool slugUsedElsewhere)
+    /// <summary>
+    /// Evaluates <paramref name="story"/>; <paramref name="slugUsedElsewhere"/> and
+    /// <paramref name="featuredImageLacksAlt"/> (its featured photo has no alt text in the library)
+    /// come from the database.
+    /// </summary>
+    public static IReadOnlyList<ChecklistItem> Evaluate(Story story, bool slugUsedElsewhere, bool featuredImageLacksAlt = false)
     {
         ArgumentNullException.ThrowIfNull(story);
         var body = StoryBody.Parse(story.BodyJson);
-        var figuresWithoutAlt = body.Figures.Count(f => string.IsNullOrWhiteSpace(f.Alt));
+        var figuresWithoutAlt = body.Figures.Count(f => string.IsNullOrWhiteSpace(f.Alt)) + (featuredImageLacksAlt ? 1 : 0);
         return
         [
             Check("headline", "Headline", story.Headline.Length > 0, "Write a headline."),

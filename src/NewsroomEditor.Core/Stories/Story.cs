@@ -40,6 +40,8 @@ public class Story
     /// <summary>A slug the writer typed; empty while the slug follows the headline.</summary>
     public string CustomSlug { get; private set; } = "";
     public string MetaDescription { get; private set; } = "";
+    public Guid? FeaturedMediaId { get; private set; }
+    public string FeaturedCaption { get; private set; } = "";
     /// <summary>Case- and diacritic-folded text of every searchable field (<see cref="SearchText"/>).</summary>
     public string SearchIndex { get; private set; } = "";
 
@@ -73,7 +75,11 @@ public class Story
 
     public IReadOnlyList<EditorialNote> Notes => _notes;
 
-    public StoryContent Content => new(Headline, Lead, StoryBody.Parse(BodyJson), SectionId, Tags, Byline, CustomSlug, MetaDescription);
+    public StoryContent Content => new(Headline, Lead, StoryBody.Parse(BodyJson), SectionId, Tags, Byline, CustomSlug, MetaDescription)
+    {
+        FeaturedMediaId = FeaturedMediaId,
+        FeaturedCaption = FeaturedCaption,
+    };
 
     public static Story Create(StoryActor actor, string language, int? sectionId, DateTime now)
     {
@@ -126,6 +132,8 @@ public class Story
         CustomSlug = clean.Slug;
         Slug = slug;
         MetaDescription = clean.MetaDescription;
+        FeaturedMediaId = clean.FeaturedMediaId;
+        FeaturedCaption = clean.FeaturedCaption;
         SearchIndex = SearchText.Fold(string.Join('\n', Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags)));
         Touch(actor, now);
 

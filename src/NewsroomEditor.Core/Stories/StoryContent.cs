@@ -22,6 +22,13 @@ public sealed record StoryContent(
     public const int MetaDescriptionMaxLength = 300;
     public const int TagMaxLength = 50;
     public const int MaxTags = 20;
+    public const int FeaturedCaptionMaxLength = 1000;
+
+    /// <summary>The photo shown above the story (and in shares), from the media library; null for none.</summary>
+    public Guid? FeaturedMediaId { get; init; }
+
+    /// <summary>The featured photo's caption in this story's language.</summary>
+    public string FeaturedCaption { get; init; } = "";
 
     public static StoryContent Empty(string byline) => new("", "", StoryBody.Empty, null, [], byline, "", "");
 
@@ -36,6 +43,9 @@ public sealed record StoryContent(
         var byline = Clean(Byline);
         var meta = Clean(MetaDescription);
         var slug = Clean(Slug);
+        var featuredCaption = FeaturedMediaId is null ? "" : Clean(FeaturedCaption);
+        Require(featuredCaption.Length <= FeaturedCaptionMaxLength,
+            $"Featured caption is {featuredCaption.Length} characters; at most {FeaturedCaptionMaxLength}.");
         Require(headline.Length <= HeadlineMaxLength, $"Headline is {headline.Length} characters; at most {HeadlineMaxLength}.");
         Require(lead.Length <= LeadMaxLength, $"Lead is {lead.Length} characters; at most {LeadMaxLength}.");
         Require(byline.Length <= BylineMaxLength, $"Byline is {byline.Length} characters; at most {BylineMaxLength}.");
@@ -65,6 +75,7 @@ public sealed record StoryContent(
             Slug = slug,
             Tags = tags,
             Body = Body ?? StoryBody.Empty,
+            FeaturedCaption = featuredCaption,
         };
     }
 

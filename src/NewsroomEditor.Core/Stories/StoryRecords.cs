@@ -71,6 +71,8 @@ public class StoryRevision
     public string Byline { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public string MetaDescription { get; private set; } = "";
+    public Guid? FeaturedMediaId { get; private set; }
+    public string FeaturedCaption { get; private set; } = "";
 
     /// <summary>Autosaves by one person within a short time are folded into one revision.</summary>
     internal void Refresh(Story story, DateTime at) => Capture(story, at, keepCreated: true);
@@ -90,6 +92,8 @@ public class StoryRevision
         Byline = story.Byline;
         Slug = story.Slug;
         MetaDescription = story.MetaDescription;
+        FeaturedMediaId = story.FeaturedMediaId;
+        FeaturedCaption = story.FeaturedCaption;
     }
 }
 

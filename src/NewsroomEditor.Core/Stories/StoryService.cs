@@ -129,7 +129,9 @@ public sealed class StoryService(
         var slugUsedElsewhere = story.Slug.Length > 0 && await db.Stories.AnyAsync(
             s => s.Id != story.Id && s.Language == story.Language && s.Slug == story.Slug && s.State != StoryState.Archived,
             cancellationToken);
-        return PublishingChecklist.Evaluate(story, slugUsedElsewhere);
+        var featuredImageLacksAlt = story.FeaturedMediaId is { } featured
+            && await db.MediaAssets.AnyAsync(a => a.Id == featured && a.AltText == "", cancellationToken);
+        return PublishingChecklist.Evaluate(story, slugUsedElsewhere, featuredImageLacksAlt);
     }
 
     /// <summary>Publishes every scheduled story whose time has come; returns how many.</summary>
@@ -262,7 +264,11 @@ public sealed class StoryService(
         var revision = await RevisionAsync(actor, id, number, cancellationToken);
         var content = new StoryContent(
             revision.Headline, revision.Lead, RichText.StoryBody.Parse(revision.BodyJson), revision.SectionId,
-            revision.Tags.Length == 0 ? [] : revision.Tags.Split(Story.TagSeparator), revision.Byline, "", revision.MetaDescription);
+            revision.Tags.Length == 0 ? [] : revision.Tags.Split(Story.TagSeparator), revision.Byline, "", revision.MetaDescription)
+        {
+            FeaturedMediaId = revision.FeaturedMediaId,
+            FeaturedCaption = revision.FeaturedCaption,
+        };
         var story = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         if (story.CustomSlug.Length > 0 || revision.Slug != Slugs.FromText(revision.Headline))
             content = content with { Slug = revision.Slug };

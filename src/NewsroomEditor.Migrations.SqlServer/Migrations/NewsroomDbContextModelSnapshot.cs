@@ -479,6 +479,14 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                         .HasMaxLength(140)
                         .HasColumnType("nvarchar(140)");
 
+                    b.Property<string>("FeaturedCaption")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("FeaturedMediaId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("datetime2");
 
@@ -553,6 +561,8 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FeaturedMediaId");
+
                     b.HasIndex("SectionId");
 
                     b.HasIndex("TranslationGroupId");
@@ -601,6 +611,14 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("FeaturedCaption")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("FeaturedMediaId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Headline")
                         .IsRequired()

@@ -464,6 +464,14 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                         .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeaturedCaption")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FeaturedMediaId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 
@@ -538,6 +546,8 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FeaturedMediaId");
+
                     b.HasIndex("SectionId");
 
                     b.HasIndex("TranslationGroupId");
@@ -583,6 +593,14 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeaturedCaption")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FeaturedMediaId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Headline")

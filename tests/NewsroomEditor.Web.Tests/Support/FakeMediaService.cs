@@ -102,4 +102,7 @@ public sealed class FakeMediaService : IMediaService
 
     public Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Not used by the components.");
+
+    public Task<IFigureImageSource> ImagesForAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by the components.");
 }

@@ -30,6 +30,8 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Property(s => s.CustomSlug).HasMaxLength(SlugColumnLength).IsRequired();
         story.Property(s => s.MetaDescription).HasMaxLength(StoryContent.MetaDescriptionMaxLength).IsRequired();
         story.Property(s => s.SearchIndex).IsRequired();
+        story.Property(s => s.FeaturedCaption).HasMaxLength(StoryContent.FeaturedCaptionMaxLength).IsRequired();
+        story.HasIndex(s => s.FeaturedMediaId);
         // SQLite has no rowversion: the app increments Version on every change (Story.Touch).
         story.Property(s => s.Version).IsConcurrencyToken();
         story.Ignore(s => s.Tags);
@@ -80,6 +82,7 @@ internal sealed class StoryRevisionConfiguration : IEntityTypeConfiguration<Stor
         revision.Property(r => r.Byline).HasMaxLength(StoryContent.BylineMaxLength).IsRequired();
         revision.Property(r => r.Slug).HasMaxLength(StoryConfiguration.SlugColumnLength).IsRequired();
         revision.Property(r => r.MetaDescription).HasMaxLength(StoryContent.MetaDescriptionMaxLength).IsRequired();
+        revision.Property(r => r.FeaturedCaption).HasMaxLength(StoryContent.FeaturedCaptionMaxLength).IsRequired();
     }
 }
 

@@ -121,6 +121,13 @@ public sealed class StoryBody : IEquatable<StoryBody>
         return blocks.Count == 0 ? Empty : new StoryBody(blocks);
     }
 
+    /// <summary>A body of one figure: how a featured photo is rendered by the same allow-list renderer as the body's.</summary>
+    public static StoryBody FromFigure(Guid mediaId, string alt, string? caption)
+    {
+        var cleanCaption = StoryBodySchema.ToNfc(caption ?? "").Trim();
+        return new StoryBody([new Figure(mediaId, StoryBodySchema.ToNfc(alt ?? "").Trim(), cleanCaption.Length == 0 ? null : cleanCaption)]);
+    }
+
     /// <summary>
     /// The canonical JSON that is stored: NFC text, only known attributes, fixed key order, no
     /// whitespace. <c>Parse(body.ToJson()).ToJson() == body.ToJson()</c>.

@@ -337,28 +337,30 @@ public sealed partial class StoryEditorPage
     }
 
     /// <summary>
-    /// Picks an image (new upload or library), asks for its alt text when it has none, then inserts
-    /// it as a figure. The dialogs use the media service; the page itself does not need it.
+    /// Picks an image (new upload or library) and asks for its alt text when it has none; null when
+    /// the writer cancels. The dialogs use the media service; the page itself does not need it.
     /// </summary>
+    private async Task<MediaItem?> PickDescribedImageAsync(string title)
+    {
+        var picker = await Dialogs.ShowAsync<MediaPickerDialog>(title, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await picker.Result is not { Canceled: false, Data: MediaItem item })
+            return null;
+        if (!string.IsNullOrWhiteSpace(item.AltText))
+            return item;
+        var describe = await Dialogs.ShowAsync<MediaMetadataDialog>("Describe the image",
+            new DialogParameters<MediaMetadataDialog> { { d => d.Item, item } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        return await describe.Result is { Canceled: false, Data: MediaItem described } ? described : null;
+    }
+
+    /// <summary>Inserts a picked, described image as a figure at the cursor.</summary>
     private async Task InsertImageAsync()
     {
-        var picker = await Dialogs.ShowAsync<MediaPickerDialog>("Insert image", new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
-        if (await picker.Result is not { Canceled: false, Data: MediaItem item })
+        var item = await PickDescribedImageAsync("Insert image");
+        if (item is null)
         {
             await _editor!.FocusAsync();
             return;
-        }
-        if (string.IsNullOrWhiteSpace(item.AltText))
-        {
-            var describe = await Dialogs.ShowAsync<MediaMetadataDialog>("Describe the image",
-                new DialogParameters<MediaMetadataDialog> { { d => d.Item, item } },
-                new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
-            if (await describe.Result is not { Canceled: false, Data: MediaItem described })
-            {
-                await _editor!.FocusAsync();
-                return;
-            }
-            item = described;
         }
         // The dialogs were awaited: the page may have become read-only (taken over) meanwhile.
         if (_editor is null || !_editable)
@@ -516,6 +518,25 @@ public sealed partial class StoryEditorPage
                 });
                 break;
         }
+    }
+
+    /// <summary>The featured photo: picked like a figure, described, with its own caption (its library caption to start with).</summary>
+    private async Task ChooseFeaturedImageAsync()
+    {
+        var item = await PickDescribedImageAsync("Featured image");
+        if (item is null || !_editable)
+            return;
+        _form.FeaturedMediaId = item.Id;
+        if (string.IsNullOrWhiteSpace(_form.FeaturedCaption))
+            _form.FeaturedCaption = item.Caption;
+        await FieldChangedAsync();
+    }
+
+    private async Task RemoveFeaturedImageAsync()
+    {
+        _form.FeaturedMediaId = null;
+        _form.FeaturedCaption = "";
+        await FieldChangedAsync();
     }
 
     /// <summary>A revision was restored as a new one: show it; a conflict is resolved like any other.</summary>

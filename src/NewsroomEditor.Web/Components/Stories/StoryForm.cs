@@ -15,6 +15,8 @@ public sealed class StoryForm
     /// <summary>Empty: the slug follows the headline.</summary>
     public string Slug { get; set; } = "";
     public string MetaDescription { get; set; } = "";
+    public Guid? FeaturedMediaId { get; set; }
+    public string FeaturedCaption { get; set; } = "";
 
     /// <summary>Names of the fields the browser keeps in its local copy (data-draft-field).</summary>
     public static class Fields
@@ -25,6 +27,7 @@ public sealed class StoryForm
         public const string Byline = "byline";
         public const string Slug = "slug";
         public const string MetaDescription = "metaDescription";
+        public const string FeaturedCaption = "featuredCaption";
     }
 
     public static StoryForm From(Story story)
@@ -45,21 +48,27 @@ public sealed class StoryForm
             Byline = content.Byline,
             Slug = content.Slug,
             MetaDescription = content.MetaDescription,
+            FeaturedMediaId = content.FeaturedMediaId,
+            FeaturedCaption = content.FeaturedCaption,
         };
     }
 
     public StoryContent ToContent(StoryBody body) => new(
         Headline, Lead, body, SectionId,
         Tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        Byline, Slug, MetaDescription);
+        Byline, Slug, MetaDescription)
+    {
+        FeaturedMediaId = FeaturedMediaId,
+        FeaturedCaption = FeaturedCaption,
+    };
 
     /// <summary>Whether a browser-kept copy's fields say anything these fields do not.</summary>
     public bool DiffersFrom(IReadOnlyDictionary<string, string> fields)
     {
         var copy = new StoryForm { SectionId = SectionId };
         copy.Apply(fields);
-        return (copy.Headline, copy.Lead, copy.Tags, copy.Byline, copy.Slug, copy.MetaDescription)
-            != (Headline, Lead, Tags, Byline, Slug, MetaDescription);
+        return (copy.Headline, copy.Lead, copy.Tags, copy.Byline, copy.Slug, copy.MetaDescription, copy.FeaturedCaption)
+            != (Headline, Lead, Tags, Byline, Slug, MetaDescription, FeaturedCaption);
     }
 
     /// <summary>Takes the values a browser-kept copy had (restoring unsaved work after a crash).</summary>
@@ -72,5 +81,6 @@ public sealed class StoryForm
         Byline = fields.GetValueOrDefault(Fields.Byline, Byline);
         Slug = fields.GetValueOrDefault(Fields.Slug, Slug);
         MetaDescription = fields.GetValueOrDefault(Fields.MetaDescription, MetaDescription);
+        FeaturedCaption = fields.GetValueOrDefault(Fields.FeaturedCaption, FeaturedCaption);
     }
 }

@@ -1,0 +1,72 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NewsroomEditor.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FeaturedImage : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "FeaturedCaption",
+                table: "StoryRevisions",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FeaturedMediaId",
+                table: "StoryRevisions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FeaturedCaption",
+                table: "Stories",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FeaturedMediaId",
+                table: "Stories",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stories_FeaturedMediaId",
+                table: "Stories",
+                column: "FeaturedMediaId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Stories_FeaturedMediaId",
+                table: "Stories");
+
+            migrationBuilder.DropColumn(
+                name: "FeaturedCaption",
+                table: "StoryRevisions");
+
+            migrationBuilder.DropColumn(
+                name: "FeaturedMediaId",
+                table: "StoryRevisions");
+
+            migrationBuilder.DropColumn(
+                name: "FeaturedCaption",
+                table: "Stories");
+
+            migrationBuilder.DropColumn(
+                name: "FeaturedMediaId",
+                table: "Stories");
+        }
+    }
+}
