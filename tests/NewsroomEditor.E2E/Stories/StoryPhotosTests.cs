@@ -19,26 +19,7 @@ public class StoryPhotosTests(NewsroomServer server)
             string[] files = [Photo(folder, "hoi-nghi-1.jpg", [180, 40, 40]), Photo(folder, "hoi-nghi-2.jpg", [40, 90, 180])];
             var page = await server.SignInAsync(NewsroomServer.Reporter);
 
-            // Upload both at once; each gets its own row and ends "Ready".
-            await page.GotoAsync("/media");
-            await page.WaitForCircuitAsync();
-            await page.GetByLabel("Upload", new() { Exact = true }).SetInputFilesAsync(files);
-            var uploads = page.GetByRole(AriaRole.List, new() { Name = "Uploads" });
-            await Expect(uploads.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
-            await Expect(uploads.GetByText("Ready")).ToHaveCountAsync(2, new() { Timeout = 60_000 });
-
-            // Describe them with the sample's captions.
-            for (var i = 0; i < 2; i++)
-            {
-                var name = Path.GetFileName(files[i]);
-                await page.GetByRole(AriaRole.Button, new() { Name = $"Edit {name}" }).ClickAsync();
-                var dialog = page.GetByRole(AriaRole.Dialog);
-                await dialog.GetByLabel("Alt text").FillAsync($"Ảnh {i + 1}: {article.Captions[i]}");
-                await dialog.GetByLabel("Caption").FillAsync(article.Captions[i]);
-                await dialog.GetByLabel("Credit").FillAsync("Hoàng Lan");
-                await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-                await Expect(dialog).ToHaveCountAsync(0);
-            }
+            await UploadAndDescribeAsync(page, files, article.Captions);
 
             // Write the start of the article and place both photos.
             await page.CreateStoryAsync();
@@ -56,7 +37,8 @@ public class StoryPhotosTests(NewsroomServer server)
                 await Expect(picker).ToHaveCountAsync(0);
                 await Expect(page.Body().Locator("figure")).ToHaveCountAsync(i + 1);
             }
-            await Expect(page.Body().Locator("figure figcaption").First).ToHaveTextAsync(article.Captions[0]);
+            // While editable, the caption is shown in the figure's inline caption input (inside its figcaption).
+            await Expect(page.Body().Locator("figure figcaption").First.GetByLabel("Caption")).ToHaveValueAsync(article.Captions[0]);
             await page.WaitUntilSavedAsync();
 
             // The preview shows both with responsive renditions, alt text and the captions.
@@ -78,6 +60,89 @@ public class StoryPhotosTests(NewsroomServer server)
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_figure_caption_typed_in_place_is_saved_and_previewed()
+    {
+        var article = SampleArticle.Load();
+        const string newCaption = "Đại biểu biểu quyết thông qua nghị quyết tại phiên bế mạc";
+        var folder = Directory.CreateTempSubdirectory("newsroom-photos-").FullName;
+        try
+        {
+            // Its own file and caption: the library is shared with the other tests.
+            const string firstCaption = "Toàn cảnh phiên bế mạc hội nghị";
+            string[] files = [Photo(folder, "phien-be-mac.jpg", [40, 140, 60])];
+            var page = await server.SignInAsync(NewsroomServer.Reporter);
+            await UploadAndDescribeAsync(page, files, [firstCaption]);
+
+            await page.CreateStoryAsync();
+            await page.GetByLabel("Headline").FillAsync(article.Headline);
+            await page.Body().ClickAsync();
+            await page.Keyboard.TypeAsync(article.Paragraphs[0]);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();
+            var picker = page.GetByRole(AriaRole.Dialog);
+            await picker.GetByRole(AriaRole.Tab, new() { Name = "Library" }).ClickAsync();
+            await picker.GetByRole(AriaRole.Button, new() { Name = $"Choose {firstCaption}" }).ClickAsync();
+            await Expect(picker).ToHaveCountAsync(0);
+            await page.WaitUntilSavedAsync();
+
+            // The writer replaces the caption in place: select all, delete, type. The input keeps its
+            // own keys (Control+A, Backspace, Enter do not reach the editor: the figure stays).
+            var figure = page.Body().Locator("figure");
+            var caption = figure.GetByLabel("Caption");
+            await Expect(caption).ToHaveValueAsync(firstCaption);
+            await caption.ClickAsync();
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.PressAsync("Backspace");
+            await page.Keyboard.TypeAsync(newCaption);
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(figure).ToHaveCountAsync(1);
+            await Expect(caption).ToHaveValueAsync(newCaption);
+            await Expect(caption).ToBeFocusedAsync();
+
+            // It is an edit like any other: the page sees the change, then saves it.
+            await Expect(page.SaveStatus()).ToHaveTextAsync("Unsaved changes");
+            await page.WaitUntilSavedAsync();
+
+            await page.GotoAsync(page.Url + "/preview");
+            var previewed = page.Locator("article figure");
+            await Expect(previewed).ToHaveCountAsync(1);
+            await Expect(previewed.Locator("figcaption")).ToHaveTextAsync(newCaption);
+            await Expect(previewed.Locator("img")).ToHaveAttributeAsync("alt", $"Ảnh 1: {firstCaption}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Uploads the photos at once on /media (each row ends "Ready") and describes photo i with the
+    /// caption i, the alt text "Ảnh {i + 1}: {caption}" and a credit.
+    /// </summary>
+    private static async Task UploadAndDescribeAsync(IPage page, string[] files, IReadOnlyList<string> captions)
+    {
+        // Upload them at once; each gets its own row and ends "Ready".
+        await page.GotoAsync("/media");
+        await page.WaitForCircuitAsync();
+        await page.GetByLabel("Upload", new() { Exact = true }).SetInputFilesAsync(files);
+        var uploads = page.GetByRole(AriaRole.List, new() { Name = "Uploads" });
+        await Expect(uploads.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(files.Length);
+        await Expect(uploads.GetByText("Ready")).ToHaveCountAsync(files.Length, new() { Timeout = 60_000 });
+
+        // Describe them with the captions.
+        for (var i = 0; i < files.Length; i++)
+        {
+            var name = Path.GetFileName(files[i]);
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Edit {name}" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Alt text").FillAsync($"Ảnh {i + 1}: {captions[i]}");
+            await dialog.GetByLabel("Caption").FillAsync(captions[i]);
+            await dialog.GetByLabel("Credit").FillAsync("Hoàng Lan");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
         }
     }
 
