@@ -208,6 +208,29 @@ public sealed class MediaServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_featured_photo_counts_as_usage_and_its_missing_alt_text_fails_the_checklist()
+    {
+        var item = (await UploadAsync(_lan, "anh-dai-dien.jpg", TestImages.Jpeg(600, 400))).Stored!;
+        var stories = (Func<StoryService, Task<Story>> action) => _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+        var story = await stories(s => s.CreateAsync(_lan));
+        var content = StoryFactory.Content("Ảnh đại diện") with { FeaturedMediaId = item.Id, FeaturedCaption = "  Toàn cảnh hội nghị  " };
+        var saved = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_lan, story.Id, story.Version, content));
+        Assert.True(saved.Saved);
+        var stored = await stories(s => s.GetAsync(_lan, story.Id));
+
+        var withoutAlt = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().ChecklistAsync(stored));
+        await Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata("Các đại biểu dự hội nghị", "", "")));
+        var withAlt = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().ChecklistAsync(stored));
+        var usage = await Service(s => s.UsageAsync(_lan, item.Id));
+
+        Assert.Equal("Toàn cảnh hội nghị", stored.FeaturedCaption);
+        Assert.False(withoutAlt.Single(c => c.Key == "alt").Passed);
+        Assert.True(withAlt.Single(c => c.Key == "alt").Passed);
+        Assert.Equal(story.Id, Assert.Single(usage).Id);
+        await Assert.ThrowsAsync<DomainException>(() => _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_editor, item.Id)));
+    }
+
+    [Fact]
     public async Task Figures_get_a_1024_px_jpeg_src_and_every_jpeg_in_srcset()
     {
         var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(1200, 800))).Stored!;

@@ -118,6 +118,45 @@ public class StoryPhotosTests(NewsroomServer server)
         }
     }
 
+    [Fact]
+    public async Task A_featured_photo_is_chosen_captioned_and_previewed_above_the_body()
+    {
+        var article = SampleArticle.Load();
+        var folder = Directory.CreateTempSubdirectory("newsroom-photos-").FullName;
+        try
+        {
+            const string libraryCaption = "Quang cảnh hội nghị Ban Chấp hành";
+            const string storyCaption = "Quang cảnh hội nghị lần thứ 16";
+            string[] files = [Photo(folder, "quang-canh.jpg", [150, 120, 40])];
+            var page = await server.SignInAsync(NewsroomServer.Reporter);
+            await UploadAndDescribeAsync(page, files, [libraryCaption]);
+
+            await page.CreateStoryAsync();
+            await page.GetByLabel("Headline").FillAsync(article.Headline);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Choose featured image" }).ClickAsync();
+            var picker = page.GetByRole(AriaRole.Dialog);
+            await picker.GetByRole(AriaRole.Tab, new() { Name = "Library" }).ClickAsync();
+            await picker.GetByRole(AriaRole.Button, new() { Name = $"Choose {libraryCaption}" }).ClickAsync();
+            await Expect(picker).ToHaveCountAsync(0);
+
+            // Its caption starts as the library's and is the story's own to change.
+            var caption = page.GetByLabel("Featured caption");
+            await Expect(caption).ToHaveValueAsync(libraryCaption);
+            await caption.FillAsync(storyCaption);
+            await page.WaitUntilSavedAsync();
+
+            await page.GotoAsync(page.Url + "/preview");
+            var featured = page.Locator("article .article-featured figure");
+            await Expect(featured.Locator("figcaption")).ToHaveTextAsync(storyCaption);
+            await Expect(featured.Locator("img")).ToHaveAttributeAsync("alt", $"Ảnh 1: {libraryCaption}");
+            await Expect(featured.Locator("img")).ToHaveAttributeAsync("srcset", new System.Text.RegularExpressions.Regex(@"/media/[0-9a-f]{16}-320\.jpg 320w"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>
     /// Uploads the photos at once on /media (each row ends "Ready") and describes photo i with the
     /// caption i, the alt text "Ảnh {i + 1}: {caption}" and a credit.
