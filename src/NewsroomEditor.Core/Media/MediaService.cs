@@ -145,8 +145,12 @@ public sealed class MediaService(
     {
         EnsureWriter(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await UsageAsync(db, id, cancellationToken).ConfigureAwait(false);
+        return VisibleTo(actor, await UsageAsync(db, id, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>Reporters see their own stories only (DESIGN.md §2), here too.</summary>
+    private static List<StorySummary> VisibleTo(StoryActor actor, IReadOnlyList<StorySummary> stories) =>
+        actor.IsEditor ? stories.ToList() : stories.Where(s => s.AuthorId == actor.UserId).ToList();
 
     public async Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
@@ -161,8 +165,10 @@ public sealed class MediaService(
         var usage = await UsageAsync(db, id, cancellationToken).ConfigureAwait(false);
         if (usage.Count > 0)
         {
-            var names = string.Join(", ", usage.Take(5).Select(s => $"\"{(s.Headline.Length == 0 ? "(untitled)" : s.Headline)}\""));
-            var more = usage.Count > 5 ? $" and {usage.Count - 5} more" : "";
+            // Only stories the actor may see are named; the others are counted.
+            var named = VisibleTo(actor, usage).Take(5).ToList();
+            var names = string.Join(", ", named.Select(s => $"\"{(s.Headline.Length == 0 ? "(untitled)" : s.Headline)}\""));
+            var more = usage.Count > named.Count ? $"{(named.Count > 0 ? " and " : "")}{usage.Count - named.Count} {(named.Count > 0 ? "more" : "of other writers")}" : "";
             throw new DomainException($"The image is used in {usage.Count} {(usage.Count == 1 ? "story" : "stories")}: {names}{more}. Remove it from them first.");
         }
         db.MediaAssets.Remove(asset);

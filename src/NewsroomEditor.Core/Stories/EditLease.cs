@@ -63,17 +63,32 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
             return new LeaseStatus(false, lease.HolderId, lease.HolderName);
 
         var isNew = lease is null || !lease.IsActive(now);
+        var taken = true;
         if (lease is null)
+        {
             db.EditLeases.Add(new EditLease(storyId, actor, now, Duration));
-        else
-            lease.Take(actor, now, Duration);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                taken = false; // someone inserted it in the same instant
+            }
         }
-        catch (DbUpdateException)
+        else
         {
-            // Someone took it in the same instant: report them.
+            // A conditional update, so that of two people taking a lapsed lease at once only one wins.
+            var expires = now + Duration;
+            taken = await db.EditLeases
+                .Where(l => l.StoryId == storyId && (l.HolderId == actor.UserId || l.ExpiresAt <= now))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(l => l.HolderId, actor.UserId)
+                    .SetProperty(l => l.HolderName, actor.DisplayName)
+                    .SetProperty(l => l.ExpiresAt, expires), cancellationToken) == 1;
+        }
+        if (!taken)
+        {
             db.ChangeTracker.Clear();
             var winner = await db.EditLeases.AsNoTracking().SingleAsync(l => l.StoryId == storyId, cancellationToken);
             return winner.HolderId == actor.UserId ? LeaseStatus.Mine : new LeaseStatus(false, winner.HolderId, winner.HolderName);

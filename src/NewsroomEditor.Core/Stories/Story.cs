@@ -57,8 +57,10 @@ public class Story
     public DateTime? CorrectedAt { get; private set; }
 
     /// <summary>
-    /// The concurrency token, managed by the app because SQLite has no rowversion: every change
-    /// increments it, and a save from an older version is a conflict, never a silent overwrite.
+    /// The content's concurrency token, managed by the app because SQLite has no rowversion: every
+    /// edit increments it, and a save from an older version is a conflict, never a silent overwrite.
+    /// Workflow moves leave it alone (they change no content, so an open editor stays current);
+    /// racing moves are caught by <see cref="State"/>, the row's second concurrency token.
     /// </summary>
     public int Version { get; private set; }
 
@@ -136,6 +138,7 @@ public class Story
         FeaturedCaption = clean.FeaturedCaption;
         SearchIndex = SearchText.Fold(string.Join('\n', Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags)));
         Touch(actor, now);
+        Version++;
 
         if (State != StoryState.Published)
             return RevisionKind.Edit;
@@ -226,6 +229,19 @@ public class Story
     /// <summary>Editorial notes are for the story's author and the editors only.</summary>
     public bool CanReadNotes(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == AuthorId);
 
+    /// <summary>
+    /// Records <paramref name="content"/> as a revision while the story keeps its own content (a
+    /// writer's version set aside after a conflict).
+    /// </summary>
+    public StoryRevision KeepAside(StoryActor actor, StoryContent content, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var revision = new StoryRevision(this, ++LatestRevisionNumber, actor, now, RevisionKind.ConflictCopy);
+        revision.Capture(content, now);
+        _revisions.Add(revision);
+        return revision;
+    }
+
     /// <summary>Writes a revision of the current content; see <see cref="StoryRevision"/>.</summary>
     public StoryRevision AddRevision(StoryActor actor, DateTime now, RevisionKind kind)
     {
@@ -252,7 +268,6 @@ public class Story
     {
         UpdatedAt = now;
         UpdatedById = actor.UserId;
-        Version++;
     }
 
     private void Ensure(StoryActor actor, StoryAction action)

@@ -74,6 +74,23 @@ public class StoryRevision
     public Guid? FeaturedMediaId { get; private set; }
     public string FeaturedCaption { get; private set; } = "";
 
+    /// <summary>Takes the given content instead of the story's (a version set aside).</summary>
+    internal void Capture(StoryContent content, DateTime at)
+    {
+        UpdatedAt = at;
+        Headline = content.Headline;
+        Lead = content.Lead;
+        BodyJson = content.Body.ToJson();
+        BodyText = content.Body.ToPlainText();
+        SectionId = content.SectionId;
+        Tags = string.Join(Story.TagSeparator, content.Tags);
+        Byline = content.Byline;
+        Slug = content.Slug;
+        MetaDescription = content.MetaDescription;
+        FeaturedMediaId = content.FeaturedMediaId;
+        FeaturedCaption = content.FeaturedCaption;
+    }
+
     /// <summary>Autosaves by one person within a short time are folded into one revision.</summary>
     internal void Refresh(Story story, DateTime at) => Capture(story, at, keepCreated: true);
 

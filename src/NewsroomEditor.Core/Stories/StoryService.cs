@@ -157,6 +157,11 @@ public sealed class StoryService(
                 // Edited after scheduling so that a check now fails: it stays scheduled for an editor to see.
                 db.Entry(story).State = EntityState.Unchanged;
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Moved by someone at the same moment: theirs stands; the others are still published.
+                db.ChangeTracker.Clear();
+            }
         }
         return published;
     }
@@ -255,6 +260,21 @@ public sealed class StoryService(
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
             ?? throw new WorkflowException($"Revision {number} does not exist.");
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="content"/> as a revision without making it the story's content: a
+    /// writer who reloads someone else's version after a conflict loses nothing of their own.
+    /// </summary>
+    public async Task KeepAsRevisionAsync(StoryActor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
+        if (!story.Allows(actor, StoryAction.Edit))
+            throw new AccessDeniedException(StoryRules.Refusal(actor, story.AuthorId, story.State, StoryAction.Edit)!);
+        story.KeepAside(actor, content.Normalized(), Now);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Restores an old revision's content as a new revision (nothing in between is lost).</summary>

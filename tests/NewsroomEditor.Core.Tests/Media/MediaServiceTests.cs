@@ -205,6 +205,8 @@ public sealed class MediaServiceTests : IAsyncLifetime
         Assert.Equal(story.Id, Assert.Single(usage).Id);
         Assert.Contains("\"Hội nghị tỉnh\"", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, await CountRowsAsync());
+        // Another reporter learns that the image is used, not the headline of a draft that is not theirs.
+        Assert.Empty(await Service(s => s.UsageAsync(_minh, item.Id)));
     }
 
     [Fact]

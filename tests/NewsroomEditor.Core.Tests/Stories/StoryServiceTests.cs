@@ -78,6 +78,35 @@ public sealed class StoryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reloading_theirs_keeps_mine_as_a_revision_without_making_it_current()
+    {
+        var story = await CreateAsync(_lan);
+        await Service(s => s.SaveAsync(_lan, story.Id, story.Version, StoryFactory.Content("Của họ")));
+
+        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().KeepAsRevisionAsync(_lan, story.Id, StoryFactory.Content("Của tôi")));
+
+        Assert.Equal("Của họ", (await Service(s => s.GetAsync(_lan, story.Id))).Headline);
+        var revisions = await Service(s => s.RevisionsAsync(_lan, story.Id));
+        Assert.Contains(revisions, r => r.Headline == "Của tôi" && r.Kind == RevisionKind.ConflictCopy);
+    }
+
+    [Fact]
+    public async Task Two_people_taking_a_lapsed_lease_at_once_get_one_holder()
+    {
+        var story = await CreateAsync(_lan);
+        var clock = _host.Services.GetRequiredService<TimeProvider>();
+        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().AcquireAsync(_minh, story.Id));
+        await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().EditLeases
+            .Where(l => l.StoryId == story.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, clock.GetUtcNow().UtcDateTime.AddMinutes(-1))));
+
+        var attempts = await Task.WhenAll(new[] { _lan, _editor }.Select(actor => Task.Run(() =>
+            _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().AcquireAsync(actor, story.Id)))));
+
+        Assert.Single(attempts, a => a.HeldByMe);
+    }
+
+    [Fact]
     public async Task Autosaves_fold_into_one_revision_and_transitions_add_one()
     {
         var story = await CreateAsync(_lan);

@@ -32,8 +32,10 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Property(s => s.SearchIndex).IsRequired();
         story.Property(s => s.FeaturedCaption).HasMaxLength(StoryContent.FeaturedCaptionMaxLength).IsRequired();
         story.HasIndex(s => s.FeaturedMediaId);
-        // SQLite has no rowversion: the app increments Version on every change (Story.Touch).
+        // SQLite has no rowversion: the app increments Version on every edit, and State guards
+        // workflow moves, so two racing writes of either kind end in a conflict, not an overwrite.
         story.Property(s => s.Version).IsConcurrencyToken();
+        story.Property(s => s.State).IsConcurrencyToken();
         story.Ignore(s => s.Tags);
         story.Ignore(s => s.Content);
 

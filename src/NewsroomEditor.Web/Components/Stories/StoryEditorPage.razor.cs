@@ -49,6 +49,7 @@ public sealed partial class StoryEditorPage
     private string? _takenOverBy;
     private string? _error;
     private string? _loadError;
+    private bool _disposed;
 
     [Parameter] public Guid Id { get; set; }
 
@@ -251,7 +252,9 @@ public sealed partial class StoryEditorPage
                 return;
             }
             _autosave.Refused();
-            await ResolveConflictAsync(result.Conflict!, content, sequence);
+            // Not awaited here: the dialog may stay open for minutes, and the loop that called this
+            // save also keeps the edit lease alive.
+            _ = InvokeAsync(() => ResolveConflictAsync(result.Conflict!, content, sequence));
         }
         catch (LeaseLostException e)
         {
@@ -305,7 +308,17 @@ public sealed partial class StoryEditorPage
             return;
         }
 
-        // Reload theirs: mine stays in the browser's copy until it is replaced by theirs.
+        // Reload theirs: mine is kept as a revision first (the dialog promises it), then replaced.
+        try
+        {
+            await Stories.KeepAsRevisionAsync(_actor, Id, mine);
+        }
+        catch (DomainException e)
+        {
+            _error = "Your version could not be kept as a revision, so it stays on screen: " + e.Message;
+            StateHasChanged();
+            return;
+        }
         _form = StoryForm.From(conflict.Theirs);
         _version = conflict.Version;
         await _editor!.SetContentAsync(conflict.Theirs.Body.ToJson());
@@ -398,7 +411,10 @@ public sealed partial class StoryEditorPage
             if (_editable && _autosave.IsDirty)
                 await SaveNowAsync();
             if (_autosave.IsDirty)
+            {
+                _error = $"Your changes are not saved yet ({_status}); {WorkflowActions.Label(action)} waits until they are.";
                 return;
+            }
             var moved = await Stories.TransitionAsync(_actor, Id, action, note, publishAt, _version);
             await ShowStoryAsync(moved);
             if (note is not null && _notes is not null)
@@ -463,6 +479,8 @@ public sealed partial class StoryEditorPage
 
     private async Task OnNewsroomEventAsync(NewsroomEvent newsroomEvent)
     {
+        if (_disposed)
+            return;
         switch (newsroomEvent)
         {
             case EditLeaseChanged lease when lease.StoryId == Id:
@@ -505,12 +523,13 @@ public sealed partial class StoryEditorPage
                     StateHasChanged();
                 });
                 break;
-            case StorySaved saved when saved.StoryId == Id && saved.ActorId != _actor.UserId && !_editable && _editor is not null
-                                       && !_autosave.IsDirty && _takenOverBy is null:
+            case StorySaved saved when saved.StoryId == Id && saved.ActorId != _actor.UserId:
                 // Readers follow the holder's saves; someone with unsaved text of their own (taken
                 // over mid-sentence) keeps it on screen and in the browser's copy instead.
                 await InvokeAsync(async () =>
                 {
+                    if (_disposed || _editable || _editor is null || _autosave.IsDirty || _takenOverBy is not null)
+                        return;
                     var fresh = await Stories.GetAsync(_actor, Id);
                     await ShowStoryAsync(fresh);
                     await _editor.SetContentAsync(fresh.BodyJson);
@@ -561,10 +580,11 @@ public sealed partial class StoryEditorPage
     /// <summary>Re-reads state, version and checklist after a save or someone else's move.</summary>
     private async Task RefreshStoryAsync()
     {
+        // The state, the rules and the checklist follow the server; the version does not: it only
+        // moves with content this page holds (its own saves, a reload), or a save could overwrite
+        // content it never showed.
         var fresh = await Stories.GetAsync(_actor, Id);
         _story = fresh;
-        if (!_autosave.IsDirty)
-            _version = fresh.Version;
         _checklist = await Stories.ChecklistAsync(fresh);
         await ApplyEditabilityAsync();
     }
@@ -575,6 +595,7 @@ public sealed partial class StoryEditorPage
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         await _stopping.CancelAsync();
         _subscription?.Dispose();
         if (_editor is not null)
