@@ -19,9 +19,14 @@ public static class StoryEditorPage
 
     public static ILocator SaveStatus(this IPage page) => page.Locator("[data-save-status]");
 
-    /// <summary>Waits until everything typed so far is on the server ("Saved hh:mm").</summary>
+    /// <summary>
+    /// Waits until everything typed so far is on the server: the browser module holds nothing
+    /// unconfirmed (data-unsaved="false", set before any save status could lag) and the page says
+    /// "Saved hh:mm".
+    /// </summary>
     public static async Task WaitUntilSavedAsync(this IPage page)
     {
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".story-editor[data-unsaved=false]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Microsoft.Playwright.Assertions.Expect(page.SaveStatus()).ToHaveTextAsync(
             new System.Text.RegularExpressions.Regex(@"^Saved \d\d:\d\d$"), new() { Timeout = 30_000 });
     }

@@ -307,9 +307,15 @@ export function createStoryEditor(host, dotNetRef, options) {
     localTimer = setTimeout(writeLocalCopy, LOCAL_COPY_DEBOUNCE_MS);
   }
 
+  // data-unsaved on the host says whether the browser holds changes the server has not confirmed:
+  // what a person (or a test) can wait on before trusting "Saved hh:mm".
+  const reflectUnsaved = () => host.setAttribute('data-unsaved', String(sequence > savedSequence));
+  reflectUnsaved();
+
   // ---- events ------------------------------------------------------------------------------------
   editor.on('update', () => {
     sequence += 1;
+    reflectUnsaved();
     scheduleLocalCopy();
     scheduleBodyChanged();
   });
@@ -321,6 +327,7 @@ export function createStoryEditor(host, dotNetRef, options) {
     const field = target.closest('[data-draft-field]');
     if (!field || !host.contains(field)) return;
     sequence += 1;
+    reflectUnsaved();
     scheduleLocalCopy();
   };
   host.addEventListener('input', onInput);
@@ -438,6 +445,7 @@ export function createStoryEditor(host, dotNetRef, options) {
       const seq = Number(readSequence ?? lastReadSequence);
       if (newVersion !== undefined && newVersion !== null) serverVersion = Number(newVersion);
       if (seq > savedSequence) savedSequence = seq;
+      reflectUnsaved();
       if (pendingDraft) return; // an earlier session's copy waits for the user's decision
       if (seq === sequence) {
         clearTimeout(localTimer);
