@@ -12,10 +12,16 @@ public static class SiteTime
     public static DateTime ToLocal(DateTime utc, SiteOptions site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        // The database hands back Unspecified kinds; every stored time is UTC.
-        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), site.TimeZoneInfo);
+        return ToLocal(utc, site.TimeZoneInfo);
     }
+
+    public static DateTime ToLocal(DateTime utc, TimeZoneInfo siteZone) =>
+        // The database hands back Unspecified kinds; every stored time is UTC.
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), siteZone);
 
     public static string Format(DateTime utc, SiteOptions site, string format = ListFormat) =>
         ToLocal(utc, site).ToString(format, CultureInfo.InvariantCulture);
+
+    public static string Format(DateTime utc, TimeZoneInfo siteZone, string format = ListFormat) =>
+        ToLocal(utc, siteZone).ToString(format, CultureInfo.InvariantCulture);
 }

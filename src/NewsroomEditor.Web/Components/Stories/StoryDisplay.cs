@@ -1,4 +1,3 @@
-using System.Globalization;
 using MudBlazor;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
@@ -8,15 +7,11 @@ namespace NewsroomEditor.Web.Components.Stories;
 /// <summary>How story lists show times, languages and states; presentation only, no rules.</summary>
 public static class StoryDisplay
 {
-    public const string TimeFormat = "dd/MM/yyyy HH:mm";
-
     /// <summary>A stored UTC time in the site's time zone, as <c>11/04/2024 19:45</c>.</summary>
     public static string Time(DateTime utc, TimeZoneInfo siteZone)
     {
         ArgumentNullException.ThrowIfNull(siteZone);
-        // SQLite hands times back as Unspecified; they were stored as UTC.
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), siteZone);
-        return local.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        return SiteTime.Format(utc, siteZone);
     }
 
     public static string Time(DateTime? utc, TimeZoneInfo siteZone) => utc is { } value ? Time(value, siteZone) : "";
