@@ -99,6 +99,7 @@ export function createStoryEditor(host, dotNetRef, options) {
   let serverVersion = Number(opts.version ?? 0);
   let sequence = 0; // bumped on every change of the body or of a draft field
   let lastReadSequence = 0; // the sequence of the last getBodyBytes()
+  let lastReadFields = {}; // the draft fields as they were at the last getBodyBytes()
   let savedSequence = 0; // the sequence the server has confirmed via markSaved
   let localDirty = false; // a change not yet written to localStorage
   let fields = {};
@@ -329,6 +330,7 @@ export function createStoryEditor(host, dotNetRef, options) {
     sequence += 1;
     reflectUnsaved();
     scheduleLocalCopy();
+    scheduleBodyChanged(); // "something to save": the page reads fields and body together
   };
   host.addEventListener('input', onInput);
 
@@ -435,9 +437,13 @@ export function createStoryEditor(host, dotNetRef, options) {
     getChangeSequence: () => sequence,
     // The sequence the last getBodyBytes() read; asked right after it, so a keystroke in between cannot be mistaken for saved.
     getReadSequence: () => lastReadSequence,
+    // The draft fields as typed, read together with the body: the server saves what the browser
+    // shows, so a field never waits for a round trip that could overwrite letters typed meanwhile.
+    getReadFields: () => lastReadFields,
 
     getBodyBytes() {
       lastReadSequence = sequence;
+      lastReadFields = readFields();
       return new TextEncoder().encode(JSON.stringify(getJson()));
     },
 

@@ -37,14 +37,18 @@ public sealed class StoryEditorJs : IAsyncDisposable
 
     public ValueTask<bool> CommandAsync(string name, object? args = null) => _editor.InvokeAsync<bool>("command", name, args);
 
-    /// <summary>Reads the body as the browser has it now, and the change number it corresponds to.</summary>
-    public async Task<(string Json, long Sequence)> ReadBodyAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the body and the draft fields as the browser has them now, and the change number they
+    /// correspond to. The browser is the source of what was typed; the server saves that.
+    /// </summary>
+    public async Task<(string Json, IReadOnlyDictionary<string, string> Fields, long Sequence)> ReadContentAsync(CancellationToken cancellationToken = default)
     {
         var streamReference = await _editor.InvokeAsync<IJSStreamReference>("getBodyBytes", cancellationToken);
         var sequence = await _editor.InvokeAsync<long>("getReadSequence", cancellationToken);
+        var fields = await _editor.InvokeAsync<Dictionary<string, string>>("getReadFields", cancellationToken);
         await using var stream = await streamReference.OpenReadStreamAsync(MaxBodyBytes, cancellationToken);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        return (await reader.ReadToEndAsync(cancellationToken), sequence);
+        return (await reader.ReadToEndAsync(cancellationToken), fields, sequence);
     }
 
     public ValueTask MarkSavedAsync(long sequence, int version) => _editor.InvokeVoidAsync("markSaved", sequence, version);

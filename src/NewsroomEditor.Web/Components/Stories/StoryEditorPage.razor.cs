@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
@@ -23,6 +22,7 @@ public sealed partial class StoryEditorPage
 {
     private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+
 
     /// <summary>Where figures in the editor load their image from (the asset's smallest JPEG); never stored in the body.</summary>
     public const string MediaPreviewUrl = "/media/preview/{id}";
@@ -243,8 +243,12 @@ public sealed partial class StoryEditorPage
     {
         try
         {
-            var (json, sequence) = await _editor!.ReadBodyAsync(_stopping.Token);
-            var content = _form.ToContent(StoryBody.Parse(json));
+            var (json, fields, sequence) = await _editor!.ReadContentAsync(_stopping.Token);
+            // The fields as the browser shows them, applied to a copy: the bound form is left alone,
+            // so no re-render pushes a value into an input the writer is still typing in.
+            var typed = _form.Copy();
+            typed.Apply(fields);
+            var content = typed.ToContent(StoryBody.Parse(json));
             var result = await Stories.SaveAsync(_actor, Id, _version, content, cancellationToken: _stopping.Token);
             if (result.Saved)
             {
@@ -589,9 +593,7 @@ public sealed partial class StoryEditorPage
         await ApplyEditabilityAsync();
     }
 
-    private string LocalTime(DateTime utc, string format = "HH:mm dd/MM/yyyy") =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Site.Value.TimeZoneInfo)
-            .ToString(format, CultureInfo.InvariantCulture);
+    private string LocalTime(DateTime utc, string format = "HH:mm dd/MM/yyyy") => SiteTime.Format(utc, Site.Value, format);
 
     public async ValueTask DisposeAsync()
     {

@@ -62,6 +62,8 @@ public sealed class StoryForm
         FeaturedCaption = FeaturedCaption,
     };
 
+    public StoryForm Copy() => (StoryForm)MemberwiseClone();
+
     /// <summary>Whether a browser-kept copy's fields say anything these fields do not.</summary>
     public bool DiffersFrom(IReadOnlyDictionary<string, string> fields)
     {
