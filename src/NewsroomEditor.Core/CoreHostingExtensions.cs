@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Configuration;
@@ -51,6 +52,9 @@ public static class CoreHostingExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<SectionCatalog>();
+        services.AddScoped<PublishedStories>();
+        services.AddSingleton<PublicPaths>();
+        services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         services.AddScoped<StoryService>();
         services.AddScoped<EditLeaseService>();
         services.AddSingleton<IMediaStore, LocalDiskMediaStore>();
@@ -165,6 +169,14 @@ public static class CoreHostingExtensions
             site.Languages = ["vi", "en"];
         if (string.IsNullOrWhiteSpace(site.Name))
             throw new StartupConfigurationException("Site:Name is empty; give the newsroom a name.");
+        // Languages are path prefixes of the public site (/en/...): short lower-case codes only.
+        var badLanguage = site.Languages.FirstOrDefault(l => !System.Text.RegularExpressions.Regex.IsMatch(l ?? "", "^[a-z]{2,3}(-[a-z0-9]{2,8})?$"));
+        if (badLanguage is not null || site.Languages.Distinct().Count() != site.Languages.Count)
+            throw new StartupConfigurationException(
+                $"Site:Languages must be distinct lower-case language codes such as \"vi\" and \"en\"; \"{badLanguage ?? "a duplicate"}\" is not.");
+        if (site.PublicUrl.Length > 0
+            && !(Uri.TryCreate(site.PublicUrl, UriKind.Absolute, out var publicUrl) && publicUrl.Scheme is "http" or "https"))
+            throw new StartupConfigurationException($"Site:PublicUrl '{site.PublicUrl}' is not an absolute http(s) address such as https://baothunghiem.vn.");
         try
         {
             _ = site.TimeZoneInfo;

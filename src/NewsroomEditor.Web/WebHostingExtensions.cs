@@ -13,6 +13,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Web.Components;
 using NewsroomEditor.Web.Components.Account;
+using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Components.Setup;
 
 namespace NewsroomEditor.Web;
@@ -50,6 +51,12 @@ public static class WebHostingExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
                 CoreHostingExtensions.ReadStorage(builder.Configuration, builder.Environment.ContentRootPath).DataFolder, "keys")));
 
+        // The public site: static pages rendered by PublicPageRenderer, output-cached, evicted on publish.
+        PublicSiteCache.AddTo(services);
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicPageRenderer>();
+        services.AddScoped<PublicSitePages>();
+
         services.AddHealthChecks().AddDbContextCheck<NewsroomDbContext>("database");
         services.AddDatabaseDeveloperPageExceptionFilter();
         return builder;
@@ -84,12 +91,14 @@ public static class WebHostingExtensions
         app.UseMiddleware<FirstRunSetupMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapNewsroomMedia();
+        app.MapPublicSite();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
     }

@@ -30,6 +30,7 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     public DbSet<EditorialNote> EditorialNotes => Set<EditorialNote>();
     public DbSet<EditLease> EditLeases => Set<EditLease>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+    public DbSet<PastSlug> PastSlugs => Set<PastSlug>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

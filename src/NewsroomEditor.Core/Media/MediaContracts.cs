@@ -49,6 +49,12 @@ public sealed record MediaQuery(string? Search = null, bool MineOnly = false, in
 
 public sealed record MediaPage(IReadOnlyList<MediaItem> Items, int TotalCount);
 
+/// <summary>
+/// A photo as the public site needs it beyond the figure: its alt text and credit, and the JPEG
+/// rendition that link previews (Open Graph, Twitter cards, JSON-LD) point to.
+/// </summary>
+public sealed record PublicImage(Guid Id, string AltText, string Credit, MediaRendition ShareRendition);
+
 /// <summary>The editable description of an image.</summary>
 public sealed record MediaMetadata(string AltText, string Caption, string Credit);
 
@@ -79,4 +85,7 @@ public interface IMediaService
 
     /// <summary>The images of the given media ids (a featured photo), in the same form.</summary>
     Task<IFigureImageSource> ImagesForAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken = default);
+
+    /// <summary>A processed photo's public description and share rendition, or null when it is missing or not ready.</summary>
+    Task<PublicImage?> PublicImageAsync(Guid id, CancellationToken cancellationToken = default);
 }

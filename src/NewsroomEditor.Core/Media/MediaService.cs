@@ -201,6 +201,19 @@ public sealed class MediaService(
         return new FigureImages(images);
     }
 
+    public async Task<PublicImage?> PublicImageAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var asset = await db.MediaAssets.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == id && a.State == MediaState.Ready, cancellationToken).ConfigureAwait(false);
+        var jpegs = asset?.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).ToList() ?? [];
+        if (asset is null || jpegs.Count == 0)
+            return null;
+        // Link previews want about 1200 px wide: the largest JPEG up to 1600, else the smallest.
+        var share = jpegs.LastOrDefault(r => r.Width <= 1600) ?? jpegs[0];
+        return new PublicImage(asset.Id, asset.AltText, asset.Credit, share);
+    }
+
     /// <summary>The <c>&lt;img&gt;</c> of an asset: the 1024-px JPEG (or the largest below it) as src, every JPEG in srcset.</summary>
     internal static FigureImage? ToFigureImage(MediaAsset asset)
     {

@@ -26,6 +26,24 @@ public class Section
     public int SortOrder { get; private set; }
     public bool IsHidden { get; private set; }
 
+    /// <summary>
+    /// First path segments the app already answers (the editing UI, feeds, language prefixes): a
+    /// section slugged like one of them could never be reached, so section slugs avoid them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "newsroom", "stories", "review", "media", "admin", "account", "setup", "preview", "tag",
+        "not-found", "error", "healthz", "css", "js", "lib", "en", "vi",
+    };
+
+    /// <summary>The section's address in <paramref name="language"/> (Vietnamese or English).</summary>
+    public string SlugFor(string language) => IsVietnamese(language) ? SlugVi : SlugEn;
+
+    /// <summary>The section's name in <paramref name="language"/> (Vietnamese or English).</summary>
+    public string NameFor(string language) => IsVietnamese(language) ? NameVi : NameEn;
+
+    private static bool IsVietnamese(string language) => language.StartsWith("vi", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The sections a new newsroom starts with; admins rename, reorder and hide them later.</summary>
     public static IReadOnlyList<Section> Defaults() =>
     [

@@ -7,6 +7,12 @@ public sealed class SiteOptions
 
     public string Name { get; set; } = "NewsroomEditor";
 
+    /// <summary>
+    /// The public site's absolute address (<c>https://baothunghiem.vn</c>) for canonical links,
+    /// feeds, sitemaps and shares; empty uses the address each request came to.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
+
     /// <summary>IANA time-zone id for date lines and scheduling.</summary>
     public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 

@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories.RichText;
 
 namespace NewsroomEditor.Core.Stories;
@@ -14,6 +15,7 @@ public class Story
     private readonly List<WorkflowEvent> _events = [];
     private readonly List<StoryRevision> _revisions = [];
     private readonly List<EditorialNote> _notes = [];
+    private readonly List<PastSlug> _pastSlugs = [];
 
     private Story() { }
 
@@ -34,6 +36,11 @@ public class Story
     public int? SectionId { get; private set; }
     /// <summary>Tags joined by <see cref="TagSeparator"/>; see <see cref="Tags"/>.</summary>
     public string TagList { get; private set; } = "";
+    /// <summary>
+    /// The tags' slugs, each framed by <see cref="TagSeparator"/> ("|hoi-nghi|kinh-te|"), so that a
+    /// tag page finds its stories with one LIKE that works the same on SQLite and SQL Server.
+    /// </summary>
+    public string TagSlugs { get; private set; } = "";
     public string Byline { get; private set; } = "";
     /// <summary>The slug in use: the custom one, or one made from the headline.</summary>
     public string Slug { get; private set; } = "";
@@ -76,6 +83,12 @@ public class Story
     public IReadOnlyList<StoryRevision> Revisions => _revisions;
 
     public IReadOnlyList<EditorialNote> Notes => _notes;
+
+    /// <summary>Slugs this story was published under before a headline change; their URLs redirect here.</summary>
+    public IReadOnlyList<PastSlug> PastSlugs => _pastSlugs;
+
+    /// <summary>The tag-slug pattern a story carrying <paramref name="tagSlug"/> has in <see cref="TagSlugs"/>.</summary>
+    public static string TagSlugPattern(string tagSlug) => $"{TagSeparator}{tagSlug}{TagSeparator}";
 
     public StoryContent Content => new(Headline, Lead, StoryBody.Parse(BodyJson), SectionId, Tags, Byline, CustomSlug, MetaDescription)
     {
@@ -130,8 +143,13 @@ public class Story
         BodyText = clean.Body.ToPlainText();
         SectionId = clean.SectionId;
         TagList = string.Join(TagSeparator, clean.Tags.Select(t => t.Replace(TagSeparator, ' ')));
+        var tagSlugs = Tags.Select(Slugs.FromText).Where(t => t.Length > 0).Distinct().ToList();
+        TagSlugs = tagSlugs.Count == 0 ? "" : $"{TagSeparator}{string.Join(TagSeparator, tagSlugs)}{TagSeparator}";
         Byline = clean.Byline;
         CustomSlug = clean.Slug;
+        // Readers may have the old address (shared, indexed): once published, a slug keeps redirecting.
+        if (FirstPublishedAt is not null && Slug.Length > 0 && Slug != slug && _pastSlugs.TrueForAll(p => p.Slug != Slug))
+            _pastSlugs.Add(new PastSlug(Id, Language, Slug, now));
         Slug = slug;
         MetaDescription = clean.MetaDescription;
         FeaturedMediaId = clean.FeaturedMediaId;

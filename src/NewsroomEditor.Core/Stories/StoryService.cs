@@ -16,7 +16,8 @@ public sealed class StoryService(
     TimeProvider clock,
     INewsroomEventBus events,
     EditLeaseService leases,
-    IOptions<SiteOptions> site)
+    IOptions<SiteOptions> site,
+    IPublicSiteCache publicSite)
 {
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
     public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
@@ -61,6 +62,8 @@ public sealed class StoryService(
         await leases.EnsureHeldAsync(actor, id, cancellationToken);
         if (story.Version != expectedVersion)
             return await ConflictAsync(db, story, cancellationToken);
+        if (story.FirstPublishedAt is not null)
+            await db.Entry(story).Collection(s => s.PastSlugs).LoadAsync(cancellationToken);
 
         var now = Now;
         var normalized = content.Normalized();
@@ -84,6 +87,8 @@ public sealed class StoryService(
             var current = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
             return await ConflictAsync(db, current, cancellationToken);
         }
+        if (kind == RevisionKind.Correction)
+            await publicSite.InvalidateAsync(cancellationToken);
         events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
         return new SaveResult(story.Version, now, null);
     }
@@ -117,6 +122,8 @@ public sealed class StoryService(
             default: throw new WorkflowException($"{action} is not a workflow move.");
         }
         await SaveOrConflictAsync(db, cancellationToken);
+        if (from == StoryState.Published || story.State == StoryState.Published)
+            await publicSite.InvalidateAsync(cancellationToken);
         events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
         return story;
     }
@@ -149,6 +156,7 @@ public sealed class StoryService(
                     continue;
                 await db.SaveChangesAsync(cancellationToken);
                 published++;
+                await publicSite.InvalidateAsync(cancellationToken);
                 events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
                     StoryActor.System.UserId, StoryActor.System.DisplayName, null, now));
             }

@@ -336,6 +336,39 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                     b.ToTable("MediaAssets");
                 });
 
+            modelBuilder.Entity("NewsroomEditor.Core.Publishing.PastSlug", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime>("RetiredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("Language", "Slug");
+
+                    b.ToTable("PastSlugs");
+                });
+
             modelBuilder.Entity("NewsroomEditor.Core.Publishing.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -532,6 +565,7 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(140)");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -543,6 +577,11 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(1020)
                         .HasColumnType("nvarchar(1020)");
+
+                    b.Property<string>("TagSlugs")
+                        .IsRequired()
+                        .HasMaxLength(2421)
+                        .HasColumnType("nvarchar(2421)");
 
                     b.Property<Guid>("TranslationGroupId")
                         .HasColumnType("uniqueidentifier");
@@ -574,6 +613,8 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                     b.HasIndex("Language", "Slug");
 
                     b.HasIndex("State", "SubmittedAt");
+
+                    b.HasIndex("State", "Language", "PublishedAt");
 
                     b.ToTable("Stories");
                 });
@@ -836,6 +877,15 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsroomEditor.Core.Publishing.PastSlug", b =>
+                {
+                    b.HasOne("NewsroomEditor.Core.Stories.Story", null)
+                        .WithMany("PastSlugs")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsroomEditor.Core.Stories.EditLease", b =>
                 {
                     b.HasOne("NewsroomEditor.Core.Stories.Story", null)
@@ -891,6 +941,8 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Notes");
+
+                    b.Navigation("PastSlugs");
 
                     b.Navigation("Revisions");
                 });

@@ -325,6 +325,37 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                     b.ToTable("MediaAssets");
                 });
 
+            modelBuilder.Entity("NewsroomEditor.Core.Publishing.PastSlug", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex("Language", "Slug");
+
+                    b.ToTable("PastSlugs");
+                });
+
             modelBuilder.Entity("NewsroomEditor.Core.Publishing.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -517,6 +548,7 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -527,6 +559,11 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                     b.Property<string>("TagList")
                         .IsRequired()
                         .HasMaxLength(1020)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagSlugs")
+                        .IsRequired()
+                        .HasMaxLength(2421)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TranslationGroupId")
@@ -559,6 +596,8 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                     b.HasIndex("Language", "Slug");
 
                     b.HasIndex("State", "SubmittedAt");
+
+                    b.HasIndex("State", "Language", "PublishedAt");
 
                     b.ToTable("Stories");
                 });
@@ -817,6 +856,15 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NewsroomEditor.Core.Publishing.PastSlug", b =>
+                {
+                    b.HasOne("NewsroomEditor.Core.Stories.Story", null)
+                        .WithMany("PastSlugs")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsroomEditor.Core.Stories.EditLease", b =>
                 {
                     b.HasOne("NewsroomEditor.Core.Stories.Story", null)
@@ -872,6 +920,8 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Notes");
+
+                    b.Navigation("PastSlugs");
 
                     b.Navigation("Revisions");
                 });

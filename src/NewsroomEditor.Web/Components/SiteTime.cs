@@ -24,4 +24,16 @@ public static class SiteTime
 
     public static string Format(DateTime utc, TimeZoneInfo siteZone, string format = ListFormat) =>
         ToLocal(utc, siteZone).ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 in UTC, for <c>&lt;time datetime&gt;</c> and feeds: <c>2024-04-11T12:45:00Z</c>.</summary>
+    public static string Iso(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 in the site's zone with its offset, for JSON-LD: <c>2024-04-11T19:45:00+07:00</c>.</summary>
+    public static string IsoLocal(DateTime utc, SiteOptions site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var offset = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), site.TimeZoneInfo);
+        return offset.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
 }

@@ -26,7 +26,7 @@ public class FirstRunJourneyTests(AppServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
 
         // Signed in as the admin, on the dashboard.
-        await Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/newsroom$"));
         await page.WaitForCircuitAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Welcome, Hoàng Lan.")).ToBeVisibleAsync();
@@ -43,7 +43,7 @@ public class FirstRunJourneyTests(AppServer server)
         await page.GetByLabel("Email").FillAsync(Email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/newsroom$"));
         await page.WaitForCircuitAsync();
         await Expect(page.GetByText("Welcome, Hoàng Lan.")).ToBeVisibleAsync();
 

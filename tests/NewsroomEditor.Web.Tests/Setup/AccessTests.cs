@@ -26,7 +26,7 @@ public sealed class AccessTests : IClassFixture<AccessTests.SetUpNewsroom>
     }
 
     [Theory]
-    [InlineData("/")]
+    [InlineData("/newsroom")]
     [InlineData("/admin")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
     {

@@ -57,8 +57,8 @@ public class FirstRunSetupTests
         using var created = await Forms.SubmitAsync(client, "/setup", "setup", LanAsAdmin);
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.Equal("/", new Uri(client.BaseAddress!, created.Headers.Location!).AbsolutePath);
-        using var dashboard = await client.GetAsync("/");
+        Assert.Equal("/newsroom", new Uri(client.BaseAddress!, created.Headers.Location!).AbsolutePath);
+        using var dashboard = await client.GetAsync("/newsroom");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Hoàng Lan", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var setupAgain = await client.GetAsync("/setup");

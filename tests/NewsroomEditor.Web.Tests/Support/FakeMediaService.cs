@@ -105,4 +105,7 @@ public sealed class FakeMediaService : IMediaService
 
     public Task<IFigureImageSource> ImagesForAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Not used by the components.");
+
+    public Task<PublicImage?> PublicImageAsync(Guid id, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by the components.");
 }

@@ -25,6 +25,7 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Property(s => s.BodyJson).IsRequired();
         story.Property(s => s.BodyText).IsRequired();
         story.Property(s => s.TagList).HasMaxLength((StoryContent.TagMaxLength + 1) * StoryContent.MaxTags).IsRequired();
+        story.Property(s => s.TagSlugs).HasMaxLength((Slugs.MaxLength + 1) * StoryContent.MaxTags + 1).IsRequired();
         story.Property(s => s.Byline).HasMaxLength(StoryContent.BylineMaxLength).IsRequired();
         story.Property(s => s.Slug).HasMaxLength(SlugColumnLength).IsRequired();
         story.Property(s => s.CustomSlug).HasMaxLength(SlugColumnLength).IsRequired();
@@ -47,12 +48,16 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Navigation(s => s.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         story.Navigation(s => s.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         story.Navigation(s => s.Notes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        story.HasMany(s => s.PastSlugs).WithOne().HasForeignKey(p => p.StoryId).OnDelete(DeleteBehavior.Cascade);
+        story.Navigation(s => s.PastSlugs).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         story.HasIndex(s => new { s.Language, s.Slug });
         story.HasIndex(s => new { s.State, s.SubmittedAt });
         story.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
         story.HasIndex(s => s.UpdatedAt);
         story.HasIndex(s => s.TranslationGroupId);
+        // The public site's lists: published stories of a language, newest first.
+        story.HasIndex(s => new { s.State, s.Language, s.PublishedAt });
     }
 }
 

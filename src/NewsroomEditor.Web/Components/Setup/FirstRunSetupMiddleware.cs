@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Endpoints;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Web.Components.Public;
 
 namespace NewsroomEditor.Web.Components.Setup;
 
@@ -8,7 +9,7 @@ namespace NewsroomEditor.Web.Components.Setup;
 public sealed class FirstRunOnlyAttribute : Attribute;
 
 /// <summary>
-/// Before the first Admin exists, every page of the editing UI leads to <c>/setup</c>; afterwards
+/// Before the first Admin exists, every page (of the editing UI and of the public site) leads to <c>/setup</c>; afterwards
 /// <c>/setup</c> answers 404. Static files, the health check and the Blazor hub are not pages and
 /// pass through untouched.
 /// </summary>
@@ -19,7 +20,8 @@ internal sealed class FirstRunSetupMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, FirstRunSetup setup)
     {
         var endpoint = context.GetEndpoint();
-        var isPage = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+        var isPage = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            || endpoint?.Metadata.GetMetadata<PublicSiteEndpointAttribute>() is not null;
         if (!isPage)
         {
             await next(context);

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsroomEditor.Core.Publishing;
+
+/// <summary>
+/// The public site's addresses, in one place (README, "Public site"). The site's first language
+/// lives at the root (<c>/thoi-su/hoi-nghi-ban-chap-hanh</c>); every other language under its code
+/// (<c>/en/news/plenary-meeting</c>). Slugs are ASCII, so paths need no escaping.
+/// </summary>
+public sealed class PublicPaths(IOptions<SiteOptions> site)
+{
+    public string DefaultLanguage => site.Value.Languages[0];
+
+    public IReadOnlyList<string> Languages => site.Value.Languages;
+
+    /// <summary>"" for the default language, "/en" for English.</summary>
+    public string Prefix(string language) => language == DefaultLanguage ? "" : "/" + language;
+
+    public string Home(string language) => language == DefaultLanguage ? "/" : Prefix(language);
+
+    public string Section(string language, string sectionSlug) => $"{Prefix(language)}/{sectionSlug}";
+
+    public string Article(string language, string sectionSlug, string storySlug) => $"{Prefix(language)}/{sectionSlug}/{storySlug}";
+
+    public string Tag(string language, string tagSlug) => $"{Prefix(language)}/tag/{tagSlug}";
+
+    public string Feed(string language) => $"{Prefix(language)}/rss.xml";
+
+    public string SectionFeed(string language, string sectionSlug) => $"{Prefix(language)}/{sectionSlug}/rss.xml";
+
+    /// <summary>A list page's address with its page number (1-based; the first page has none).</summary>
+    public static string Paged(string path, int page) => page <= 1 ? path : $"{path}?page={page}";
+}

@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Stories;
+
+namespace NewsroomEditor.Core.Publishing;
+
+/// <summary>A published story as a list on the public site shows it.</summary>
+public sealed record PublishedSummary(
+    Guid Id, string Language, string Headline, string Lead, string Byline, DateTime PublishedAt, DateTime? CorrectedAt,
+    int SectionId, string SectionSlug, string SectionName, string Slug, Guid? FeaturedMediaId, string FeaturedCaption);
+
+/// <summary>A page of a public list.</summary>
+public sealed record PublishedPage(IReadOnlyList<PublishedSummary> Items, int Page, int PageCount);
+
+/// <summary>The same story in another language, published.</summary>
+public sealed record PublishedTranslation(string Language, string Headline, string SectionSlug, string Slug);
+
+/// <summary>An article for readers: the published story, its section and its published translations.</summary>
+public sealed record PublishedArticle(Story Story, Section Section, IReadOnlyList<PublishedTranslation> Translations);
+
+/// <summary>What an article address leads to.</summary>
+public abstract record ArticleLookup
+{
+    private ArticleLookup() { }
+
+    public sealed record Found(PublishedArticle Article) : ArticleLookup;
+
+    /// <summary>The story lives at another address (a new slug or section): a permanent redirect.</summary>
+    public sealed record Moved(string Language, string SectionSlug, string Slug) : ArticleLookup;
+
+    /// <summary>It was published and has been taken down: 410, without any of its content.</summary>
+    public sealed record Gone : ArticleLookup;
+
+    public sealed record NotFound : ArticleLookup;
+}
+
+/// <summary>
+/// The public site's only door to stories (DESIGN.md §5). Every query here is limited to published
+/// stories, so nothing a reader can reach returns a draft, a scheduled story before its time, or
+/// an unpublished one.
+/// </summary>
+public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contexts)
+{
+    public const int PageSize = 12;
+
+    /// <summary>The newest published stories of a language.</summary>
+    public async Task<PublishedPage> LatestAsync(string language, int page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await PageAsync(db, Published(db, language), language, page, cancellationToken);
+    }
+
+    /// <summary>A visible section's page in a language, or null when no visible section has that slug.</summary>
+    public async Task<(Section Section, PublishedPage Page)?> SectionAsync(string language, string sectionSlug, int page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var section = await FindSectionAsync(db, language, sectionSlug, cancellationToken);
+        if (section is null || section.IsHidden)
+            return null;
+        var stories = Published(db, language).Where(s => s.SectionId == section.Id);
+        return (section, await PageAsync(db, stories, language, page, cancellationToken));
+    }
+
+    /// <summary>Stories tagged with a tag whose slug is <paramref name="tagSlug"/>; null when none is.</summary>
+    public async Task<(string TagName, PublishedPage Page)?> TagAsync(string language, string tagSlug, int page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pattern = Story.TagSlugPattern(tagSlug);
+        var stories = Published(db, language).Where(s => s.TagSlugs.Contains(pattern));
+        var newest = await stories.OrderByDescending(s => s.PublishedAt).Select(s => s.TagList).FirstOrDefaultAsync(cancellationToken);
+        if (newest is null)
+            return null;
+        // The tag as written on the newest story carrying it ("Hội nghị", not "hoi-nghi").
+        var name = newest.Split(Story.TagSeparator).FirstOrDefault(t => Slugs.FromText(t) == tagSlug) ?? tagSlug;
+        return (name, await PageAsync(db, stories, language, page, cancellationToken));
+    }
+
+    /// <summary>
+    /// Resolves <c>/{section}/{slug}</c>: the published story, or where it moved, or that it is gone.
+    /// A story is matched by its slug within the language; the section in the address only has to
+    /// be right for the page to be served without a redirect.
+    /// </summary>
+    public async Task<ArticleLookup> FindArticleAsync(string language, string sectionSlug, string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.Stories.AsNoTracking()
+            .Where(s => s.Language == language && s.Slug == slug && s.FirstPublishedAt != null)
+            .ToListAsync(cancellationToken);
+        var story = candidates.FirstOrDefault(s => s.State == StoryState.Published) ?? candidates.FirstOrDefault();
+        var byCurrentSlug = story is not null;
+        if (story is null)
+        {
+            var pastOwner = await db.PastSlugs.AsNoTracking()
+                .Where(p => p.Language == language && p.Slug == slug)
+                .OrderByDescending(p => p.RetiredAt)
+                .Select(p => p.StoryId)
+                .FirstOrDefaultAsync(cancellationToken);
+            story = pastOwner == Guid.Empty ? null : await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == pastOwner, cancellationToken);
+        }
+
+        switch (story?.State)
+        {
+            case null:
+                return new ArticleLookup.NotFound();
+            case StoryState.Unpublished:
+                return new ArticleLookup.Gone();
+            case not StoryState.Published:
+                return new ArticleLookup.NotFound();
+        }
+
+        var section = await db.Sections.AsNoTracking().SingleAsync(s => s.Id == story.SectionId, cancellationToken);
+        var currentSectionSlug = section.SlugFor(language);
+        if (!byCurrentSlug || currentSectionSlug != sectionSlug)
+            return new ArticleLookup.Moved(language, currentSectionSlug, story.Slug);
+        return new ArticleLookup.Found(new PublishedArticle(story, section, await TranslationsAsync(db, story, cancellationToken)));
+    }
+
+    /// <summary>Every visible section, in display order.</summary>
+    public async Task<IReadOnlyList<Section>> SectionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Sections.AsNoTracking().Where(s => !s.IsHidden).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Published stories of every language, newest first, for sitemaps and feeds.</summary>
+    public async Task<IReadOnlyList<(PublishedSummary Story, Guid TranslationGroupId)>> AllAsync(
+        DateTime? publishedSince = null, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stories = db.Stories.AsNoTracking().Where(s => s.State == StoryState.Published);
+        if (publishedSince is { } since)
+            stories = stories.Where(s => s.PublishedAt >= since);
+        var ordered = stories.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id);
+        var rows = await (limit is { } n ? ordered.Take(n) : ordered)
+            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { Story = s, Section = c })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (Summary(r.Story, r.Section), r.Story.TranslationGroupId)).ToList();
+    }
+
+    private static IQueryable<Story> Published(NewsroomDbContext db, string language) =>
+        db.Stories.AsNoTracking().Where(s => s.State == StoryState.Published && s.Language == language);
+
+    private static async Task<PublishedPage> PageAsync(
+        NewsroomDbContext db, IQueryable<Story> stories, string language, int page, CancellationToken cancellationToken)
+    {
+        var total = await stories.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var current = Math.Clamp(page, 1, pageCount);
+        var rows = await stories
+            .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id)
+            .Skip((current - 1) * PageSize).Take(PageSize)
+            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { Story = s, Section = c })
+            .ToListAsync(cancellationToken);
+        return new PublishedPage(rows.Select(r => Summary(r.Story, r.Section)).ToList(), current, pageCount);
+    }
+
+    private static PublishedSummary Summary(Story story, Section section) => new(
+        story.Id, story.Language, story.Headline, story.Lead, story.Byline, story.PublishedAt!.Value, story.CorrectedAt,
+        section.Id, section.SlugFor(story.Language), section.NameFor(story.Language), story.Slug,
+        story.FeaturedMediaId, story.FeaturedCaption);
+
+    private static async Task<IReadOnlyList<PublishedTranslation>> TranslationsAsync(NewsroomDbContext db, Story story, CancellationToken cancellationToken)
+    {
+        var rows = await db.Stories.AsNoTracking()
+            .Where(s => s.TranslationGroupId == story.TranslationGroupId && s.Id != story.Id && s.State == StoryState.Published)
+            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { s.Language, s.Headline, s.Slug, Section = c })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PublishedTranslation(r.Language, r.Headline, r.Section.SlugFor(r.Language), r.Slug)).ToList();
+    }
+
+    private static async Task<Section?> FindSectionAsync(NewsroomDbContext db, string language, string slug, CancellationToken cancellationToken)
+    {
+        var sections = await db.Sections.AsNoTracking().Where(s => s.SlugVi == slug || s.SlugEn == slug).ToListAsync(cancellationToken);
+        return sections.FirstOrDefault(s => s.SlugFor(language) == slug);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Media;
+using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Web.Components.Public.Site;
+
+namespace NewsroomEditor.Web.Components.Public;
+
+/// <summary>
+/// Answers the public site's requests: asks <see cref="PublishedStories"/> (which only ever returns
+/// published stories), renders the page's component, and chooses the status: 200, 301 to a story's
+/// current address, 404, or 410 for a story that was taken down.
+/// </summary>
+internal sealed class PublicSitePages(
+    PublishedStories stories,
+    PublicPaths paths,
+    IMediaService media,
+    PublicPageRenderer renderer,
+    IHttpContextAccessor http,
+    IOptions<SiteOptions> site)
+{
+    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
+
+    public async Task<IResult> HomeAsync(string language, int page)
+    {
+        var list = await stories.LatestAsync(language, page, Context.RequestAborted);
+        return await ListAsync(language, site.Value.Name, null, paths.Home(language), list, OtherLanguageHomes(language));
+    }
+
+    public async Task<IResult> SectionAsync(string language, string sectionSlug, int page)
+    {
+        var found = await stories.SectionAsync(language, sectionSlug, page, Context.RequestAborted);
+        if (found is not { } section)
+            return await NotFoundAsync(language);
+        var switches = paths.Languages.ToDictionary(l => l, l => l == language
+            ? paths.Section(l, sectionSlug)
+            : paths.Section(l, section.Section.SlugFor(l)));
+        return await ListAsync(language, section.Section.NameFor(language), section.Section.Id, paths.Section(language, sectionSlug), section.Page, switches);
+    }
+
+    public async Task<IResult> TagAsync(string language, string tagSlug, int page)
+    {
+        var found = await stories.TagAsync(language, tagSlug, page, Context.RequestAborted);
+        if (found is not { } tag)
+            return await NotFoundAsync(language);
+        return await ListAsync(language, tag.TagName, null, paths.Tag(language, tagSlug), tag.Page, OtherLanguageHomes(language));
+    }
+
+    public async Task<IResult> ArticleAsync(string language, string sectionSlug, string slug)
+    {
+        switch (await stories.FindArticleAsync(language, sectionSlug, slug, Context.RequestAborted))
+        {
+            case ArticleLookup.Moved moved:
+                return Results.Redirect(paths.Article(moved.Language, moved.SectionSlug, moved.Slug), permanent: true);
+            case ArticleLookup.Gone:
+                return await ErrorAsync(language, StatusCodes.Status410Gone);
+            case ArticleLookup.Found found:
+                var story = found.Article.Story;
+                var body = StoryBody.Parse(story.BodyJson);
+                var images = await media.ImagesForAsync(
+                    body.Figures.Select(f => f.MediaId).Concat(story.FeaturedMediaId is { } featured ? [featured] : []), Context.RequestAborted);
+                var featuredImage = story.FeaturedMediaId is { } id ? await media.PublicImageAsync(id, Context.RequestAborted) : null;
+                var html = await renderer.RenderAsync<ArticlePage>(new()
+                {
+                    [nameof(ArticlePage.Article)] = found.Article,
+                    [nameof(ArticlePage.BodyHtml)] = body.ToHtml(images),
+                    [nameof(ArticlePage.FeaturedHtml)] = featuredImage is null
+                        ? ""
+                        : StoryBody.FromFigure(featuredImage.Id, featuredImage.AltText, story.FeaturedCaption).ToHtml(images),
+                    [nameof(ArticlePage.FeaturedImage)] = featuredImage,
+                    [nameof(ArticlePage.SiteUrl)] = SiteUrl,
+                });
+                return PublicResponse.Send(Context, html, PublicResponse.Html);
+            default:
+                return await NotFoundAsync(language);
+        }
+    }
+
+    /// <summary>The site's absolute address, for canonical links and shares: <c>Site:PublicUrl</c>, else this request's.</summary>
+    private string SiteUrl => string.IsNullOrWhiteSpace(site.Value.PublicUrl)
+        ? $"{Context.Request.Scheme}://{Context.Request.Host}{Context.Request.PathBase}"
+        : site.Value.PublicUrl.TrimEnd('/');
+
+    private Dictionary<string, string> OtherLanguageHomes(string language) =>
+        paths.Languages.ToDictionary(l => l, paths.Home);
+
+    private async Task<IResult> ListAsync(
+        string language, string title, int? sectionId, string path, PublishedPage list, Dictionary<string, string> languageLinks)
+    {
+        var images = await media.ImagesForAsync(list.Items.Where(s => s.FeaturedMediaId is not null).Select(s => s.FeaturedMediaId!.Value), Context.RequestAborted);
+        var html = await renderer.RenderAsync<StoryListPage>(new()
+        {
+            [nameof(StoryListPage.Language)] = language,
+            [nameof(StoryListPage.Title)] = title,
+            [nameof(StoryListPage.IsHome)] = sectionId is null && path == paths.Home(language),
+            [nameof(StoryListPage.CurrentSectionId)] = sectionId,
+            [nameof(StoryListPage.Path)] = path,
+            [nameof(StoryListPage.List)] = list,
+            [nameof(StoryListPage.Images)] = images,
+            [nameof(StoryListPage.LanguageLinks)] = languageLinks,
+            [nameof(StoryListPage.SiteUrl)] = SiteUrl,
+        });
+        return PublicResponse.Send(Context, html, PublicResponse.Html);
+    }
+
+    private Task<IResult> NotFoundAsync(string language) => ErrorAsync(language, StatusCodes.Status404NotFound);
+
+    private async Task<IResult> ErrorAsync(string language, int statusCode)
+    {
+        var html = await renderer.RenderAsync<PublicErrorPage>(new()
+        {
+            [nameof(PublicErrorPage.Language)] = language,
+            [nameof(PublicErrorPage.StatusCode)] = statusCode,
+            [nameof(PublicErrorPage.LanguageLinks)] = OtherLanguageHomes(language),
+        });
+        return PublicResponse.Send(Context, html, PublicResponse.Html, statusCode);
+    }
+}
