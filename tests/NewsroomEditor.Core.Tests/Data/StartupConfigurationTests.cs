@@ -52,6 +52,28 @@ public class StartupConfigurationTests
         Assert.Contains("ConnectionStrings:Newsroom", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("EN")]
+    [InlineData("en/x")]
+    [InlineData("")]
+    public void A_language_that_cannot_be_a_path_prefix_is_refused_by_name(string language)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(
+            () => CoreHostingExtensions.ReadSite(Config(("Site:Languages:0", "vi"), ("Site:Languages:1", language))));
+
+        Assert.Contains("Site:Languages", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("baothunghiem.vn")]
+    [InlineData("ftp://baothunghiem.vn")]
+    public void A_public_url_that_is_not_an_absolute_web_address_is_refused_by_name(string url)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadSite(Config(("Site:PublicUrl", url))));
+
+        Assert.Contains("Site:PublicUrl", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unknown_time_zone_is_refused_by_name()
     {

@@ -25,15 +25,17 @@ public sealed class CoreTestHost : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>A host whose database is migrated and seeded, as at the app's start-up.</summary>
-    public static async Task<CoreTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<CoreTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = Create(settings);
+        var host = Create(settings, services);
         await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
         return host;
     }
 
     /// <summary>A host whose database has not been touched yet.</summary>
-    public static CoreTestHost Create(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of the data folder.</param>
+    /// <param name="services">Replacements registered after the Core's own (a fake clock, a counting cache).</param>
+    public static CoreTestHost Create(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "newsroom-core-tests", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -42,6 +44,7 @@ public sealed class CoreTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.AddNewsroomCore();
+        services?.Invoke(builder.Services);
         return new CoreTestHost(builder.Services.BuildServiceProvider(validateScopes: true), dataFolder);
     }
 

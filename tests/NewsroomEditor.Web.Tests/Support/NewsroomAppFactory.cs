@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
@@ -10,9 +11,9 @@ namespace NewsroomEditor.Web.Tests.Support;
 
 /// <summary>
 /// The whole app in memory over a real SQLite file in a folder of its own, deleted afterwards.
-/// Each instance is a fresh newsroom (no users yet).
+/// Each instance is a fresh newsroom (no users yet); <c>clock</c> replaces the system's time when given.
 /// </summary>
-public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
+public sealed class NewsroomAppFactory(TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
 
@@ -25,6 +26,8 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
+        if (clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>A client that shows redirects instead of following them, and keeps cookies.</summary>
