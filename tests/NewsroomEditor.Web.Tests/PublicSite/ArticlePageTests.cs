@@ -96,6 +96,14 @@ public sealed class ArticlePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Tags_lead_to_their_pages()
+    {
+        var tags = _page.QuerySelectorAll(".article-tags a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+
+        Assert.Equal([("Hội nghị", "/tag/hoi-nghi"), ("Long An", "/tag/long-an")], tags);
+    }
+
+    [Fact]
     public void Figures_have_responsive_renditions_and_alt_text()
     {
         var image = _page.QuerySelector(".article-body figure img")!;

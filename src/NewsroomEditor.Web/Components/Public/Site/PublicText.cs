@@ -23,7 +23,8 @@ public sealed record PublicText(
     string Languages,
     string Feed,
     string NoStories,
-    string SkipToContent)
+    string SkipToContent,
+    string Tags)
 {
     public static readonly PublicText Vietnamese = new(
         Latest: "Tin mới nhất",
@@ -43,7 +44,8 @@ public sealed record PublicText(
         Languages: "Ngôn ngữ",
         Feed: "RSS",
         NoStories: "Chưa có bài viết nào.",
-        SkipToContent: "Đến nội dung chính");
+        SkipToContent: "Đến nội dung chính",
+        Tags: "Từ khóa");
 
     public static readonly PublicText English = new(
         Latest: "Latest news",
@@ -63,7 +65,8 @@ public sealed record PublicText(
         Languages: "Languages",
         Feed: "RSS",
         NoStories: "No stories yet.",
-        SkipToContent: "Skip to content");
+        SkipToContent: "Skip to content",
+        Tags: "Tags");
 
     public static PublicText For(string language) =>
         language.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? Vietnamese : English;
