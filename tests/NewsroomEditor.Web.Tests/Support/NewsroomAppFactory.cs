@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NewsroomEditor.Core.Accounts;
 
 namespace NewsroomEditor.Web.Tests.Support;
@@ -18,6 +20,9 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "newsroom-web-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>When set, the app reads this clock instead of the system's, so a test can move time.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -25,6 +30,8 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
     /// <summary>A client that shows redirects instead of following them, and keeps cookies.</summary>
