@@ -56,6 +56,8 @@ public static class WebHostingExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<PublicPageRenderer>();
         services.AddScoped<PublicSitePages>();
+        services.AddScoped<PublicSiteUrl>();
+        services.AddScoped<PublicFeeds>();
 
         services.AddHealthChecks().AddDbContextCheck<NewsroomDbContext>("database");
         services.AddDatabaseDeveloperPageExceptionFilter();

@@ -18,6 +18,9 @@ public sealed record PublishedTranslation(string Language, string Headline, stri
 /// <summary>An article for readers: the published story, its section and its published translations.</summary>
 public sealed record PublishedArticle(Story Story, Section Section, IReadOnlyList<PublishedTranslation> Translations);
 
+/// <summary>A feed's stories: a language's newest, or one section's (then <see cref="Section"/> is set).</summary>
+public sealed record PublishedFeed(Section? Section, IReadOnlyList<PublishedSummary> Items);
+
 /// <summary>What an article address leads to.</summary>
 public abstract record ArticleLookup
 {
@@ -42,6 +45,9 @@ public abstract record ArticleLookup
 public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contexts)
 {
     public const int PageSize = 12;
+
+    /// <summary>How many stories an RSS feed carries.</summary>
+    public const int FeedSize = 50;
 
     /// <summary>The newest published stories of a language.</summary>
     public async Task<PublishedPage> LatestAsync(string language, int page, CancellationToken cancellationToken = default)
@@ -120,6 +126,35 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Sections.AsNoTracking().Where(s => !s.IsHidden).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The newest published stories of a language for its RSS feed, or of one visible section when
+    /// <paramref name="sectionSlug"/> is given (null when no visible section has that slug).
+    /// </summary>
+    public async Task<PublishedFeed?> FeedAsync(
+        string language, string? sectionSlug = null, int limit = FeedSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stories = Published(db, language);
+        Section? section = null;
+        if (sectionSlug is not null)
+        {
+            section = await FindSectionAsync(db, language, sectionSlug, cancellationToken);
+            if (section is null || section.IsHidden)
+                return null;
+            var sectionId = section.Id;
+            stories = stories.Where(s => s.SectionId == sectionId);
+        }
+        var rows = await stories
+            .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id)
+            .Take(limit)
+            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { Story = s, Section = c })
+            .ToListAsync(cancellationToken);
+        // SQL does not promise that the join keeps the subquery's order; the feed's order is its meaning.
+        return new PublishedFeed(section, rows
+            .OrderByDescending(r => r.Story.PublishedAt).ThenBy(r => r.Story.Id)
+            .Select(r => Summary(r.Story, r.Section)).ToList());
     }
 
     /// <summary>Published stories of every language, newest first, for sitemaps and feeds.</summary>

@@ -4,7 +4,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.E2E.Support;
@@ -31,7 +30,7 @@ public sealed class ArticlePageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new NewsroomAppFactory(_clock);
+        _app = new NewsroomAppFactory { Clock = _clock };
         _desk = await PublishingDesk.OpenAsync(_app);
         var section = await _desk.SectionAsync("thoi-su");
         var photos = new[] { await UploadPhotoAsync(_sample.Captions[0]), await UploadPhotoAsync(_sample.Captions[1]) };
@@ -203,18 +202,7 @@ public sealed class ArticlePageTests : IAsyncLifetime
         return StoryBody.Parse(JsonSerializer.Serialize(new { type = "doc", content = blocks }));
     }
 
-    private async Task<Guid> UploadPhotoAsync(string caption)
-    {
-        // A different colour per photo: the library refuses a second copy of the same file.
-        using var image = NetVips.Image.Black(900, 600, bands: 3) + new[] { caption.Length % 200, 90.0, 160.0 };
-        var jpeg = image.Cast(NetVips.Enums.BandFormat.Uchar).JpegsaveBuffer();
-        return await _desk.InScopeAsync(async sp =>
-        {
-            var media = sp.GetRequiredService<IMediaService>();
-            var result = await media.UploadAsync(_desk.Reporter, $"{Guid.NewGuid():N}.jpg", new MemoryStream(jpeg));
-            Assert.True(result.Succeeded, result.Refusal);
-            await media.UpdateMetadataAsync(_desk.Reporter, result.Stored!.Id, new MediaMetadata("Ảnh: " + caption, caption.Trim(), "Báo Long An"));
-            return result.Stored.Id;
-        });
-    }
+    /// <summary>A photo described as the sample's; a different shade per caption, as the library refuses a second copy of a file.</summary>
+    private async Task<Guid> UploadPhotoAsync(string caption) =>
+        (await _desk.UploadPhotoAsync("Ảnh: " + caption, 900, 600, caption.Trim(), shade: caption.Length % 200)).Id;
 }

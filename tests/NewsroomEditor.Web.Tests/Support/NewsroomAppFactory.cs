@@ -5,19 +5,23 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NewsroomEditor.Core.Accounts;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
 /// <summary>
 /// The whole app in memory over a real SQLite file in a folder of its own, deleted afterwards.
-/// Each instance is a fresh newsroom (no users yet); <c>clock</c> replaces the system's time when given.
+/// Each instance is a fresh newsroom (no users yet).
 /// </summary>
-public sealed class NewsroomAppFactory(TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "newsroom-web-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>When set, the app reads this clock instead of the system's, so a test can move time.</summary>
+    public FakeTimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,8 +30,8 @@ public sealed class NewsroomAppFactory(TimeProvider? clock = null) : WebApplicat
         builder.UseStaticWebAssets();
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
-        if (clock is not null)
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
     /// <summary>A client that shows redirects instead of following them, and keeps cookies.</summary>

@@ -12,6 +12,9 @@ namespace NewsroomEditor.Web.Components.Public;
 internal static class PublicResponse
 {
     public const string Html = "text/html; charset=utf-8";
+    public const string Rss = "application/rss+xml; charset=utf-8";
+    public const string Xml = "application/xml; charset=utf-8";
+    public const string PlainText = "text/plain; charset=utf-8";
 
     public static IResult Send(HttpContext context, string body, string contentType, int statusCode = StatusCodes.Status200OK)
     {

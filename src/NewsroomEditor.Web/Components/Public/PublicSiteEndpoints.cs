@@ -8,7 +8,8 @@ public sealed class PublicSiteEndpointAttribute : Attribute;
 
 /// <summary>
 /// The public site's addresses (see <see cref="PublicPaths"/>): home, section, tag and article
-/// pages for each content language, rendered statically and output-cached. Literal routes of the
+/// pages for each content language, rendered statically and output-cached; and the same for
+/// machines (<see cref="PublicFeeds"/>): RSS per language and section, sitemaps, robots.txt. Literal routes of the
 /// editing UI (<c>/stories</c>, <c>/media</c>…) win over these patterns, which is why section slugs
 /// avoid <see cref="Section.ReservedSlugs"/>.
 /// </summary>
@@ -31,7 +32,17 @@ public static class PublicSiteEndpoints
             site.MapGet($"/tag/{{tag:{Slug}}}", (PublicSitePages pages, string tag, int? page) => pages.TagAsync(language, tag, page ?? 1));
             site.MapGet($"/{{section:{Slug}}}", (PublicSitePages pages, string section, int? page) => pages.SectionAsync(language, section, page ?? 1));
             site.MapGet($"/{{section:{Slug}}}/{{slug:{Slug}}}", (PublicSitePages pages, string section, string slug) => pages.ArticleAsync(language, section, slug));
+
+            // Feeds are not pages: no first-run redirect to /setup for a feed reader (an empty feed instead).
+            var feeds = app.MapGroup(paths.Prefix(language)).CacheOutput(PublicSiteCache.PolicyName).ExcludeFromDescription();
+            feeds.MapGet("/rss.xml", (PublicFeeds feed) => feed.LanguageFeedAsync(language));
+            feeds.MapGet($"/{{section:{Slug}}}/rss.xml", (PublicFeeds feed, string section) => feed.SectionFeedAsync(language, section));
         }
+
+        var machines = app.MapGroup("").CacheOutput(PublicSiteCache.PolicyName).ExcludeFromDescription();
+        machines.MapGet("/sitemap.xml", (PublicFeeds feeds) => feeds.SitemapAsync());
+        machines.MapGet("/news-sitemap.xml", (PublicFeeds feeds) => feeds.NewsSitemapAsync());
+        machines.MapGet("/robots.txt", (PublicFeeds feeds) => feeds.Robots());
         return app;
     }
 }

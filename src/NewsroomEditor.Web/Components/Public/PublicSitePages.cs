@@ -17,6 +17,7 @@ internal sealed class PublicSitePages(
     IMediaService media,
     PublicPageRenderer renderer,
     IHttpContextAccessor http,
+    PublicSiteUrl siteUrl,
     IOptions<SiteOptions> site)
 {
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
@@ -35,7 +36,8 @@ internal sealed class PublicSitePages(
         var switches = paths.Languages.ToDictionary(l => l, l => l == language
             ? paths.Section(l, sectionSlug)
             : paths.Section(l, section.Section.SlugFor(l)));
-        return await ListAsync(language, section.Section.NameFor(language), section.Section.Id, paths.Section(language, sectionSlug), section.Page, switches);
+        return await ListAsync(language, section.Section.NameFor(language), section.Section.Id, paths.Section(language, sectionSlug), section.Page, switches,
+            paths.SectionFeed(language, sectionSlug));
     }
 
     public async Task<IResult> TagAsync(string language, string tagSlug, int page)
@@ -76,16 +78,15 @@ internal sealed class PublicSitePages(
         }
     }
 
-    /// <summary>The site's absolute address, for canonical links and shares: <c>Site:PublicUrl</c>, else this request's.</summary>
-    private string SiteUrl => string.IsNullOrWhiteSpace(site.Value.PublicUrl)
-        ? $"{Context.Request.Scheme}://{Context.Request.Host}{Context.Request.PathBase}"
-        : site.Value.PublicUrl.TrimEnd('/');
+    /// <summary>The site's absolute address, for canonical links and shares.</summary>
+    private string SiteUrl => siteUrl.Base;
 
     private Dictionary<string, string> OtherLanguageHomes(string language) =>
         paths.Languages.ToDictionary(l => l, paths.Home);
 
     private async Task<IResult> ListAsync(
-        string language, string title, int? sectionId, string path, PublishedPage list, Dictionary<string, string> languageLinks)
+        string language, string title, int? sectionId, string path, PublishedPage list, Dictionary<string, string> languageLinks,
+        string? feedPath = null)
     {
         var images = await media.ImagesForAsync(list.Items.Where(s => s.FeaturedMediaId is not null).Select(s => s.FeaturedMediaId!.Value), Context.RequestAborted);
         var html = await renderer.RenderAsync<StoryListPage>(new()
@@ -99,6 +100,7 @@ internal sealed class PublicSitePages(
             [nameof(StoryListPage.Images)] = images,
             [nameof(StoryListPage.LanguageLinks)] = languageLinks,
             [nameof(StoryListPage.SiteUrl)] = SiteUrl,
+            [nameof(StoryListPage.FeedPath)] = feedPath,
         });
         return PublicResponse.Send(Context, html, PublicResponse.Html);
     }
