@@ -56,6 +56,7 @@ public static class WebHostingExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<PublicPageRenderer>();
         services.AddScoped<PublicSitePages>();
+        services.AddScoped<PreviewLinks>();
 
         services.AddHealthChecks().AddDbContextCheck<NewsroomDbContext>("database");
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -99,6 +100,7 @@ public static class WebHostingExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapNewsroomMedia();
         app.MapPublicSite();
+        app.MapPreviewLinks();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
     }
