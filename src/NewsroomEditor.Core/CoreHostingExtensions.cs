@@ -53,6 +53,7 @@ public static class CoreHostingExtensions
         services.AddScoped<UserDirectory>();
         services.AddScoped<SectionCatalog>();
         services.AddScoped<PublishedStories>();
+        services.AddScoped<StoryPreviews>();
         services.AddSingleton<PublicPaths>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
         services.AddScoped<StoryService>();
@@ -164,7 +165,16 @@ public static class CoreHostingExtensions
     internal static SiteOptions ReadSite(IConfiguration configuration)
     {
         var site = new SiteOptions();
-        configuration.GetSection(SiteOptions.SectionName).Bind(site);
+        try
+        {
+            configuration.GetSection(SiteOptions.SectionName).Bind(site);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new StartupConfigurationException("Site:PreviewLinkHours is not a whole number; see appsettings.sample.json.");
+        }
+        if (site.PreviewLinkHours <= 0)
+            throw new StartupConfigurationException($"Site:PreviewLinkHours is {site.PreviewLinkHours}; it must be a positive number of hours.");
         if (site.Languages.Count == 0)
             site.Languages = ["vi", "en"];
         if (string.IsNullOrWhiteSpace(site.Name))

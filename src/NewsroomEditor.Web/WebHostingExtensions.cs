@@ -58,6 +58,7 @@ public static class WebHostingExtensions
         services.AddScoped<PublicSitePages>();
         services.AddScoped<PublicSiteUrl>();
         services.AddScoped<PublicFeeds>();
+        services.AddScoped<PreviewLinks>();
 
         services.AddHealthChecks().AddDbContextCheck<NewsroomDbContext>("database");
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -101,6 +102,7 @@ public static class WebHostingExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapNewsroomMedia();
         app.MapPublicSite();
+        app.MapPreviewLinks();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
     }

@@ -19,5 +19,8 @@ public sealed class SiteOptions
     /// <summary>Content languages; the first is the site's default.</summary>
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>How long a signed preview link (<c>/preview/{token}</c>) shows a story, in hours.</summary>
+    public int PreviewLinkHours { get; set; } = 48;
+
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

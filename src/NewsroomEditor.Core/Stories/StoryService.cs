@@ -141,35 +141,50 @@ public sealed class StoryService(
         return PublishingChecklist.Evaluate(story, slugUsedElsewhere, featuredImageLacksAlt);
     }
 
-    /// <summary>Publishes every scheduled story whose time has come; returns how many.</summary>
+    /// <summary>
+    /// Publishes every scheduled story whose time has come; returns how many this call published.
+    /// Safe to run on several instances at once: the state is the concurrency token, so a story is
+    /// published (and announced, and the public site's cache emptied) by exactly one of them.
+    /// </summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Now;
-        var due = await db.Stories.Where(s => s.State == StoryState.Scheduled && s.ScheduledAt <= now).ToListAsync(cancellationToken);
-        var published = 0;
-        foreach (var story in due)
+        List<Guid> due;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            due = await db.Stories.Where(s => s.State == StoryState.Scheduled && s.ScheduledAt <= now)
+                .Select(s => s.Id).ToListAsync(cancellationToken);
+        }
+        var published = 0;
+        foreach (var id in due)
+        {
+            // Each story is loaded fresh in a context of its own: another instance may have published
+            // it since the list was read, and a conflict on one story must leave nothing stale (or
+            // detached and silently unsaved) behind for the next.
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var story = await db.Stories.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (story is null)
+                continue;
             try
             {
                 if (!story.PublishIfDue(await ChecklistAsync(story, cancellationToken), now))
                     continue;
                 await db.SaveChangesAsync(cancellationToken);
-                published++;
-                await publicSite.InvalidateAsync(cancellationToken);
-                events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
-                    StoryActor.System.UserId, StoryActor.System.DisplayName, null, now));
             }
             catch (WorkflowException)
             {
                 // Edited after scheduling so that a check now fails: it stays scheduled for an editor to see.
-                db.Entry(story).State = EntityState.Unchanged;
+                continue;
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Moved by someone at the same moment: theirs stands; the others are still published.
-                db.ChangeTracker.Clear();
+                // Moved by someone (or published by another instance) at the same moment: theirs stands.
+                continue;
             }
+            published++;
+            await publicSite.InvalidateAsync(cancellationToken);
+            events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
+                StoryActor.System.UserId, StoryActor.System.DisplayName, null, now));
         }
         return published;
     }

@@ -114,6 +114,24 @@ public class StartupConfigurationTests
         Assert.Equal(2, media.MaxConcurrentProcessing);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("two days")]
+    public void Preview_links_must_last_a_positive_whole_number_of_hours(string value)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadSite(Config(("Site:PreviewLinkHours", value))));
+
+        Assert.Contains("Site:PreviewLinkHours", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preview_links_last_48_hours_unless_configured()
+    {
+        Assert.Equal(48, CoreHostingExtensions.ReadSite(Config()).PreviewLinkHours);
+        Assert.Equal(6, CoreHostingExtensions.ReadSite(Config(("Site:PreviewLinkHours", "6"))).PreviewLinkHours);
+    }
+
     [Fact]
     public void A_relative_data_folder_is_taken_from_the_content_root()
     {

@@ -25,19 +25,23 @@ public sealed class CoreTestHost : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>A host whose database is migrated and seeded, as at the app's start-up.</summary>
-    public static async Task<CoreTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<CoreTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
     {
-        var host = Create(settings, services);
+        var host = Create(settings, services, dataFolder);
         await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
         return host;
     }
 
-    /// <summary>A host whose database has not been touched yet.</summary>
-    /// <param name="settings">Configuration on top of the data folder.</param>
-    /// <param name="services">Replacements registered after the Core's own (a fake clock, a counting cache).</param>
-    public static CoreTestHost Create(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// A host whose database has not been touched yet. <paramref name="services"/> replaces
+    /// registrations (the last one wins: a test's clock, a fake); <paramref name="dataFolder"/> lets
+    /// a second host share the first one's database, as a second app instance would.
+    /// </summary>
+    public static CoreTestHost Create(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "newsroom-core-tests", Guid.NewGuid().ToString("N"));
+        dataFolder ??= Path.Combine(Path.GetTempPath(), "newsroom-core-tests", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = dataFolder });
         if (settings is not null)

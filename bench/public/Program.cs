@@ -1,0 +1,72 @@
+// Public-site benchmark seeding: see bench/README.md and run.sh.
+//   seed <dataFolder> <sample-article.txt>   creates the newsroom (admin, reporter, editor) and
+//                                            publishes the sample article through StoryService;
+//                                            prints the article's public path on stdout.
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsroomEditor.Core;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+
+if (args is not ["seed", var dataFolder, var articleFile])
+{
+    Console.Error.WriteLine("usage: seed <dataFolder> <sample-article.txt>");
+    return 2;
+}
+
+const string Password = "bench passphrase, long enough";
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = Path.GetFullPath(dataFolder) });
+builder.Services.AddLogging();
+builder.AddNewsroomCore();
+await using var services = builder.Services.BuildServiceProvider();
+
+async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
+{
+    await using var scope = services.CreateAsyncScope();
+    return await action(scope.ServiceProvider);
+}
+
+await InScope(async sp => { await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(); return 0; });
+await InScope(sp => sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(new FirstAdmin("admin@bench.vn", "Quản trị", Password)));
+var reporter = await UserAsync("lan@bench.vn", "Hoàng Lan", Roles.Reporter);
+var editor = await UserAsync("thu@bench.vn", "Nguyễn Thu", Roles.Editor);
+
+// The sample article as the E2E tests read it: [0] language switch, [1] date line, [2] headline,
+// [3] lead, then the body (captions, which have no photo here, are left out), [^2] byline, [^1] share line.
+var blocks = File.ReadAllText(articleFile).Replace("\r\n", "\n", StringComparison.Ordinal)
+    .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var paragraphs = blocks[4..^2].Where(b => b.EndsWith('.')).ToList();
+
+var path = await InScope(async sp =>
+{
+    var stories = sp.GetRequiredService<StoryService>();
+    var section = await sp.GetRequiredService<NewsroomDbContext>().Sections.OrderBy(s => s.Id).FirstAsync();
+    var story = await stories.CreateAsync(reporter, "vi", section.Id);
+    var saved = await stories.SaveAsync(reporter, story.Id, story.Version, new StoryContent(
+        blocks[2], blocks[3], StoryBody.FromParagraphs(paragraphs), section.Id, ["Đảng bộ", "Long An"], blocks[^2], "", ""));
+    if (!saved.Saved)
+        throw new InvalidOperationException("The sample article did not save.");
+    await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(reporter, story.Id);
+    await stories.TransitionAsync(reporter, story.Id, StoryAction.Submit);
+    var published = await stories.TransitionAsync(editor, story.Id, StoryAction.Publish);
+    return sp.GetRequiredService<PublicPaths>().Article(published.Language, section.SlugFor(published.Language), published.Slug);
+});
+Console.WriteLine(path);
+return 0;
+
+async Task<StoryActor> UserAsync(string email, string name, string role) => await InScope(async sp =>
+{
+    var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+    var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+    var result = await users.CreateAsync(user, Password);
+    if (!result.Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
+        throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    return StoryActor.Create(user.Id, name, role);
+});

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Data;
+
+namespace NewsroomEditor.Core.Stories;
+
+/// <summary>
+/// The stories a signed preview link may show, and to whom it may be handed out. The link itself is
+/// the reader's permission (whoever holds it, until it expires), so this is the one place that reads a
+/// story without an actor: any state but Archived, which is withdrawn from every reader.
+/// </summary>
+public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts, StoryService stories)
+{
+    /// <summary>Whether a link may show this story now.</summary>
+    public static bool CanBeShown(Story story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return story.State != StoryState.Archived;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="actor"/> may hand out a link to the story: the people who may open
+    /// it (its author and the editors, as <see cref="StoryService.GetAsync"/> decides), and not for
+    /// an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
+    /// </summary>
+    public async Task<Story> EnsureCanShareAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    {
+        var story = await stories.GetAsync(actor, storyId, cancellationToken);
+        if (!CanBeShown(story))
+            throw new WorkflowException("An archived story cannot be previewed; restore it first.");
+        return story;
+    }
+
+    /// <summary>The story as it is stored now, or null when it does not exist or may not be shown.</summary>
+    public async Task<Story?> FindAsync(Guid storyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var story = await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == storyId, cancellationToken);
+        return story is not null && CanBeShown(story) ? story : null;
+    }
+}
