@@ -488,7 +488,7 @@ public sealed class StoryService(
         db.Stories.AnyAsync(s => s.TranslationGroupId == groupId && s.Language == language, cancellationToken);
 
     private static WorkflowException TranslationExists(string language) =>
-        new($"This story already has a {LanguageNames.English(language)} version; open it from the list of versions.");
+        new($"This story already has a version in {LanguageNames.English(language)}; open it from the list of versions.");
 
     /// <summary>
     /// After story <paramref name="changedId"/> was saved, marks its group's published translations
