@@ -199,7 +199,11 @@ public class Story
         return translation;
     }
 
-    /// <summary>The version a group's translations are made from: the first one written.</summary>
+    /// <summary>
+    /// The version a group's translations are made from: the first one written. A translation is
+    /// always started after its source exists, so creation times tell them apart; the id only
+    /// orders versions made at the very same instant (a frozen test clock), arbitrarily but stably.
+    /// </summary>
     public static Story OriginalOf(IEnumerable<Story> group)
     {
         ArgumentNullException.ThrowIfNull(group);
