@@ -64,6 +64,14 @@ public class Story
     public DateTime? CorrectedAt { get; private set; }
 
     /// <summary>
+    /// When the group's original changed after this translation was published, so readers may be
+    /// reading an older text than the original's; null while the translation is current. Cleared
+    /// only by an editor (<see cref="MarkTranslationCurrent"/>), never by editing: a fixed typo is
+    /// not a re-translation.
+    /// </summary>
+    public DateTime? TranslationOutdatedSince { get; private set; }
+
+    /// <summary>
     /// The content's concurrency token, managed by the app because SQLite has no rowversion: every
     /// edit increments it, and a save from an older version is a conflict, never a silent overwrite.
     /// Workflow moves leave it alone (they change no content, so an open editor stays current);
@@ -123,6 +131,138 @@ public class Story
         story.AddRevision(actor, now, RevisionKind.Edit);
         return story;
     }
+
+    /// <summary>Whether <paramref name="actor"/> may start versions of this story in other languages: editors, and its author if a reporter.</summary>
+    public bool CanBeTranslatedBy(StoryActor actor) => TranslationRefusal(actor) is null;
+
+    /// <summary>
+    /// Refuses a translation into <paramref name="language"/> that <paramref name="actor"/> may not
+    /// start or that makes no sense. Whether the group already has that language is the service's
+    /// to check (it needs the other versions).
+    /// </summary>
+    public void EnsureCanTranslate(StoryActor actor, string language, IReadOnlyCollection<string> siteLanguages)
+    {
+        ArgumentNullException.ThrowIfNull(siteLanguages);
+        if (TranslationRefusal(actor) is { } refusal)
+            throw State == StoryState.Archived && MayTranslate(actor) ? new WorkflowException(refusal) : new AccessDeniedException(refusal);
+        if (string.IsNullOrWhiteSpace(language))
+            throw new WorkflowException("Choose the language of the new version.");
+        if (language == Language)
+            throw new WorkflowException($"This story is already in {LanguageNames.English(Language)}; a translation needs another language.");
+        if (!siteLanguages.Contains(language))
+            throw new WorkflowException($"Language \"{language}\" is not one of this site's languages ({string.Join(", ", siteLanguages)}).");
+    }
+
+    /// <summary>
+    /// Starts this story's version in <paramref name="language"/>: a new draft in the same
+    /// translation group and section, written and bylined by <paramref name="actor"/>, that goes
+    /// through the workflow on its own. The service has checked that the group has no version in
+    /// that language yet and made <paramref name="slug"/> (from the headline) unique in it.
+    /// </summary>
+    public Story CreateTranslation(StoryActor actor, string language, IReadOnlyCollection<string> siteLanguages, string slug, DateTime now)
+    {
+        EnsureCanTranslate(actor, language, siteLanguages);
+        ArgumentNullException.ThrowIfNull(slug);
+
+        // The text is copied rather than left empty: a translator overwrites it paragraph by
+        // paragraph, so headings, links and figures stay where the original has them. Figures keep
+        // their media ids (the images are reused, never uploaded twice); their captions and alt
+        // text are then rewritten in the new language, in this copy only. The meta description is
+        // not copied: it shows nowhere in the editor's main fields, so an untranslated one would
+        // reach search engines unnoticed.
+        var translation = new Story
+        {
+            Id = Guid.NewGuid(),
+            AuthorId = actor.UserId,
+            AuthorName = actor.DisplayName,
+            State = StoryState.Draft,
+            Language = language,
+            TranslationGroupId = TranslationGroupId,
+            SectionId = SectionId,
+            Headline = Headline,
+            Lead = Lead,
+            BodyJson = BodyJson,
+            BodyText = BodyText,
+            TagList = TagList,
+            TagSlugs = TagSlugs,
+            Byline = actor.DisplayName,
+            Slug = slug,
+            FeaturedMediaId = FeaturedMediaId,
+            FeaturedCaption = FeaturedCaption,
+            CreatedAt = now,
+            UpdatedAt = now,
+            UpdatedById = actor.UserId,
+            Version = 1,
+        };
+        translation.SearchIndex = SearchText.Fold(string.Join('\n', Headline, Lead, BodyText, translation.Byline, string.Join(' ', Tags)));
+        translation.AddRevision(actor, now, RevisionKind.Edit);
+        return translation;
+    }
+
+    /// <summary>
+    /// The version a group's translations are made from: the first one written. A translation is
+    /// always started after its source exists, so creation times tell them apart; the id only
+    /// orders versions made at the very same instant (a frozen test clock), arbitrarily but stably.
+    /// </summary>
+    public static Story OriginalOf(IEnumerable<Story> group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).FirstOrDefault()
+            ?? throw new ArgumentException("A translation group has at least one version.", nameof(group));
+    }
+
+    /// <summary>
+    /// After the version <paramref name="changedId"/> of <paramref name="group"/> was edited at
+    /// <paramref name="changedAt"/>: when it is the group's original, every translation published
+    /// before then is marked outdated (once; the first change is the one that matters). A
+    /// translation's own edits outdate nothing, since the original is not translated from it.
+    /// Returns the translations newly marked.
+    /// </summary>
+    public static IReadOnlyList<Story> MarkTranslationsOutdated(IReadOnlyCollection<Story> group, Guid changedId, DateTime changedAt)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (group.Count < 2 || OriginalOf(group).Id != changedId)
+            return [];
+        var marked = new List<Story>();
+        foreach (var translation in group.Where(s => s.Id != changedId))
+        {
+            if (translation.FirstPublishedAt is null || translation.FirstPublishedAt > changedAt || translation.TranslationOutdatedSince is not null)
+                continue;
+            translation.TranslationOutdatedSince = changedAt;
+            marked.Add(translation);
+        }
+        return marked;
+    }
+
+    /// <summary>
+    /// An editor has checked this translation against its original (in <paramref name="originalLanguage"/>)
+    /// and says it is current again; the note keeps who said so and when. Returns false when it was not outdated.
+    /// </summary>
+    public bool MarkTranslationCurrent(StoryActor actor, string originalLanguage, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsEditor)
+            throw new AccessDeniedException("Only an editor may mark a translation as up to date.");
+        if (TranslationOutdatedSince is null)
+            return false;
+        TranslationOutdatedSince = null;
+        _notes.Add(new EditorialNote(Id, actor, now, $"Marked as up to date with the {LanguageNames.English(originalLanguage)} version."));
+        return true;
+    }
+
+    private string? TranslationRefusal(StoryActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.CanWrite)
+            return "Only reporters and editors work on stories.";
+        if (!MayTranslate(actor))
+            return "Reporters translate their own stories only.";
+        if (State == StoryState.Archived)
+            return "An archived story cannot be translated; restore it first.";
+        return null;
+    }
+
+    private bool MayTranslate(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == AuthorId);
 
     public bool Allows(StoryActor actor, StoryAction action) => StoryRules.IsAllowed(actor, AuthorId, State, action);
 

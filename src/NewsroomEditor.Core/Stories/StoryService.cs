@@ -89,8 +89,84 @@ public sealed class StoryService(
         }
         if (kind == RevisionKind.Correction)
             await publicSite.InvalidateAsync(cancellationToken);
+        await MarkTranslationsOutdatedAsync(story.TranslationGroupId, id, now, cancellationToken);
         events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
         return new SaveResult(story.Version, now, null);
+    }
+
+    /// <summary>
+    /// Starts the version of story <paramref name="sourceId"/> in <paramref name="language"/>: a
+    /// draft in the same translation group and section, its content copied from the source to be
+    /// translated (see <see cref="Story.CreateTranslation"/>). Editors may, and the source's author.
+    /// </summary>
+    public async Task<Story> AddTranslationAsync(StoryActor actor, Guid sourceId, string language, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var source = await LoadVisibleAsync(db, actor, sourceId, cancellationToken);
+        var chosen = (language ?? "").Trim();
+        var languages = site.Value.Languages;
+        source.EnsureCanTranslate(actor, chosen, languages);
+        if (await VersionExistsAsync(db, source.TranslationGroupId, chosen, cancellationToken))
+            throw TranslationExists(chosen);
+
+        var slug = await UniqueSlugAsync(db, chosen, Slugs.FromText(source.Headline), excludeId: null, cancellationToken);
+        var translation = source.CreateTranslation(actor, chosen, languages, slug, Now);
+        db.Stories.Add(translation);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone added the same language a moment before: the unique index kept one, theirs.
+            db.ChangeTracker.Clear();
+            if (await VersionExistsAsync(db, source.TranslationGroupId, chosen, cancellationToken))
+                throw TranslationExists(chosen);
+            throw;
+        }
+        return translation;
+    }
+
+    /// <summary>
+    /// The other language versions of story <paramref name="id"/>, what <paramref name="actor"/> may
+    /// add, and whether this version is outdated against its original, for the editor's panel.
+    /// </summary>
+    public async Task<StoryTranslations> TranslationsAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
+        var group = await db.Stories.AsNoTracking().Where(s => s.TranslationGroupId == story.TranslationGroupId).ToListAsync(cancellationToken);
+        var original = Story.OriginalOf(group);
+        var languages = site.Value.Languages;
+        var others = group
+            .Where(s => s.Id != id)
+            .OrderBy(s => languages.Contains(s.Language) ? languages.IndexOf(s.Language) : int.MaxValue)
+            .ThenBy(s => s.Language, StringComparer.Ordinal)
+            .Select(s => new TranslationVersion(s.Id, s.Language, s.Headline, s.State, s.Id == original.Id, CanView(actor, s)))
+            .ToList();
+        var toAdd = story.CanBeTranslatedBy(actor)
+            ? languages.Where(l => group.TrueForAll(s => s.Language != l)).ToList()
+            : [];
+        return new StoryTranslations(
+            others,
+            toAdd,
+            story.TranslationOutdatedSince,
+            others.FirstOrDefault(o => o.IsOriginal),
+            actor.IsEditor && story.TranslationOutdatedSince is not null);
+    }
+
+    /// <summary>An editor says translation <paramref name="id"/> follows its original again; a note records it.</summary>
+    public async Task MarkTranslationCurrentAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
+        var group = await db.Stories.AsNoTracking()
+            .Where(s => s.TranslationGroupId == story.TranslationGroupId && s.Id != id)
+            .ToListAsync(cancellationToken);
+        var originalLanguage = group.Count == 0 ? story.Language : Story.OriginalOf([.. group, story]).Language;
+        if (!story.MarkTranslationCurrent(actor, originalLanguage, Now))
+            return;
+        await SaveOrConflictAsync(db, cancellationToken);
     }
 
     /// <summary>Moves a story through the workflow; <paramref name="note"/> is required to request changes.</summary>
@@ -350,10 +426,12 @@ public sealed class StoryService(
         stories.Select(s => new StorySummary(
             s.Id, s.Headline, s.State, s.AuthorId, s.AuthorName, s.SectionId, s.Language, s.UpdatedAt, s.SubmittedAt, s.PublishedAt, s.ScheduledAt));
 
+    private static bool CanView(StoryActor actor, Story story) => actor.IsEditor || (actor.IsReporter && story.AuthorId == actor.UserId);
+
     private static void EnsureCanView(StoryActor actor, Story story)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.IsEditor || (actor.IsReporter && story.AuthorId == actor.UserId))
+        if (CanView(actor, story))
             return;
         throw new AccessDeniedException(actor.CanWrite
             ? "Reporters work on their own stories only."
@@ -403,14 +481,59 @@ public sealed class StoryService(
             return "";
         if (wanted == story.Slug && story.CustomSlug.Length == 0)
             return wanted;
+        return await UniqueSlugAsync(db, story.Language, wanted, story.Id, cancellationToken);
+    }
+
+    /// <summary><paramref name="wanted"/>, or with "-2", "-3"… when another story of the language has it.</summary>
+    private static async Task<string> UniqueSlugAsync(NewsroomDbContext db, string language, string wanted, Guid? excludeId, CancellationToken cancellationToken)
+    {
+        if (wanted.Length == 0)
+            return "";
         var taken = (await db.Stories.AsNoTracking()
-            .Where(s => s.Id != story.Id && s.Language == story.Language && s.Slug.StartsWith(wanted))
+            .Where(s => s.Id != excludeId && s.Language == language && s.Slug.StartsWith(wanted))
             .Select(s => s.Slug)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var candidate = wanted;
         for (var n = 2; taken.Contains(candidate); n++)
             candidate = $"{wanted}-{n}";
         return candidate;
+    }
+
+    private static Task<bool> VersionExistsAsync(NewsroomDbContext db, Guid groupId, string language, CancellationToken cancellationToken) =>
+        db.Stories.AnyAsync(s => s.TranslationGroupId == groupId && s.Language == language, cancellationToken);
+
+    private static WorkflowException TranslationExists(string language) =>
+        new($"This story already has a version in {LanguageNames.English(language)}; open it from the list of versions.");
+
+    /// <summary>
+    /// After story <paramref name="changedId"/> was saved, marks its group's published translations
+    /// outdated if it is their original (the rule is <see cref="Story.MarkTranslationsOutdated"/>).
+    /// It runs after the save, in a context of its own, so that a translation saved at the same
+    /// moment never turns the writer's own save into a conflict; it retries that race instead.
+    /// </summary>
+    private async Task MarkTranslationsOutdatedAsync(Guid groupId, Guid changedId, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Most saves are of a story with no published, still-current translation: one cheap query.
+        if (!await db.Stories.AnyAsync(
+                s => s.TranslationGroupId == groupId && s.Id != changedId && s.FirstPublishedAt != null && s.TranslationOutdatedSince == null,
+                cancellationToken))
+            return;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var group = await db.Stories.Where(s => s.TranslationGroupId == groupId).ToListAsync(cancellationToken);
+            if (Story.MarkTranslationsOutdated(group, changedId, now).Count == 0)
+                return;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Folds an autosave into the writer's recent revision, or starts a new one.</summary>

@@ -586,6 +586,9 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                     b.Property<Guid>("TranslationGroupId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("TranslationOutdatedSince")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -604,8 +607,6 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.HasIndex("TranslationGroupId");
-
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("AuthorId", "UpdatedAt");
@@ -613,6 +614,9 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                     b.HasIndex("Language", "Slug");
 
                     b.HasIndex("State", "SubmittedAt");
+
+                    b.HasIndex("TranslationGroupId", "Language")
+                        .IsUnique();
 
                     b.HasIndex("State", "Language", "PublishedAt");
 

@@ -569,6 +569,9 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                     b.Property<Guid>("TranslationGroupId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TranslationOutdatedSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -587,8 +590,6 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SectionId");
 
-                    b.HasIndex("TranslationGroupId");
-
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("AuthorId", "UpdatedAt");
@@ -596,6 +597,9 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                     b.HasIndex("Language", "Slug");
 
                     b.HasIndex("State", "SubmittedAt");
+
+                    b.HasIndex("TranslationGroupId", "Language")
+                        .IsUnique();
 
                     b.HasIndex("State", "Language", "PublishedAt");
 

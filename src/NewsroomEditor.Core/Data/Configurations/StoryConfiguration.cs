@@ -55,7 +55,8 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.HasIndex(s => new { s.State, s.SubmittedAt });
         story.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
         story.HasIndex(s => s.UpdatedAt);
-        story.HasIndex(s => s.TranslationGroupId);
+        // One version per language in a translation group, even when two people add it at once.
+        story.HasIndex(s => new { s.TranslationGroupId, s.Language }).IsUnique();
         // The public site's lists: published stories of a language, newest first.
         story.HasIndex(s => new { s.State, s.Language, s.PublishedAt });
     }

@@ -239,6 +239,13 @@ public sealed partial class StoryEditorPage
         }
     }
 
+    /// <summary>Before another story opens in its place (a new translation copies this one): what is typed is saved first.</summary>
+    private async Task SaveBeforeLeavingAsync()
+    {
+        if (_autosave.IsDirty)
+            await SaveNowAsync();
+    }
+
     private async Task SaveCoreAsync()
     {
         try
