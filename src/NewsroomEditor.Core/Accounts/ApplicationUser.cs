@@ -6,7 +6,29 @@ namespace NewsroomEditor.Core.Accounts;
 public class ApplicationUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 100;
+    public const int UiLanguageMaxLength = 10;
 
     /// <summary>The name shown in the UI and used as the default byline, e.g. "Hoàng Lan".</summary>
     public string DisplayName { get; set; } = "";
+
+    /// <summary>When the account was made (by setup, an admin, or the seed settings).</summary>
+    public DateTime? CreatedAt { get; set; }
+
+    /// <summary>When an admin invited the person; with no password yet, the account is "invited".</summary>
+    public DateTime? InvitedAt { get; set; }
+
+    /// <summary>When an admin deactivated the account; null while it is active.</summary>
+    public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>The last successful sign-in.</summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>The editing UI's language chosen in the profile ("vi", "en"); empty follows the browser.</summary>
+    public string UiLanguage { get; set; } = "";
+
+    /// <summary>
+    /// The time step of the last authenticator code accepted, so that a code is accepted only
+    /// once (RFC 6238 §5.2): a code seen over someone's shoulder cannot be replayed.
+    /// </summary>
+    public long? LastTotpTimeStep { get; set; }
 }

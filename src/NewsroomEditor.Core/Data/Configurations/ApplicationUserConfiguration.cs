@@ -9,5 +9,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength).IsRequired();
+        user.Property(u => u.UiLanguage).HasMaxLength(ApplicationUser.UiLanguageMaxLength).IsRequired();
     }
 }
