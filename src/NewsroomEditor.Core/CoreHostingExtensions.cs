@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
@@ -56,6 +57,7 @@ public static class CoreHostingExtensions
         services.AddScoped<StoryPreviews>();
         services.AddSingleton<PublicPaths>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
+        services.TryAddScoped<IAuditLog, NoAuditLog>();
         services.AddScoped<StoryService>();
         services.AddScoped<EditLeaseService>();
         services.AddSingleton<IMediaStore, LocalDiskMediaStore>();
