@@ -55,6 +55,7 @@ public static class WebHostingExtensions
         PublicSiteCache.AddTo(services);
         services.AddHttpContextAccessor();
         services.AddScoped<PublicPageRenderer>();
+        services.AddScoped<ArticleHtmlRenderer>();
         services.AddScoped<PublicSitePages>();
         services.AddScoped<PublicSiteUrl>();
         services.AddScoped<PublicFeeds>();

@@ -20,6 +20,13 @@ public sealed record EditLeaseChanged(Guid StoryId, string? HolderId, string? Ho
     : NewsroomEvent(At);
 
 /// <summary>
+/// What readers see changed on one app instance (a publish, a correction, an unpublish): every other
+/// instance forgets its cached public pages too. <paramref name="Origin"/> names the instance that
+/// already did.
+/// </summary>
+public sealed record PublicSiteChanged(string Origin, DateTime At) : NewsroomEvent(At);
+
+/// <summary>
 /// The one way real-time news travels in the app (DESIGN.md §7). This process's implementation
 /// is <see cref="InProcessEventBus"/>; a multi-server deployment swaps in a distributed one.
 /// </summary>

@@ -116,7 +116,8 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
 
         var section = await db.Sections.AsNoTracking().SingleAsync(s => s.Id == story.SectionId, cancellationToken);
         var currentSectionSlug = section.SlugFor(language);
-        if (!byCurrentSlug || currentSectionSlug != sectionSlug)
+        // SQL Server compares without case: "/thoi-su/Hoi-Nghi" finds the story but is not its address.
+        if (!byCurrentSlug || currentSectionSlug != sectionSlug || !string.Equals(story.Slug, slug, StringComparison.Ordinal))
             return new ArticleLookup.Moved(language, currentSectionSlug, story.Slug);
         return new ArticleLookup.Found(new PublishedArticle(story, section, await TranslationsAsync(db, story, cancellationToken)));
     }

@@ -264,6 +264,17 @@ public class Story
 
     private bool MayTranslate(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == AuthorId);
 
+    /// <summary>Derives <see cref="TagSlugs"/> from the tags; false when it was already right.</summary>
+    internal bool RefreshTagSlugs()
+    {
+        var tagSlugs = Tags.Select(Slugs.FromText).Where(t => t.Length > 0).Distinct().ToList();
+        var refreshed = tagSlugs.Count == 0 ? "" : $"{TagSeparator}{string.Join(TagSeparator, tagSlugs)}{TagSeparator}";
+        if (refreshed == TagSlugs)
+            return false;
+        TagSlugs = refreshed;
+        return true;
+    }
+
     public bool Allows(StoryActor actor, StoryAction action) => StoryRules.IsAllowed(actor, AuthorId, State, action);
 
     /// <summary>
@@ -283,8 +294,7 @@ public class Story
         BodyText = clean.Body.ToPlainText();
         SectionId = clean.SectionId;
         TagList = string.Join(TagSeparator, clean.Tags.Select(t => t.Replace(TagSeparator, ' ')));
-        var tagSlugs = Tags.Select(Slugs.FromText).Where(t => t.Length > 0).Distinct().ToList();
-        TagSlugs = tagSlugs.Count == 0 ? "" : $"{TagSeparator}{string.Join(TagSeparator, tagSlugs)}{TagSeparator}";
+        RefreshTagSlugs();
         Byline = clean.Byline;
         CustomSlug = clean.Slug;
         // Readers may have the old address (shared, indexed): once published, a slug keeps redirecting.

@@ -6,7 +6,8 @@ namespace NewsroomEditor.Core.Stories;
 /// <summary>
 /// The stories a signed preview link may show, and to whom it may be handed out. The link itself is
 /// the reader's permission (whoever holds it, until it expires), so this is the one place that reads a
-/// story without an actor: any state but Archived, which is withdrawn from every reader.
+/// story without an actor: any state but Archived or Unpublished; a story taken down (for a
+/// correction of record, or a legal request) is withdrawn from every reader, link holders included.
 /// </summary>
 public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts, StoryService stories)
 {
@@ -14,7 +15,7 @@ public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts,
     public static bool CanBeShown(Story story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        return story.State != StoryState.Archived;
+        return story.State is not (StoryState.Archived or StoryState.Unpublished);
     }
 
     /// <summary>
@@ -26,7 +27,7 @@ public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts,
     {
         var story = await stories.GetAsync(actor, storyId, cancellationToken);
         if (!CanBeShown(story))
-            throw new WorkflowException("An archived story cannot be previewed; restore it first.");
+            throw new WorkflowException($"A story that is {StoryRules.Describe(story.State)} cannot be previewed by link.");
         return story;
     }
 

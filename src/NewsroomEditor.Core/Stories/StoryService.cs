@@ -252,9 +252,11 @@ public sealed class StoryService(
                 // Edited after scheduling so that a check now fails: it stays scheduled for an editor to see.
                 continue;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
                 // Moved by someone (or published by another instance) at the same moment: theirs stands.
+                // SQL Server may report the other instance's revision number (unique per story) before
+                // the concurrency token, so any update failure of this one story is treated alike.
                 continue;
             }
             published++;
@@ -484,7 +486,10 @@ public sealed class StoryService(
         return await UniqueSlugAsync(db, story.Language, wanted, story.Id, cancellationToken);
     }
 
-    /// <summary><paramref name="wanted"/>, or with "-2", "-3"… when another story of the language has it.</summary>
+    /// <summary>
+    /// <paramref name="wanted"/>, or with "-2", "-3"… when another story of the language has it, or
+    /// had it when published: an old address keeps leading to its own story, never to a newer one.
+    /// </summary>
     private static async Task<string> UniqueSlugAsync(NewsroomDbContext db, string language, string wanted, Guid? excludeId, CancellationToken cancellationToken)
     {
         if (wanted.Length == 0)
@@ -492,6 +497,7 @@ public sealed class StoryService(
         var taken = (await db.Stories.AsNoTracking()
             .Where(s => s.Id != excludeId && s.Language == language && s.Slug.StartsWith(wanted))
             .Select(s => s.Slug)
+            .Concat(db.PastSlugs.Where(p => p.StoryId != excludeId && p.Language == language && p.Slug.StartsWith(wanted)).Select(p => p.Slug))
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var candidate = wanted;
         for (var n = 2; taken.Contains(candidate); n++)

@@ -126,6 +126,33 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_story_never_takes_the_old_address_of_a_published_one()
+    {
+        var story = await PublishedAsync("Mưa lớn ở Long An");
+        await Service(s => s.SaveAsync(_editor, story.Id, story.Version, StoryFactory.Content("Mưa lớn gây ngập ở Long An") with { SectionId = _news.Id }));
+
+        var newcomer = await PublishedAsync("Mưa lớn ở Long An");
+
+        Assert.Equal("mua-lon-o-long-an-2", newcomer.Slug);
+        Assert.Equal(new ArticleLookup.Moved("vi", "thoi-su", "mua-lon-gay-ngap-o-long-an"),
+            await Published(p => p.FindArticleAsync("vi", "thoi-su", "mua-lon-o-long-an")));
+    }
+
+    [Fact]
+    public async Task Tag_slugs_missing_from_older_stories_are_derived_at_start_up()
+    {
+        var story = await PublishedAsync("Hội nghị cũ", tags: ["Hội nghị"]);
+        await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Stories
+            .Where(s => s.Id == story.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TagSlugs, "")));
+        Assert.Null(await Published(p => p.TagAsync("vi", "hoi-nghi", 1)));
+
+        await _host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
+
+        var tag = await Published(p => p.TagAsync("vi", "hoi-nghi", 1));
+        Assert.Equal(story.Id, Assert.Single(tag!.Value.Page.Items).Id);
+    }
+
+    [Fact]
     public async Task A_wrong_section_in_the_address_redirects_to_the_right_one()
     {
         await PublishedAsync("Giá lúa tăng", section: _economy);

@@ -123,6 +123,22 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_link_to_a_story_taken_down_since_is_a_404()
+    {
+        var story = await WriteDraftAsync(Headline);
+        var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
+        var editor = await EditorAsync();
+        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(_author, story.Id, StoryAction.Submit));
+        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Publish));
+        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Unpublish));
+
+        await AssertInvalidLinkAsync(link.Path);
+        var refused = await Assert.ThrowsAsync<WorkflowException>(
+            () => InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(editor, story.Id)));
+        Assert.Contains("unpublished", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_drafts_public_address_is_still_404_while_its_preview_link_works()
     {
         var story = await WriteDraftAsync(Headline);

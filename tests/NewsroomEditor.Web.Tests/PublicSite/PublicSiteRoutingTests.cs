@@ -190,6 +190,10 @@ public sealed class PublicSiteRoutingTests : IAsyncLifetime
         Assert.Equal("/?page=2", first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
         Assert.Single(second.QuerySelectorAll(".story-card"));
         Assert.Equal("Trang 2/2", second.QuerySelector(".pager span")!.TextContent);
+        // Pages outside the list are not pages: nothing to cache under made-up numbers.
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/?page=3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/?page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/thoi-su?page=99")).StatusCode);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path) => await _reader.GetAsync(path);

@@ -23,6 +23,7 @@ public abstract class StoryComponentTest : NewsroomComponentTest, IAsyncLifetime
         Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<StoryService>());
         Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<NewsroomEditor.Core.Media.IMediaService>());
         Services.AddSingleton<TimeProvider>(_host.Clock);
+        Services.AddSingleton<NewsroomEditor.Web.Components.Public.ArticleHtmlRenderer>();
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -28,7 +28,7 @@ public static class PreviewLinkEndpoints
     }
 
     private static async Task<IResult> ShowAsync(
-        string token, HttpContext context, PreviewLinks links, StoryPreviews previews, IMediaService media,
+        string token, HttpContext context, PreviewLinks links, StoryPreviews previews, ArticleHtmlRenderer articles,
         PublicPageRenderer renderer, PublicPaths paths, TimeProvider clock)
     {
         var response = context.Response;
@@ -52,17 +52,12 @@ public static class PreviewLinkEndpoints
             return Results.Text(notFound, PublicResponse.Html, Encoding.UTF8, StatusCodes.Status404NotFound);
         }
 
-        var body = StoryBody.Parse(story.BodyJson);
-        var images = await media.ImagesForAsync(
-            body.Figures.Select(f => f.MediaId).Concat(story.FeaturedMediaId is { } featured ? [featured] : []), context.RequestAborted);
-        var featuredImage = story.FeaturedMediaId is { } id ? await media.PublicImageAsync(id, context.RequestAborted) : null;
+        var parts = await articles.RenderAsync(story, context.RequestAborted);
         var html = await renderer.RenderAsync<PreviewLinkPage>(new()
         {
             [nameof(PreviewLinkPage.Story)] = story,
-            [nameof(PreviewLinkPage.BodyHtml)] = body.ToHtml(images),
-            [nameof(PreviewLinkPage.FeaturedHtml)] = featuredImage is null
-                ? ""
-                : StoryBody.FromFigure(featuredImage.Id, featuredImage.AltText, story.FeaturedCaption).ToHtml(images),
+            [nameof(PreviewLinkPage.BodyHtml)] = parts.Body,
+            [nameof(PreviewLinkPage.FeaturedHtml)] = parts.Featured,
             [nameof(PreviewLinkPage.ExpiresAt)] = link.ExpiresAt,
             [nameof(PreviewLinkPage.PreviewedAt)] = clock.GetUtcNow().UtcDateTime,
             [nameof(PreviewLinkPage.LanguageLinks)] = homes,

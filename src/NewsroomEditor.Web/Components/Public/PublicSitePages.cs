@@ -15,6 +15,7 @@ internal sealed class PublicSitePages(
     PublishedStories stories,
     PublicPaths paths,
     IMediaService media,
+    ArticleHtmlRenderer articles,
     PublicPageRenderer renderer,
     IHttpContextAccessor http,
     PublicSiteUrl siteUrl,
@@ -25,7 +26,7 @@ internal sealed class PublicSitePages(
     public async Task<IResult> HomeAsync(string language, int page)
     {
         var list = await stories.LatestAsync(language, page, Context.RequestAborted);
-        return await ListAsync(language, site.Value.Name, null, paths.Home(language), list, OtherLanguageHomes(language));
+        return await ListAsync(language, page, site.Value.Name, null, paths.Home(language), list, OtherLanguageHomes(language));
     }
 
     public async Task<IResult> SectionAsync(string language, string sectionSlug, int page)
@@ -36,7 +37,7 @@ internal sealed class PublicSitePages(
         var switches = paths.Languages.ToDictionary(l => l, l => l == language
             ? paths.Section(l, sectionSlug)
             : paths.Section(l, section.Section.SlugFor(l)));
-        return await ListAsync(language, section.Section.NameFor(language), section.Section.Id, paths.Section(language, sectionSlug), section.Page, switches,
+        return await ListAsync(language, page, section.Section.NameFor(language), section.Section.Id, paths.Section(language, sectionSlug), section.Page, switches,
             paths.SectionFeed(language, sectionSlug));
     }
 
@@ -45,7 +46,7 @@ internal sealed class PublicSitePages(
         var found = await stories.TagAsync(language, tagSlug, page, Context.RequestAborted);
         if (found is not { } tag)
             return await NotFoundAsync(language);
-        return await ListAsync(language, tag.TagName, null, paths.Tag(language, tagSlug), tag.Page, OtherLanguageHomes(language));
+        return await ListAsync(language, page, tag.TagName, null, paths.Tag(language, tagSlug), tag.Page, OtherLanguageHomes(language));
     }
 
     public async Task<IResult> ArticleAsync(string language, string sectionSlug, string slug)
@@ -57,19 +58,13 @@ internal sealed class PublicSitePages(
             case ArticleLookup.Gone:
                 return await ErrorAsync(language, StatusCodes.Status410Gone);
             case ArticleLookup.Found found:
-                var story = found.Article.Story;
-                var body = StoryBody.Parse(story.BodyJson);
-                var images = await media.ImagesForAsync(
-                    body.Figures.Select(f => f.MediaId).Concat(story.FeaturedMediaId is { } featured ? [featured] : []), Context.RequestAborted);
-                var featuredImage = story.FeaturedMediaId is { } id ? await media.PublicImageAsync(id, Context.RequestAborted) : null;
+                var parts = await articles.RenderAsync(found.Article.Story, Context.RequestAborted);
                 var html = await renderer.RenderAsync<ArticlePage>(new()
                 {
                     [nameof(ArticlePage.Article)] = found.Article,
-                    [nameof(ArticlePage.BodyHtml)] = body.ToHtml(images),
-                    [nameof(ArticlePage.FeaturedHtml)] = featuredImage is null
-                        ? ""
-                        : StoryBody.FromFigure(featuredImage.Id, featuredImage.AltText, story.FeaturedCaption).ToHtml(images),
-                    [nameof(ArticlePage.FeaturedImage)] = featuredImage,
+                    [nameof(ArticlePage.BodyHtml)] = parts.Body,
+                    [nameof(ArticlePage.FeaturedHtml)] = parts.Featured,
+                    [nameof(ArticlePage.FeaturedImage)] = parts.FeaturedImage,
                     [nameof(ArticlePage.SiteUrl)] = SiteUrl,
                 });
                 return PublicResponse.Send(Context, html, PublicResponse.Html);
@@ -84,10 +79,16 @@ internal sealed class PublicSitePages(
     private Dictionary<string, string> OtherLanguageHomes(string language) =>
         paths.Languages.ToDictionary(l => l, paths.Home);
 
+    /// <summary>
+    /// A list page; a page number outside the list is 404, so that neither crawlers nor anyone
+    /// else can fill the cache with copies of the last page (the cache keys on the page number).
+    /// </summary>
     private async Task<IResult> ListAsync(
-        string language, string title, int? sectionId, string path, PublishedPage list, Dictionary<string, string> languageLinks,
+        string language, int requestedPage, string title, int? sectionId, string path, PublishedPage list, Dictionary<string, string> languageLinks,
         string? feedPath = null)
     {
+        if (requestedPage != list.Page)
+            return await NotFoundAsync(language);
         var images = await media.ImagesForAsync(list.Items.Where(s => s.FeaturedMediaId is not null).Select(s => s.FeaturedMediaId!.Value), Context.RequestAborted);
         var html = await renderer.RenderAsync<StoryListPage>(new()
         {

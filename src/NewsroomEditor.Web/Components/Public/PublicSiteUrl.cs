@@ -8,7 +8,7 @@ namespace NewsroomEditor.Web.Components.Public;
 /// robots.txt: <c>Site:PublicUrl</c> when it is set, else the scheme and host this request came to.
 /// One rule, so that a page's canonical link and the sitemap never name two different hosts.
 /// </summary>
-internal sealed class PublicSiteUrl(IHttpContextAccessor http, IOptions<SiteOptions> site)
+public sealed class PublicSiteUrl(IHttpContextAccessor http, IOptions<SiteOptions> site)
 {
     /// <summary>The site's address without a trailing slash: <c>https://baothunghiem.vn</c>.</summary>
     public string Base
@@ -16,10 +16,22 @@ internal sealed class PublicSiteUrl(IHttpContextAccessor http, IOptions<SiteOpti
         get
         {
             if (!string.IsNullOrWhiteSpace(site.Value.PublicUrl))
-                return site.Value.PublicUrl.Trim().TrimEnd('/');
+                return For(site.Value, "");
             var request = (http.HttpContext ?? throw new InvalidOperationException("No request.")).Request;
             return $"{request.Scheme}://{request.Host}{request.PathBase}";
         }
+    }
+
+    /// <summary>
+    /// The same rule where there is no request at hand (an interactive circuit): <c>Site:PublicUrl</c>,
+    /// else <paramref name="addressInUse"/> (the address the browser uses, e.g. NavigationManager.BaseUri).
+    /// </summary>
+    public static string For(SiteOptions site, string addressInUse)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(addressInUse);
+        var address = string.IsNullOrWhiteSpace(site.PublicUrl) ? addressInUse : site.PublicUrl.Trim();
+        return address.TrimEnd('/');
     }
 
     /// <summary>A site path (<see cref="PublicPaths"/>, starting with "/") as an absolute URL.</summary>

@@ -240,10 +240,17 @@ public sealed partial class StoryEditorPage
     }
 
     /// <summary>Before another story opens in its place (a new translation copies this one): what is typed is saved first.</summary>
-    private async Task SaveBeforeLeavingAsync()
+    /// <summary>
+    /// Saves what the writer sees before another page opens; returns why it may not open yet
+    /// (a save still running, a conflict, a lost lease), or null when everything is on the server.
+    /// </summary>
+    private async Task<string?> SaveBeforeLeavingAsync()
     {
-        if (_autosave.IsDirty)
+        if (_editable && _autosave.IsDirty)
             await SaveNowAsync();
+        return _autosave.IsDirty || _autosave.IsSaving
+            ? $"Your changes are not saved yet ({_status}); the new version waits until they are, so that it copies them."
+            : null;
     }
 
     private async Task SaveCoreAsync()
