@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
@@ -300,15 +299,7 @@ public sealed class MediaServiceTests : IAsyncLifetime
 
     private Task<StoryActor> UserAsync(string email, string name, string role) => UserAsync(_host, email, name, role);
 
-    private static Task<StoryActor> UserAsync(CoreTestHost host, string email, string name, string role) =>
-        host.InScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-            Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
-            await users.AddToRoleAsync(user, role);
-            return StoryActor.Create(user.Id, name, role);
-        });
+    private static Task<StoryActor> UserAsync(CoreTestHost host, string email, string name, string role) => host.CreateActorAsync(email, name, role);
 
     /// <summary>An upload as the browser sends it: a stream whose length is not known in advance.</summary>
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)

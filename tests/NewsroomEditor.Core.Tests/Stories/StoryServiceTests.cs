@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
@@ -257,15 +256,5 @@ public sealed class StoryServiceTests : IAsyncLifetime
     private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
 
-    private async Task<StoryActor> UserAsync(string email, string name, string role)
-    {
-        return await _host.InScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-            Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
-            await users.AddToRoleAsync(user, role);
-            return StoryActor.Create(user.Id, name, role);
-        });
-    }
+    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
@@ -319,15 +318,5 @@ public sealed class TranslationTests : IAsyncLifetime
     private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
 
-    private async Task<StoryActor> UserAsync(string email, string name, string role)
-    {
-        return await _host.InScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-            Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
-            await users.AddToRoleAsync(user, role);
-            return StoryActor.Create(user.Id, name, role);
-        });
-    }
+    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsroomEditor.Core;
+using Microsoft.AspNetCore.Identity;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Tests.Support;
 
@@ -51,6 +54,18 @@ public sealed class CoreTestHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         return new CoreTestHost(builder.Services.BuildServiceProvider(validateScopes: true), dataFolder);
     }
+
+    /// <summary>A confirmed person with one role, made as an admin would, and the actor the services see.</summary>
+    public Task<StoryActor> CreateActorAsync(string email, string displayName, string role) =>
+        InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            var created = await users.CreateAsync(user, "a long enough passphrase");
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            return StoryActor.Create(user.Id, displayName, role);
+        });
 
     public async Task InScopeAsync(Func<IServiceProvider, Task> action)
     {
