@@ -92,6 +92,7 @@ public sealed class ArticlePageTests : IAsyncLifetime
         Assert.Equal("Tiếng Việt | English", languageSwitch.TextContent.Trim());
         Assert.Equal("/en", languageSwitch.QuerySelector("a[hreflang=en]")!.GetAttribute("href"));
         Assert.Equal("true", languageSwitch.QuerySelector(".language-current")!.GetAttribute("aria-current"));
+        Assert.Single(_page.QuerySelectorAll(".language-switch"));
     }
 
     [Fact]
