@@ -159,7 +159,8 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     {
         var groups = AuditQueries.ActionGroups;
 
-        Assert.Equal(["sign-in.", "account.", "story.", "media.", "settings."], groups.Select(g => g.Prefix));
+        // Other groups may come with new actions; these are the ones the page must offer now.
+        Assert.Subset(groups.Select(g => g.Prefix).ToHashSet(), new HashSet<string> { "sign-in.", "account.", "story.", "media.", "settings." });
         Assert.Contains(AuditActions.StoryPublished, groups.Single(g => g.Prefix == "story.").Actions);
         Assert.All(groups, g => Assert.All(g.Actions, a => Assert.StartsWith(g.Prefix, a, StringComparison.Ordinal)));
         var all = groups.SelectMany(g => g.Actions).ToList();
