@@ -45,7 +45,7 @@ public static class CoreHostingExtensions
         // Blazor Server keeps one scope per circuit for as long as the page is open, and a page's
         // handlers interleave at every await: services therefore take a short-lived context from
         // the factory per operation. Identity's stores get a scoped one made by the same factory.
-        services.AddDbContextFactory<NewsroomDbContext>(options => UseProvider(options, database));
+        services.AddDbContextFactory<NewsroomDbContext>(options => UseProvider(options, database).AddInterceptors(AuditAppendOnlyInterceptor.Instance));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<NewsroomDbContext>>().CreateDbContext());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SetupGate>();
@@ -57,7 +57,9 @@ public static class CoreHostingExtensions
         services.AddScoped<StoryPreviews>();
         services.AddSingleton<PublicPaths>();
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();
-        services.TryAddScoped<IAuditLog, NoAuditLog>();
+        services.TryAddScoped<IAuditClient, NoAuditClient>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<StoryService>();
         services.AddScoped<EditLeaseService>();
         services.AddSingleton<IMediaStore, LocalDiskMediaStore>();

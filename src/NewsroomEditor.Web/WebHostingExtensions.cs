@@ -5,14 +5,17 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Web.Components;
 using NewsroomEditor.Web.Components.Account;
+using NewsroomEditor.Web.Components.Admin;
 using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Components.Setup;
 
@@ -60,6 +63,9 @@ public static class WebHostingExtensions
         services.AddScoped<PublicSiteUrl>();
         services.AddScoped<PublicFeeds>();
         services.AddScoped<PreviewLinks>();
+        // The audit log's client address: the request's, or the circuit's first request's (see HttpAuditClient).
+        services.AddScoped<HttpAuditClient>();
+        services.Replace(ServiceDescriptor.Scoped<IAuditClient>(sp => sp.GetRequiredService<HttpAuditClient>()));
 
         services.AddHealthChecks().AddDbContextCheck<NewsroomDbContext>("database");
         services.AddDatabaseDeveloperPageExceptionFilter();
@@ -104,6 +110,7 @@ public static class WebHostingExtensions
         app.MapNewsroomMedia();
         app.MapPublicSite();
         app.MapPreviewLinks();
+        app.MapAuditExport();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         return app;
     }

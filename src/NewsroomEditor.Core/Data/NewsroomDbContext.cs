@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
@@ -31,6 +32,7 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     public DbSet<EditLease> EditLeases => Set<EditLease>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<PastSlug> PastSlugs => Set<PastSlug>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

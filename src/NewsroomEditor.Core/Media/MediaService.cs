@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
@@ -21,7 +22,8 @@ public sealed class MediaService(
     MediaImageProcessor processor,
     IOptions<MediaOptions> options,
     TimeProvider clock,
-    ILogger<MediaService> logger) : IMediaService
+    ILogger<MediaService> logger,
+    IAuditLog audit) : IMediaService
 {
     /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
     public const string FigureSizes = "(max-width: 720px) 100vw, 720px";
@@ -173,6 +175,7 @@ public sealed class MediaService(
         }
         db.MediaAssets.Remove(asset);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(AuditedChanges.MediaDeleted(asset, actor), cancellationToken).ConfigureAwait(false);
         await DeleteFilesAsync(asset, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
@@ -17,7 +18,8 @@ public sealed class StoryService(
     INewsroomEventBus events,
     EditLeaseService leases,
     IOptions<SiteOptions> site,
-    IPublicSiteCache publicSite)
+    IPublicSiteCache publicSite,
+    IAuditLog audit)
 {
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
     public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
@@ -89,6 +91,8 @@ public sealed class StoryService(
         }
         if (kind == RevisionKind.Correction)
             await publicSite.InvalidateAsync(cancellationToken);
+        if (kind == RevisionKind.Correction)
+            await audit.RecordAsync(AuditedChanges.StoryCorrected(story, actor), cancellationToken);
         await MarkTranslationsOutdatedAsync(story.TranslationGroupId, id, now, cancellationToken);
         events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
         return new SaveResult(story.Version, now, null);
@@ -200,6 +204,7 @@ public sealed class StoryService(
         await SaveOrConflictAsync(db, cancellationToken);
         if (from == StoryState.Published || story.State == StoryState.Published)
             await publicSite.InvalidateAsync(cancellationToken);
+        await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.Value.TimeZoneInfo), cancellationToken);
         events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
         return story;
     }
@@ -261,6 +266,7 @@ public sealed class StoryService(
             }
             published++;
             await publicSite.InvalidateAsync(cancellationToken);
+            await audit.RecordAsync(AuditedChanges.StoryPublishedOnSchedule(story), cancellationToken);
             events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
                 StoryActor.System.UserId, StoryActor.System.DisplayName, null, now));
         }
