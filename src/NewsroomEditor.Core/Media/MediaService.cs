@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
@@ -21,7 +22,8 @@ public sealed class MediaService(
     MediaImageProcessor processor,
     IOptions<MediaOptions> options,
     TimeProvider clock,
-    ILogger<MediaService> logger) : IMediaService
+    ILogger<MediaService> logger,
+    ActorVerifier actors) : IMediaService
 {
     /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
     public const string FigureSizes = "(max-width: 720px) 100vw, 720px";
@@ -32,6 +34,7 @@ public sealed class MediaService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
+        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         if (!actor.CanWrite)
             throw new AccessDeniedException("Only reporters and editors upload media.");
 
@@ -107,6 +110,7 @@ public sealed class MediaService(
     public async Task<MediaItem> UpdateMetadataAsync(StoryActor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new MediaNotFoundException();
@@ -155,6 +159,7 @@ public sealed class MediaService(
     public async Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new MediaNotFoundException();
