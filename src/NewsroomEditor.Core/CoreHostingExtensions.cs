@@ -32,6 +32,7 @@ public static class CoreHostingExtensions
         var storage = ReadStorage(configuration, builder.Environment.ContentRootPath);
         var database = ReadDatabase(configuration, storage);
         var site = ReadSite(configuration);
+        var security = ReadSecurity(configuration);
         // Every setting is read and checked here, before anything starts, so that a wrong one stops
         // start-up with a StartupConfigurationException rather than failing on first use.
 
@@ -40,6 +41,7 @@ public static class CoreHostingExtensions
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(site));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(ReadMedia(configuration)));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(security));
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
 
         // Blazor Server keeps one scope per circuit for as long as the page is open, and a page's
@@ -52,6 +54,7 @@ public static class CoreHostingExtensions
         services.AddScoped<FirstRunSetup>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<ActorVerifier>();
         services.AddScoped<SectionCatalog>();
         services.AddScoped<PublishedStories>();
         services.AddScoped<StoryPreviews>();
@@ -80,8 +83,13 @@ public static class CoreHostingExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // Every account, old and new, is locked after too many failed attempts in a row.
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<PasswordPolicyValidator>()
             .AddEntityFrameworkStores<NewsroomDbContext>()
             .AddClaimsPrincipalFactory<NewsroomClaimsPrincipalFactory>();
     }
@@ -164,6 +172,21 @@ public static class CoreHostingExtensions
             if (value <= 0)
                 throw new StartupConfigurationException($"{setting} is {value}; it must be a positive number.");
         }
+    }
+
+    internal static SecurityOptions ReadSecurity(IConfiguration configuration)
+    {
+        var security = new SecurityOptions();
+        try
+        {
+            configuration.GetSection(SecurityOptions.SectionName).Bind(security);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new StartupConfigurationException("A Security:* setting is not a whole number; see appsettings.sample.json.");
+        }
+        security.Validate();
+        return security;
     }
 
     internal static SiteOptions ReadSite(IConfiguration configuration)

@@ -45,7 +45,14 @@ public static class WebHostingExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        identity.AddSignInManager().AddDefaultTokenProviders();
+        identity.AddSignInManager<NewsroomSignInManager>()
+            .AddDefaultTokenProviders()
+            // Replaces the default authenticator provider (registered just above) by name.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        // The cookie's security stamp is checked on every request (one query by key, made only for
+        // signed-in people, whose pages are few: the editing UI runs in a circuit), so a role change
+        // or deactivation that updates the stamp stops the cookie at the very next request.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         // Keys live in the data folder so that sign-in cookies survive a restart of the app.
@@ -101,6 +108,7 @@ public static class WebHostingExtensions
         app.UseMiddleware<FirstRunSetupMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseOutputCache();
         app.UseAntiforgery();
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
@@ -23,7 +24,8 @@ public sealed class MediaService(
     IOptions<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaService> logger,
-    IAuditLog audit) : IMediaService
+    IAuditLog audit,
+    ActorVerifier actors) : IMediaService
 {
     /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
     public const string FigureSizes = "(max-width: 720px) 100vw, 720px";
@@ -34,6 +36,7 @@ public sealed class MediaService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
+        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         if (!actor.CanWrite)
             throw new AccessDeniedException("Only reporters and editors upload media.");
 
@@ -109,6 +112,7 @@ public sealed class MediaService(
     public async Task<MediaItem> UpdateMetadataAsync(StoryActor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new MediaNotFoundException();
@@ -157,6 +161,7 @@ public sealed class MediaService(
     public async Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new MediaNotFoundException();

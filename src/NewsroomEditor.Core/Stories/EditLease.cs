@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
 
@@ -48,15 +49,16 @@ public sealed class LeaseLostException(string holderName)
 /// "Being edited by X" and read only; an editor may take over. Saves check the lease on the
 /// server, so a previous holder cannot overwrite after a take-over.
 /// </summary>
-public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock, INewsroomEventBus events)
+public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock, INewsroomEventBus events, ActorVerifier actors)
 {
     /// <summary>How long a lease lasts without renewal; the editor renews it well within this.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(90);
 
     public async Task<LeaseStatus> AcquireAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await actors.CurrentAsync(actor, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = Now;
         var lease = await db.EditLeases.SingleOrDefaultAsync(l => l.StoryId == storyId, cancellationToken);
         if (lease is not null && lease.IsActive(now) && lease.HolderId != actor.UserId)
@@ -101,8 +103,9 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     /// <summary>An editor takes the story from whoever edits it; that person is told at once.</summary>
     public async Task TakeOverAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
+        actor = await actors.CurrentAsync(actor, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!actor.IsEditor)
             throw new AccessDeniedException("Only an editor may take over a story someone else is editing.");
         var now = Now;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
@@ -19,13 +20,15 @@ public sealed class StoryService(
     EditLeaseService leases,
     IOptions<SiteOptions> site,
     IPublicSiteCache publicSite,
-    IAuditLog audit)
+    IAuditLog audit,
+    ActorVerifier actors)
 {
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
     public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
 
     public async Task<Story> CreateAsync(StoryActor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
     {
+        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var languages = site.Value.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
@@ -57,6 +60,7 @@ public sealed class StoryService(
         StoryActor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (!story.Allows(actor, StoryAction.Edit))
@@ -105,6 +109,7 @@ public sealed class StoryService(
     /// </summary>
     public async Task<Story> AddTranslationAsync(StoryActor actor, Guid sourceId, string language, CancellationToken cancellationToken = default)
     {
+        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var source = await LoadVisibleAsync(db, actor, sourceId, cancellationToken);
         var chosen = (language ?? "").Trim();
@@ -162,6 +167,7 @@ public sealed class StoryService(
     /// <summary>An editor says translation <paramref name="id"/> follows its original again; a note records it.</summary>
     public async Task MarkTranslationCurrentAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
+        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         var group = await db.Stories.AsNoTracking()
@@ -178,6 +184,7 @@ public sealed class StoryService(
         StoryActor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
+        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (expectedVersion is not null && story.Version != expectedVersion)
@@ -376,6 +383,7 @@ public sealed class StoryService(
     public async Task KeepAsRevisionAsync(StoryActor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (!story.Allows(actor, StoryAction.Edit))
@@ -413,6 +421,7 @@ public sealed class StoryService(
 
     public async Task<EditorialNote> AddNoteAsync(StoryActor actor, Guid id, string text, CancellationToken cancellationToken = default)
     {
+        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         var note = story.AddNote(actor, text, Now);

@@ -50,6 +50,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
         => RedirectToWithStatus(CurrentPath, message, context);
 
+    /// <summary>To the lockout page, which says until when (the time is only shown, never trusted).</summary>
+    public void RedirectToLockout(SignInManager<ApplicationUser> signInManager) =>
+        RedirectTo("Account/Lockout", new()
+        {
+            ["until"] = (signInManager as NewsroomSignInManager)?.LockedOutUntil?.ToUnixTimeSeconds(),
+        });
+
     public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
         => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
 }

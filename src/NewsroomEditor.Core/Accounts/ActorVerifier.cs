@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Stories;
+
+namespace NewsroomEditor.Core.Accounts;
+
+/// <summary>
+/// Makes every change with the person's roles as they are now. A Blazor circuit keeps the principal
+/// it was opened with, so an editor demoted or deactivated by an admin would otherwise keep
+/// publishing until the circuit revalidates: each write method of the story, lease and media
+/// services calls <see cref="CurrentAsync"/> first and acts as the actor it returns.
+/// </summary>
+/// <remarks>
+/// Nothing is cached: the query is two lookups by key, made once per write, and any cache would
+/// let a write through in the moments after a role was removed.
+/// </remarks>
+public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
+{
+    public const string AccessChanged = "Your access has changed; reload the page.";
+
+    /// <summary>
+    /// The actor with the roles the database holds for them now; throws
+    /// <see cref="AccessDeniedException"/> when the account is gone or deactivated.
+    /// </summary>
+    public async Task<StoryActor> CurrentAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ReferenceEquals(actor, StoryActor.System))
+            return actor; // the scheduler has no account and no roles to lose
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == actor.UserId)
+            .Select(u => new { u.DeactivatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null || account.DeactivatedAt is not null)
+            throw new AccessDeniedException(AccessChanged);
+
+        var roles = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           where userRole.UserId == actor.UserId
+                           select role.Name!)
+            .ToListAsync(cancellationToken);
+        var current = roles.ToHashSet(StringComparer.Ordinal);
+        return current.SetEquals(actor.Roles) ? actor : actor with { Roles = current };
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
+
+namespace NewsroomEditor.Web.Components.Account;
+
+/// <summary>
+/// Identity's sign-in with the newsroom's rules, all in one place: every attempt (password,
+/// authenticator code, recovery code, passkey) is audited after the fact — success, failure with
+/// the e-mail typed, lockout — and a success records <see cref="ApplicationUser.LastSignInAt"/>.
+/// A deactivated account can neither sign in nor keep a cookie.
+/// </summary>
+public sealed class NewsroomSignInManager(
+    UserManager<ApplicationUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ApplicationUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ApplicationUser> confirmation,
+    IAuditLog audit,
+    TimeProvider clock)
+    : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    private ApplicationUser? _passkeyUser;
+
+    /// <summary>When the account of the last attempt in this request is locked until; for the lockout page.</summary>
+    public DateTimeOffset? LockedOutUntil { get; private set; }
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        // As the base class does, but keeping the user to record the outcome.
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            await RecordAsync(AuditActions.SignInFailed, null, userName, null, "No account has this e-mail address.");
+            return SignInResult.Failed;
+        }
+        var result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await RecordOutcomeAsync(user, userName, result, "password");
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (user is not null)
+            await RecordOutcomeAsync(user, user.Email, result, "password and authenticator code");
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (user is not null)
+            await RecordOutcomeAsync(user, user.Email, result, "password and recovery code");
+        return result;
+    }
+
+    public override async Task<PasskeyAssertionResult<ApplicationUser>> PerformPasskeyAssertionAsync(string credentialJson)
+    {
+        var assertion = await base.PerformPasskeyAssertionAsync(credentialJson);
+        _passkeyUser = assertion.Succeeded ? assertion.User : null;
+        return assertion;
+    }
+
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        _passkeyUser = null;
+        var result = await base.PasskeySignInAsync(credentialJson);
+        if (_passkeyUser is not null)
+            await RecordOutcomeAsync(_passkeyUser, _passkeyUser.Email, result, "passkey");
+        else if (!result.Succeeded)
+            await RecordAsync(AuditActions.SignInFailed, null, null, null, "A passkey was not recognised.");
+        return result;
+    }
+
+    /// <summary>A deactivated account is refused at sign-in, whatever its password.</summary>
+    public override async Task<bool> CanSignInAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeactivatedAt is null && await base.CanSignInAsync(user);
+    }
+
+    /// <summary>
+    /// Called by the cookie's security-stamp check on each request (SecurityStampValidatorOptions):
+    /// a deactivated account's cookie stops working at once, as a changed stamp does.
+    /// </summary>
+    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { DeactivatedAt: null } ? user : null;
+    }
+
+    private async Task RecordOutcomeAsync(ApplicationUser user, string? typedName, SignInResult result, string method)
+    {
+        var target = $"user:{user.Id}";
+        if (result.Succeeded)
+        {
+            user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+            await UserManager.UpdateAsync(user);
+            await RecordAsync(AuditActions.SignInSucceeded, user.Id, user.DisplayName, target, $"Signed in with {method}.");
+        }
+        else if (result.IsLockedOut)
+        {
+            LockedOutUntil = await UserManager.GetLockoutEndDateAsync(user);
+            var until = LockedOutUntil?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "further notice";
+            await RecordAsync(AuditActions.LockedOut, null, typedName ?? user.Email, target, $"Locked out until {until} ({method}).");
+        }
+        else if (result.IsNotAllowed)
+        {
+            await RecordAsync(AuditActions.SignInFailed, null, typedName ?? user.Email, target, "The account may not sign in (deactivated or not confirmed).");
+        }
+        else if (!result.RequiresTwoFactor)
+        {
+            await RecordAsync(AuditActions.SignInFailed, null, typedName ?? user.Email, target, $"Wrong {method}.");
+        }
+    }
+
+    private Task RecordAsync(string action, string? actorId, string? actorName, string? target, string details) =>
+        audit.RecordAsync(new AuditRecord(action, actorId, actorName, target, details));
+}

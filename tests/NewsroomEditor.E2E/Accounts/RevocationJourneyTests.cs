@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace NewsroomEditor.E2E.Accounts;
+
+/// <summary>
+/// Revocation is immediate: an editor whose role is removed while their editor is open is refused
+/// by the server at their next action, without reloading the page or waiting for the circuit's
+/// revalidation. Uses people of its own, so the shared newsroom's other tests are not disturbed.
+/// </summary>
+[Collection(NewsroomCollection.Name)]
+public class RevocationJourneyTests(NewsroomServer server)
+{
+    private static readonly Person DemotedEditor = new("bien.tap.tam@baothunghiem.vn", "Lê Văn Tạm");
+    private static readonly Person Writer = new("phong.vien.tam@baothunghiem.vn", "Đỗ Thị Viết");
+
+    [Fact]
+    public async Task A_demoted_editor_clicking_Publish_in_an_already_open_story_is_refused()
+    {
+        await server.CreateUserAsync(DemotedEditor, NewsroomServer.Password, Roles.Editor);
+        await server.CreateUserAsync(Writer, NewsroomServer.Password, Roles.Reporter);
+        var storyId = await StoryInReviewAsync();
+
+        var editor = await server.SignInAsync(DemotedEditor);
+        await editor.GotoAsync($"/stories/{storyId}");
+        await editor.WaitForCircuitAsync();
+        await Expect(editor.StateChip()).ToHaveTextAsync("In review");
+        var publish = editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
+        await Expect(publish).ToBeEnabledAsync();
+
+        // An admin removes the Editor role, as the users page will: roles and security stamp.
+        await UsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(DemotedEditor.Email))!;
+            Assert.True((await users.RemoveFromRoleAsync(user, Roles.Editor)).Succeeded);
+            Assert.True((await users.UpdateSecurityStampAsync(user)).Succeeded);
+        });
+
+        await publish.ClickAsync();
+
+        await Expect(editor.GetByText("Only reporters and editors work on stories.")).ToBeVisibleAsync();
+        await Expect(editor.StateChip()).ToHaveTextAsync("In review");
+        await using var scope = server.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<NewsroomDbContext>().Stories.AsNoTracking().SingleAsync(s => s.Id == storyId);
+        Assert.Equal(StoryState.InReview, stored.State);
+        Assert.Null(stored.FirstPublishedAt);
+    }
+
+    /// <summary>A story by <see cref="Writer"/> that passes the checklist, submitted for review.</summary>
+    private async Task<Guid> StoryInReviewAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var writer = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(Writer.Email))!;
+        var author = StoryActor.Create(writer.Id, Writer.DisplayName, Roles.Reporter);
+        var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
+        var stories = services.GetRequiredService<StoryService>();
+        var story = await stories.CreateAsync(author, "vi", sectionId);
+        var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
+            "Tỉnh khánh thành cầu mới qua sông Vàm Cỏ Đông",
+            "Sáng nay, cây cầu nối hai huyện chính thức thông xe sau hai năm thi công.",
+            StoryBody.FromParagraphs(["Cầu dài 600 mét, rộng 12 mét, với bốn làn xe."]),
+            sectionId, ["Giao thông"], Writer.DisplayName, "", ""));
+        Assert.True(saved.Saved);
+        await services.GetRequiredService<EditLeaseService>().ReleaseAsync(author, story.Id);
+        await stories.TransitionAsync(author, story.Id, StoryAction.Submit);
+        return story.Id;
+    }
+
+    private async Task UsersAsync(Func<UserManager<ApplicationUser>, Task> action)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+}
