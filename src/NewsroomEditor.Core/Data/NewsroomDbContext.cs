@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Data;
@@ -31,6 +32,7 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     public DbSet<EditLease> EditLeases => Set<EditLease>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<PastSlug> PastSlugs => Set<PastSlug>();
+    public DbSet<SavedSiteSettings> SiteSettings => Set<SavedSiteSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
