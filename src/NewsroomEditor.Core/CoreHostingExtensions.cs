@@ -12,6 +12,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core;
@@ -39,8 +40,9 @@ public static class CoreHostingExtensions
         var services = builder.Services;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(storage));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(site));
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(ReadMedia(configuration)));
+        // Site and upload settings an admin may change at run time (SiteSettings): every
+        // IOptions<SiteOptions> / IOptions<MediaOptions> reads the current values through it.
+        SiteSettings.AddTo(services, site, ReadMedia(configuration));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(security));
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
 
@@ -56,6 +58,8 @@ public static class CoreHostingExtensions
         services.AddScoped<UserDirectory>();
         services.AddScoped<ActorVerifier>();
         services.AddScoped<SectionCatalog>();
+        services.AddScoped<SectionAdministration>();
+        services.AddScoped<SiteSettingsAdministration>();
         services.AddScoped<PublishedStories>();
         services.AddScoped<StoryPreviews>();
         services.AddSingleton<PublicPaths>();
@@ -206,11 +210,12 @@ public static class CoreHostingExtensions
             site.Languages = ["vi", "en"];
         if (string.IsNullOrWhiteSpace(site.Name))
             throw new StartupConfigurationException("Site:Name is empty; give the newsroom a name.");
-        // Languages are path prefixes of the public site (/en/...): short lower-case codes only.
-        var badLanguage = site.Languages.FirstOrDefault(l => !System.Text.RegularExpressions.Regex.IsMatch(l ?? "", "^[a-z]{2,3}(-[a-z0-9]{2,8})?$"));
+        // Languages are path prefixes of the public site (/en/...), and the site has its own texts
+        // and section names in Vietnamese and English only (SiteOptions.KnownLanguages).
+        var badLanguage = site.Languages.FirstOrDefault(l => !SiteOptions.KnownLanguages.Contains(l ?? ""));
         if (badLanguage is not null || site.Languages.Distinct().Count() != site.Languages.Count)
             throw new StartupConfigurationException(
-                $"Site:Languages must be distinct lower-case language codes such as \"vi\" and \"en\"; \"{badLanguage ?? "a duplicate"}\" is not.");
+                $"Site:Languages must be distinct codes among \"vi\" and \"en\", the languages the public site has its texts and section names in; \"{badLanguage ?? "a duplicate"}\" is not.");
         if (site.PublicUrl.Length > 0
             && !(Uri.TryCreate(site.PublicUrl, UriKind.Absolute, out var publicUrl) && publicUrl.Scheme is "http" or "https"))
             throw new StartupConfigurationException($"Site:PublicUrl '{site.PublicUrl}' is not an absolute http(s) address such as https://baothunghiem.vn.");

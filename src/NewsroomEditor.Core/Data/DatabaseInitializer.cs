@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Core.Data;
 
 /// <summary>
 /// Brings the database to a state the app can serve from, once at start-up: SQLite is migrated in
 /// place; SQL Server must already be migrated by script or bundle (README), and start-up stops if
-/// it is not. Then the roles, the default sections and the optional seed admin are added where missing.
+/// it is not. Then the roles, the default sections and the optional seed admin are added where missing,
+/// and the site settings an admin saved are put in force.
 /// </summary>
 public sealed partial class DatabaseInitializer(
     NewsroomDbContext db,
@@ -20,6 +22,7 @@ public sealed partial class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<StorageOptions> storage,
     IOptions<SeedOptions> seed,
+    SiteSettings siteSettings,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -45,6 +48,8 @@ public sealed partial class DatabaseInitializer(
         await SeedRolesAsync();
         await SeedSectionsAsync(cancellationToken);
         await SeedAdminAsync(cancellationToken);
+        // Settings an admin saved replace configuration's from the first request on.
+        await siteSettings.ReloadAsync(cancellationToken);
         await BackfillTagSlugsAsync(cancellationToken);
     }
 

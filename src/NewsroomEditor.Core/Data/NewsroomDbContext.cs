@@ -4,6 +4,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Data;
@@ -33,6 +34,7 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<PastSlug> PastSlugs => Set<PastSlug>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SavedSiteSettings> SiteSettings => Set<SavedSiteSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

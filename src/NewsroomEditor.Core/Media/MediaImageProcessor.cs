@@ -34,14 +34,17 @@ public sealed class MediaImageProcessor : IDisposable
     private static readonly Lazy<VipsCapabilities> Capabilities = new(ConfigureVips, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly SemaphoreSlim _slots;
-    private readonly MediaOptions _options;
+    private readonly IOptions<MediaOptions> _options;
     private int _running;
     private int _peakRunning;
 
     public MediaImageProcessor(IOptions<MediaOptions> options)
     {
-        _options = options.Value;
-        _slots = new SemaphoreSlim(_options.MaxConcurrentProcessing, _options.MaxConcurrentProcessing);
+        ArgumentNullException.ThrowIfNull(options);
+        // Read at each use: an admin may change the pixel limit at run time (SiteSettings).
+        _options = options;
+        var slots = options.Value.MaxConcurrentProcessing;
+        _slots = new SemaphoreSlim(slots, slots);
     }
 
     /// <summary>Whether this libvips decodes HEIC (HEVC) and AVIF (AV1); probed once by a round trip.</summary>
@@ -90,7 +93,7 @@ public sealed class MediaImageProcessor : IDisposable
 
     /// <summary>Decodes a checked upload and makes every rendition, or throws <see cref="MediaRefusedException"/>.</summary>
     internal Task<ProcessedImage> ProcessAsync(byte[] content, MediaFormat format, CancellationToken cancellationToken) =>
-        RunAsync(() => Process(content, format, _options.MaxPixels), cancellationToken);
+        RunAsync(() => Process(content, format, _options.Value.MaxPixels), cancellationToken);
 
     internal static ProcessedImage Process(byte[] content, MediaFormat format, long maxPixels)
     {

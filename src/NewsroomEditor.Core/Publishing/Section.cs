@@ -7,17 +7,16 @@ public class Section
 
     private Section() { }
 
-    public Section(string nameVi, string nameEn, int sortOrder)
+    /// <summary>
+    /// A new section. Its slugs follow the names unless given; either way they pass through
+    /// <see cref="Slugs.FromText"/>, so "Thời Sự" typed as a slug becomes "thoi-su".
+    /// </summary>
+    /// <exception cref="DomainException">A name is empty or too long, or a slug is empty or reserved.</exception>
+    public Section(string nameVi, string nameEn, int sortOrder, string? slugVi = null, string? slugEn = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(nameVi);
-        ArgumentException.ThrowIfNullOrWhiteSpace(nameEn);
-        NameVi = nameVi.Trim().Normalize();
-        NameEn = nameEn.Trim().Normalize();
-        SlugVi = Slugs.FromText(NameVi);
-        SlugEn = Slugs.FromText(NameEn);
+        Rename(nameVi, nameEn, slugVi, slugEn);
         SortOrder = sortOrder;
     }
-
     public int Id { get; private set; }
     public string NameVi { get; private set; } = "";
     public string NameEn { get; private set; } = "";
@@ -35,6 +34,60 @@ public class Section
         "newsroom", "stories", "review", "media", "admin", "account", "setup", "preview", "tag",
         "not-found", "error", "healthz", "css", "js", "lib", "en", "vi",
     };
+
+    /// <summary>
+    /// Gives the section new names and addresses. A slug left empty follows its name; a slug
+    /// typed is made a slug (<see cref="Slugs.FromText"/>). Uniqueness across sections is the
+    /// service's to check (it needs the other sections); everything else is checked here.
+    /// </summary>
+    /// <exception cref="DomainException">A name is empty or too long, or a slug is empty or reserved.</exception>
+    public void Rename(string nameVi, string nameEn, string? slugVi = null, string? slugEn = null)
+    {
+        var cleanNameVi = CleanName(nameVi, "Vietnamese");
+        var cleanNameEn = CleanName(nameEn, "English");
+        var cleanSlugVi = CleanSlug(slugVi, cleanNameVi, "Vietnamese");
+        var cleanSlugEn = CleanSlug(slugEn, cleanNameEn, "English");
+        // Assigned only after every check passed: a refused rename leaves the section as it was.
+        NameVi = cleanNameVi;
+        NameEn = cleanNameEn;
+        SlugVi = cleanSlugVi;
+        SlugEn = cleanSlugEn;
+    }
+
+    /// <summary>Takes the section off the public site: its page and feed answer 404, its stories stay readable.</summary>
+    public void Hide() => IsHidden = true;
+
+    /// <summary>Puts a hidden section back on the public site.</summary>
+    public void Show() => IsHidden = false;
+
+    /// <summary>Places the section at <paramref name="sortOrder"/> in the public site's menu (smaller first).</summary>
+    public void MoveTo(int sortOrder) => SortOrder = sortOrder;
+
+    /// <summary>Why <paramref name="slug"/> cannot address a section, or null when it can.</summary>
+    public static string? SlugProblem(string slug, string languageName)
+    {
+        if (slug.Length == 0)
+            return $"The {languageName} slug is empty: use letters or digits.";
+        if (ReservedSlugs.Contains(slug))
+            return $"The {languageName} slug \"{slug}\" is taken by the app itself (/{slug} already leads elsewhere); choose another.";
+        return null;
+    }
+
+    private static string CleanName(string? name, string languageName)
+    {
+        var clean = (name ?? "").Trim().Normalize();
+        if (clean.Length == 0)
+            throw new DomainException($"The {languageName} name is required.");
+        if (clean.Length > NameMaxLength)
+            throw new DomainException($"The {languageName} name is longer than {NameMaxLength} characters.");
+        return clean;
+    }
+
+    private static string CleanSlug(string? slug, string name, string languageName)
+    {
+        var clean = Slugs.FromText(string.IsNullOrWhiteSpace(slug) ? name : slug);
+        return SlugProblem(clean, languageName) is { } problem ? throw new DomainException(problem) : clean;
+    }
 
     /// <summary>The section's address in <paramref name="language"/> (Vietnamese or English).</summary>
     public string SlugFor(string language) => IsVietnamese(language) ? SlugVi : SlugEn;

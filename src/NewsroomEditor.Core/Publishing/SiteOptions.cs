@@ -5,7 +5,18 @@ public sealed class SiteOptions
 {
     public const string SectionName = "Site";
 
+    /// <summary>
+    /// The languages the site knows how to show: the public site's own texts (menus, dates, error
+    /// pages) and every section's name and slug exist in Vietnamese and English only, so a content
+    /// language can only be one of these until those are written in another.
+    /// </summary>
+    public static readonly IReadOnlyList<string> KnownLanguages = ["vi", "en"];
+
+    /// <summary>The site's name in its default language (the editing UI's title), and in any language without its own.</summary>
     public string Name { get; set; } = "NewsroomEditor";
+
+    /// <summary>The site's name per content language (<c>Site:Names:en</c>); a language without one uses <see cref="Name"/>.</summary>
+    public Dictionary<string, string> Names { get; set; } = [];
 
     /// <summary>
     /// The public site's absolute address (<c>https://baothunghiem.vn</c>) for canonical links,
@@ -21,6 +32,10 @@ public sealed class SiteOptions
 
     /// <summary>How long a signed preview link (<c>/preview/{token}</c>) shows a story, in hours.</summary>
     public int PreviewLinkHours { get; set; } = 48;
+
+    /// <summary>The site's name as readers of <paramref name="language"/> see it.</summary>
+    public string NameFor(string language) =>
+        Names.TryGetValue(language, out var name) && !string.IsNullOrWhiteSpace(name) ? name : Name;
 
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

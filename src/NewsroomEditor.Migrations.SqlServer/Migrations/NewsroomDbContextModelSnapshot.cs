@@ -484,6 +484,55 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
                     b.ToTable("Sections");
                 });
 
+            modelBuilder.Entity("NewsroomEditor.Core.Settings.SavedSiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("MaxFilesPerUpload")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MaxPixels")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MaxUploadBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("QuotaBytesPerUser")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings", (string)null);
+                });
+
             modelBuilder.Entity("NewsroomEditor.Core.Stories.EditLease", b =>
                 {
                     b.Property<Guid>("StoryId")

@@ -467,6 +467,55 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
                     b.ToTable("Sections");
                 });
 
+            modelBuilder.Entity("NewsroomEditor.Core.Settings.SavedSiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxFilesPerUpload")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxPixels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxUploadBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuotaBytesPerUser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings", (string)null);
+                });
+
             modelBuilder.Entity("NewsroomEditor.Core.Stories.EditLease", b =>
                 {
                     b.Property<Guid>("StoryId")

@@ -78,8 +78,8 @@ internal sealed class PublicFeeds(
         var sectionName = feed.Section?.NameFor(language);
         var sectionSlug = feed.Section?.SlugFor(language);
         var channel = new SyndicationFeed(
-            sectionName is null ? Site.Name : $"{Site.Name} – {sectionName}",
-            sectionName is null ? $"{text.Latest} – {Site.Name}" : $"{text.Latest}: {sectionName} – {Site.Name}",
+            sectionName is null ? Site.NameFor(language) : $"{Site.NameFor(language)} – {sectionName}",
+            sectionName is null ? $"{text.Latest} – {Site.NameFor(language)}" : $"{text.Latest}: {sectionName} – {Site.NameFor(language)}",
             new Uri(siteUrl.Absolute(sectionSlug is null ? paths.Home(language) : paths.Section(language, sectionSlug))))
         {
             Language = language,
@@ -201,7 +201,7 @@ internal sealed class PublicFeeds(
                 new XElement(Sitemap + "loc", ArticleUrl(p.Story)),
                 new XElement(News + "news",
                     new XElement(News + "publication",
-                        new XElement(News + "name", Site.Name),
+                        new XElement(News + "name", Site.NameFor(p.Story.Language)),
                         new XElement(News + "language", p.Story.Language)),
                     new XElement(News + "publication_date", SiteTime.IsoLocal(p.Story.PublishedAt, Site)),
                     new XElement(News + "title", p.Story.Headline))))));

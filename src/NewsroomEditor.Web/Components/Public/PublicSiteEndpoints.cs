@@ -21,23 +21,13 @@ public static class PublicSiteEndpoints
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var paths = app.ServiceProvider.GetRequiredService<PublicPaths>();
-        foreach (var language in paths.Languages)
-        {
-            var site = app.MapGroup(paths.Prefix(language))
-                .CacheOutput(PublicSiteCache.PolicyName)
-                .WithMetadata(new PublicSiteEndpointAttribute())
-                .ExcludeFromDescription();
-            site.MapGet("/", (PublicSitePages pages, int? page) => pages.HomeAsync(language, page ?? 1));
-            site.MapGet($"/tag/{{tag:{Slug}}}", (PublicSitePages pages, string tag, int? page) => pages.TagAsync(language, tag, page ?? 1));
-            site.MapGet($"/{{section:{Slug}}}", (PublicSitePages pages, string section, int? page) => pages.SectionAsync(language, section, page ?? 1));
-            site.MapGet($"/{{section:{Slug}}}/{{slug:{Slug}}}", (PublicSitePages pages, string section, string slug) => pages.ArticleAsync(language, section, slug));
-
-            // Feeds are not pages: no first-run redirect to /setup for a feed reader (an empty feed instead).
-            var feeds = app.MapGroup(paths.Prefix(language)).CacheOutput(PublicSiteCache.PolicyName).ExcludeFromDescription();
-            feeds.MapGet("/rss.xml", (PublicFeeds feed) => feed.LanguageFeedAsync(language));
-            feeds.MapGet($"/{{section:{Slug}}}/rss.xml", (PublicFeeds feed, string section) => feed.SectionFeedAsync(language, section));
-        }
+        // Which language lives where is read per request, not fixed when routes are mapped: an admin
+        // may change the content languages at run time (Site settings). The root serves the default
+        // language; each language the site knows has its prefix mapped, answered only while it is a
+        // content language other than the default (otherwise 404).
+        MapLanguage(app, "", paths => paths.DefaultLanguage);
+        foreach (var code in SiteOptions.KnownLanguages)
+            MapLanguage(app, "/" + code, paths => paths.Languages.Contains(code) && code != paths.DefaultLanguage ? code : null);
 
         var machines = app.MapGroup("").CacheOutput(PublicSiteCache.PolicyName).ExcludeFromDescription();
         machines.MapGet("/sitemap.xml", (PublicFeeds feeds) => feeds.SitemapAsync());
@@ -45,4 +35,30 @@ public static class PublicSiteEndpoints
         machines.MapGet("/robots.txt", (PublicFeeds feeds) => feeds.Robots());
         return app;
     }
+
+    private static void MapLanguage(IEndpointRouteBuilder app, string prefix, Func<PublicPaths, string?> languageHere)
+    {
+        var site = app.MapGroup(prefix)
+            .CacheOutput(PublicSiteCache.PolicyName)
+            .WithMetadata(new PublicSiteEndpointAttribute())
+            .ExcludeFromDescription();
+        site.MapGet("/", (PublicSitePages pages, PublicPaths paths, int? page) =>
+            languageHere(paths) is { } language ? pages.HomeAsync(language, page ?? 1) : NotServed());
+        site.MapGet($"/tag/{{tag:{Slug}}}", (PublicSitePages pages, PublicPaths paths, string tag, int? page) =>
+            languageHere(paths) is { } language ? pages.TagAsync(language, tag, page ?? 1) : NotServed());
+        site.MapGet($"/{{section:{Slug}}}", (PublicSitePages pages, PublicPaths paths, string section, int? page) =>
+            languageHere(paths) is { } language ? pages.SectionAsync(language, section, page ?? 1) : NotServed());
+        site.MapGet($"/{{section:{Slug}}}/{{slug:{Slug}}}", (PublicSitePages pages, PublicPaths paths, string section, string slug) =>
+            languageHere(paths) is { } language ? pages.ArticleAsync(language, section, slug) : NotServed());
+
+        // Feeds are not pages: no first-run redirect to /setup for a feed reader (an empty feed instead).
+        var feeds = app.MapGroup(prefix).CacheOutput(PublicSiteCache.PolicyName).ExcludeFromDescription();
+        feeds.MapGet("/rss.xml", (PublicFeeds feed, PublicPaths paths) =>
+            languageHere(paths) is { } language ? feed.LanguageFeedAsync(language) : NotServed());
+        feeds.MapGet($"/{{section:{Slug}}}/rss.xml", (PublicFeeds feed, PublicPaths paths, string section) =>
+            languageHere(paths) is { } language ? feed.SectionFeedAsync(language, section) : NotServed());
+    }
+
+    /// <summary>An empty 404, which the status-code pages turn into the site's "not found" page.</summary>
+    private static Task<IResult> NotServed() => Task.FromResult(Results.NotFound());
 }

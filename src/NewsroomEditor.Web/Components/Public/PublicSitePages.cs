@@ -26,7 +26,7 @@ internal sealed class PublicSitePages(
     public async Task<IResult> HomeAsync(string language, int page)
     {
         var list = await stories.LatestAsync(language, page, Context.RequestAborted);
-        return await ListAsync(language, page, site.Value.Name, null, paths.Home(language), list, OtherLanguageHomes(language));
+        return await ListAsync(language, page, site.Value.NameFor(language), null, paths.Home(language), list, OtherLanguageHomes(language));
     }
 
     public async Task<IResult> SectionAsync(string language, string sectionSlug, int page)

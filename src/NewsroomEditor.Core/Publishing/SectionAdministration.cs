@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Data;
+
+namespace NewsroomEditor.Core.Publishing;
+
+/// <summary>A section's names and slugs as an admin types them; an empty slug follows its name.</summary>
+public sealed record SectionNames(string NameVi, string NameEn, string? SlugVi = null, string? SlugEn = null);
+
+/// <summary>One section as the admin page lists it, with how many stories use it.</summary>
+public sealed record SectionListing(Section Section, int StoryCount);
+
+/// <summary>
+/// Admins' work on sections (issue 6): create, rename, reorder, hide, show, delete. Every method
+/// checks <see cref="Policies.CanManageUsers"/> itself, so a forged call from a reporter's circuit
+/// is refused like a hidden button. Rules of one section live in <see cref="Section"/>; rules
+/// across sections (unique slugs, no deleting a used section) are checked here. After each change
+/// readers could see, the public site's cache is forgotten, and the change is audited.
+/// </summary>
+public sealed class SectionAdministration(
+    IDbContextFactory<NewsroomDbContext> contexts,
+    IAuthorizationService authorization,
+    IPublicSiteCache publicSite,
+    IAuditLog audit)
+{
+    private const string Refusal = "Only an Admin may manage sections.";
+
+    /// <summary>Every section, hidden ones too, in display order, with its number of stories (any state).</summary>
+    public async Task<IReadOnlyList<SectionListing>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        var counts = await db.Stories.Where(s => s.SectionId != null).GroupBy(s => s.SectionId!.Value)
+            .Select(g => new { SectionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.SectionId, g => g.Count, cancellationToken);
+        return sections.Select(s => new SectionListing(s, counts.GetValueOrDefault(s.Id))).ToList();
+    }
+
+    /// <summary>Adds a section at the end of the menu.</summary>
+    /// <exception cref="DomainException">A name or slug is refused; the message says why.</exception>
+    public async Task<Section> CreateAsync(ClaimsPrincipal actor, SectionNames names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var last = await db.Sections.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;
+        var section = new Section(names.NameVi, names.NameEn, last + 1, names.SlugVi, names.SlugEn);
+        await EnsureSlugsFreeAsync(db, section, cancellationToken);
+        db.Sections.Add(section);
+        await db.SaveChangesAsync(cancellationToken);
+        // A new section is already in the public menu.
+        await publicSite.InvalidateAsync(cancellationToken);
+        await RecordAsync(actor, section, $"Created section {Describe(section)}", cancellationToken);
+        return section;
+    }
+
+    /// <summary>Renames a section and, where given or following the names, changes its slugs.</summary>
+    /// <exception cref="DomainException">A name or slug is refused, or the section is gone.</exception>
+    public async Task<Section> RenameAsync(ClaimsPrincipal actor, int sectionId, SectionNames names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var section = await FindAsync(db, sectionId, cancellationToken);
+        var before = Describe(section);
+        section.Rename(names.NameVi, names.NameEn, names.SlugVi, names.SlugEn);
+        await EnsureSlugsFreeAsync(db, section, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await publicSite.InvalidateAsync(cancellationToken);
+        await RecordAsync(actor, section, $"Renamed section {before} → {Describe(section)}", cancellationToken);
+        return section;
+    }
+
+    /// <summary>Moves a section one place up (<paramref name="offset"/> −1) or down (+1) in the menu.</summary>
+    /// <exception cref="DomainException">The section is gone.</exception>
+    public async Task MoveAsync(ClaimsPrincipal actor, int sectionId, int offset, CancellationToken cancellationToken = default)
+    {
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ordered = await db.Sections.OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        var index = ordered.FindIndex(s => s.Id == sectionId);
+        if (index < 0)
+            throw new DomainException("That section no longer exists.");
+        var target = Math.Clamp(index + Math.Sign(offset), 0, ordered.Count - 1);
+        if (target == index)
+            return;
+        var section = ordered[index];
+        ordered.RemoveAt(index);
+        ordered.Insert(target, section);
+        // Renumbered 1..n: older databases may hold ties or gaps, which would make a swap ambiguous.
+        for (var i = 0; i < ordered.Count; i++)
+            ordered[i].MoveTo(i + 1);
+        await db.SaveChangesAsync(cancellationToken);
+        await publicSite.InvalidateAsync(cancellationToken);
+        await RecordAsync(actor, section, $"Moved section {Describe(section)} to place {target + 1} of {ordered.Count}", cancellationToken);
+    }
+
+    /// <summary>Hides a section from the public site (its page answers 404; its stories stay readable) or shows it again.</summary>
+    /// <exception cref="DomainException">The section is gone.</exception>
+    public async Task SetHiddenAsync(ClaimsPrincipal actor, int sectionId, bool hidden, CancellationToken cancellationToken = default)
+    {
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var section = await FindAsync(db, sectionId, cancellationToken);
+        if (section.IsHidden == hidden)
+            return;
+        if (hidden)
+            section.Hide();
+        else
+            section.Show();
+        await db.SaveChangesAsync(cancellationToken);
+        await publicSite.InvalidateAsync(cancellationToken);
+        await RecordAsync(actor, section, $"{(hidden ? "Hid" : "Showed")} section {Describe(section)}", cancellationToken);
+    }
+
+    /// <summary>Deletes a section that no story uses, in any state (archived ones included).</summary>
+    /// <exception cref="DomainException">Stories use the section ("N stories use this section; hide it instead"), or it is gone.</exception>
+    public async Task DeleteAsync(ClaimsPrincipal actor, int sectionId, CancellationToken cancellationToken = default)
+    {
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var section = await FindAsync(db, sectionId, cancellationToken);
+        var stories = await db.Stories.CountAsync(s => s.SectionId == sectionId, cancellationToken);
+        if (stories > 0)
+            throw new DomainException($"{stories} {(stories == 1 ? "story uses" : "stories use")} this section; hide it instead.");
+        db.Sections.Remove(section);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A story filed into it between the count and the delete: the foreign key refused.
+            throw new DomainException("A story was just filed in this section; hide it instead.");
+        }
+        await publicSite.InvalidateAsync(cancellationToken);
+        await RecordAsync(actor, section, $"Deleted section {Describe(section)}", cancellationToken);
+    }
+
+    private static async Task<Section> FindAsync(NewsroomDbContext db, int sectionId, CancellationToken cancellationToken) =>
+        await db.Sections.SingleOrDefaultAsync(s => s.Id == sectionId, cancellationToken)
+        ?? throw new DomainException("That section no longer exists.");
+
+    /// <summary>A slug must lead to one section in its language; the unique indexes back this up.</summary>
+    private static async Task EnsureSlugsFreeAsync(NewsroomDbContext db, Section section, CancellationToken cancellationToken)
+    {
+        var takenVi = await db.Sections.Where(s => s.Id != section.Id && s.SlugVi == section.SlugVi).Select(s => s.NameVi).FirstOrDefaultAsync(cancellationToken);
+        if (takenVi is not null)
+            throw new DomainException($"The Vietnamese slug \"{section.SlugVi}\" is already the section \"{takenVi}\"'s; choose another.");
+        var takenEn = await db.Sections.Where(s => s.Id != section.Id && s.SlugEn == section.SlugEn).Select(s => s.NameEn).FirstOrDefaultAsync(cancellationToken);
+        if (takenEn is not null)
+            throw new DomainException($"The English slug \"{section.SlugEn}\" is already the section \"{takenEn}\"'s; choose another.");
+    }
+
+    private static string Describe(Section section) =>
+        $"\"{section.NameVi}\" / \"{section.NameEn}\" (slugs {section.SlugVi}, {section.SlugEn})";
+
+    private Task RecordAsync(ClaimsPrincipal actor, Section section, string details, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditRecord(
+            AuditActions.SectionChanged, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName(), $"section:{section.Id}", details),
+            cancellationToken);
+}

@@ -1,0 +1,222 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Publishing;
+
+namespace NewsroomEditor.Core.Settings;
+
+/// <summary>
+/// The settings form's values, in the units an admin thinks in: megabytes (1 MB = 1,048,576
+/// bytes, as the upload messages count them) and megapixels (1,000,000 pixels). The content
+/// languages are codes, the default (the public site's root) first.
+/// </summary>
+public sealed record SiteSettingsInput(
+    string NameVi,
+    string NameEn,
+    string TimeZone,
+    IReadOnlyList<string> Languages,
+    long MaxUploadMegabytes,
+    long MaxMegapixels,
+    int MaxFilesPerUpload,
+    long QuotaMegabytesPerUser);
+
+/// <summary>Values that passed every rule, in the units the app stores.</summary>
+internal sealed record CheckedSiteSettings(
+    string NameVi, string NameEn, string TimeZone, IReadOnlyList<string> Languages,
+    long MaxUploadBytes, long MaxPixels, int MaxFilesPerUpload, long QuotaBytesPerUser);
+
+/// <summary>
+/// Each setting's rule, one method per field, so the form shows the same message next to the field
+/// (MudForm validation) that the service refuses a save with. Null means the value is fine.
+/// </summary>
+public static class SiteSettingsRules
+{
+    public const long BytesPerMegabyte = 1024 * 1024;
+    public const long PixelsPerMegapixel = 1_000_000;
+
+    /// <summary>An upload is read into memory whole, and .NET arrays end below 2 GB.</summary>
+    public const long MaxUploadMegabytesLimit = 2047;
+
+    public static string? NameProblem(string? name, string languageName)
+    {
+        var clean = (name ?? "").Trim();
+        if (clean.Length == 0)
+            return $"The site's {languageName} name is required.";
+        return clean.Length > SavedSiteSettings.NameMaxLength
+            ? $"The site's {languageName} name is longer than {SavedSiteSettings.NameMaxLength} characters."
+            : null;
+    }
+
+    public static string? TimeZoneProblem(string? timeZone)
+    {
+        var id = (timeZone ?? "").Trim();
+        if (id.Length == 0)
+            return "The time zone is required: an IANA id such as Asia/Ho_Chi_Minh.";
+        // Windows ids ("SE Asia Standard Time") are found on Linux too, but are not IANA ids.
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && id.Length <= SavedSiteSettings.TimeZoneMaxLength
+            ? null
+            : $"\"{id}\" is not an IANA time zone this server knows; use one such as Asia/Ho_Chi_Minh or Asia/Bangkok.";
+    }
+
+    public static string? LanguagesProblem(IReadOnlyList<string>? languages)
+    {
+        if (languages is null || languages.Count == 0)
+            return "Choose at least one content language.";
+        if (languages.Distinct(StringComparer.Ordinal).Count() != languages.Count)
+            return "A content language is listed twice.";
+        var unknown = languages.FirstOrDefault(l => !SiteOptions.KnownLanguages.Contains(l));
+        return unknown is null
+            ? null
+            : $"\"{unknown}\" cannot be a content language: the public site has its own texts and section names in Vietnamese (vi) and English (en) only.";
+    }
+
+    public static string? MaxUploadMegabytesProblem(long megabytes) =>
+        megabytes is < 1 or > MaxUploadMegabytesLimit
+            ? $"The largest file must be between 1 and {MaxUploadMegabytesLimit} MB (a file is read into memory whole)."
+            : null;
+
+    public static string? MaxMegapixelsProblem(long megapixels) =>
+        megapixels is < 1 or > 1_000_000 ? "The largest image must be at least 1 megapixel (and at most 1,000,000)." : null;
+
+    public static string? MaxFilesPerUploadProblem(int files) =>
+        files is < 1 or > 1000 ? "Files per upload must be between 1 and 1000." : null;
+
+    public static string? QuotaProblem(long quotaMegabytes, long maxUploadMegabytes) =>
+        quotaMegabytes < 1 || quotaMegabytes > long.MaxValue / BytesPerMegabyte
+            ? "The quota per person must be a positive number of MB."
+            : quotaMegabytes < maxUploadMegabytes
+                ? "The quota per person must be at least the largest file, or nobody could upload one."
+                : null;
+
+    /// <summary>Every problem of <paramref name="input"/>, field by field.</summary>
+    public static IReadOnlyList<string> Problems(SiteSettingsInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new[]
+        {
+            NameProblem(input.NameVi, "Vietnamese"),
+            NameProblem(input.NameEn, "English"),
+            TimeZoneProblem(input.TimeZone),
+            LanguagesProblem(input.Languages),
+            MaxUploadMegabytesProblem(input.MaxUploadMegabytes),
+            MaxMegapixelsProblem(input.MaxMegapixels),
+            MaxFilesPerUploadProblem(input.MaxFilesPerUpload),
+            QuotaProblem(input.QuotaMegabytesPerUser, input.MaxUploadMegabytes),
+        }.OfType<string>().ToList();
+    }
+
+    /// <summary>The input in stored units, or a <see cref="DomainException"/> naming every problem.</summary>
+    internal static CheckedSiteSettings Check(SiteSettingsInput input)
+    {
+        var problems = Problems(input);
+        if (problems.Count > 0)
+            throw new DomainException(string.Join(" ", problems));
+        TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone.Trim(), out var zone);
+        return new CheckedSiteSettings(
+            input.NameVi.Trim().Normalize(), input.NameEn.Trim().Normalize(), zone!.Id, [.. input.Languages],
+            input.MaxUploadMegabytes * BytesPerMegabyte, input.MaxMegapixels * PixelsPerMegapixel,
+            input.MaxFilesPerUpload, input.QuotaMegabytesPerUser * BytesPerMegabyte);
+    }
+}
+
+/// <summary>
+/// Admins read and change the site settings (issue 6). Checks <see cref="Policies.CanManageUsers"/>
+/// on every call; a save is checked whole and written as one row or not at all, then put in force
+/// at once (<see cref="SiteSettings"/>), the public site's cache forgotten when readers would see
+/// the change, and the change audited field by field.
+/// </summary>
+public sealed class SiteSettingsAdministration(
+    IDbContextFactory<NewsroomDbContext> contexts,
+    IAuthorizationService authorization,
+    SiteSettings settings,
+    IPublicSiteCache publicSite,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    private const string Refusal = "Only an Admin may change the site settings.";
+
+    /// <summary>The settings in force, as the form shows them.</summary>
+    public async Task<SiteSettingsInput> GetAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        return Current();
+    }
+
+    /// <summary>Checks and saves every setting at once; they take effect on the next request.</summary>
+    /// <exception cref="DomainException">A value is refused; nothing was saved. The message names every problem.</exception>
+    public async Task SaveAsync(ClaimsPrincipal actor, SiteSettingsInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        var values = SiteSettingsRules.Check(input);
+        var before = Current();
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var row = await db.SiteSettings.SingleOrDefaultAsync(s => s.Id == SavedSiteSettings.SingletonId, cancellationToken);
+            if (row is null)
+            {
+                row = new SavedSiteSettings();
+                db.SiteSettings.Add(row);
+            }
+            row.Apply(values, clock.GetUtcNow().UtcDateTime, actor.FindFirstValue(ClaimTypes.NameIdentifier));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Two admins saving the very first time at once: the second insert meets the first's row.
+                throw new DomainException("Another admin saved the settings at the same moment; reload the page and save again.");
+            }
+        }
+        await settings.ReloadAsync(cancellationToken);
+
+        var after = Current();
+        var changes = Changes(before, after);
+        var readersSee = before.NameVi != after.NameVi || before.NameEn != after.NameEn || before.TimeZone != after.TimeZone
+            || !before.Languages.SequenceEqual(after.Languages);
+        if (readersSee)
+            await publicSite.InvalidateAsync(cancellationToken);
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.SettingsChanged, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName(), "settings",
+            changes.Count == 0 ? "Saved the site settings unchanged" : string.Join("; ", changes)), cancellationToken);
+    }
+
+    private SiteSettingsInput Current()
+    {
+        var site = settings.Site;
+        var media = settings.Media;
+        return new SiteSettingsInput(
+            site.NameFor("vi"), site.NameFor("en"), site.TimeZone, [.. site.Languages],
+            CeilingDivide(media.MaxUploadBytes, SiteSettingsRules.BytesPerMegabyte),
+            CeilingDivide(media.MaxPixels, SiteSettingsRules.PixelsPerMegapixel),
+            media.MaxFilesPerUpload,
+            CeilingDivide(media.QuotaBytesPerUser, SiteSettingsRules.BytesPerMegabyte));
+    }
+
+    private static long CeilingDivide(long value, long unit) => (value + unit - 1) / unit;
+
+    private static List<string> Changes(SiteSettingsInput before, SiteSettingsInput after)
+    {
+        var changes = new List<string>();
+        Compare("Site name (vi)", before.NameVi, after.NameVi);
+        Compare("Site name (en)", before.NameEn, after.NameEn);
+        Compare("Time zone", before.TimeZone, after.TimeZone);
+        Compare("Content languages", string.Join(", ", before.Languages), string.Join(", ", after.Languages));
+        Compare("Largest file (MB)", before.MaxUploadMegabytes, after.MaxUploadMegabytes);
+        Compare("Largest image (MP)", before.MaxMegapixels, after.MaxMegapixels);
+        Compare("Files per upload", before.MaxFilesPerUpload, after.MaxFilesPerUpload);
+        Compare("Quota per person (MB)", before.QuotaMegabytesPerUser, after.QuotaMegabytesPerUser);
+        return changes;
+
+        void Compare<T>(string label, T was, T now)
+        {
+            if (!EqualityComparer<T>.Default.Equals(was, now))
+                changes.Add($"{label}: {was} → {now}");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Tests.Stories;
+using NewsroomEditor.Core.Tests.Support;
+
+namespace NewsroomEditor.Core.Tests.Publishing;
+
+/// <summary>
+/// Admins' work on sections: names and slugs (reserved and duplicate slugs refused), order,
+/// hiding (the section's page leaves the site, its stories stay readable), deleting only what no
+/// story uses; every change forgets the public cache and is audited; nobody but an Admin may.
+/// </summary>
+public sealed class SectionAdministrationTests : IAsyncLifetime
+{
+    private readonly RecordingAuditLog _audit = new();
+    private readonly CountingPublicSiteCache _cache = new();
+    private CoreTestHost _host = default!;
+
+    public async Task InitializeAsync() =>
+        _host = await CoreTestHost.StartAsync(services: s =>
+        {
+            s.AddSingleton<IAuditLog>(_audit);
+            s.AddSingleton<IPublicSiteCache>(_cache);
+        });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_new_section_takes_its_slugs_from_its_names_and_goes_last_in_the_menu()
+    {
+        var created = await Admin(a => a.CreateAsync(People.Admin, new SectionNames("Giáo dục & Đào tạo", "Education")));
+
+        var sections = await ListAsync();
+        Assert.Equal("giao-duc-dao-tao", created.SlugVi);
+        Assert.Equal("education", created.SlugEn);
+        Assert.Equal(created.Id, sections[^1].Section.Id);
+        Assert.Equal(1, _cache.Invalidations);
+        var record = Assert.Single(_audit.Records, r => r.Action == AuditActions.SectionChanged);
+        Assert.Equal(AuditActions.SectionChanged, record.Action);
+        Assert.Equal($"section:{created.Id}", record.Target);
+        Assert.Equal("admin-1", record.ActorId);
+        Assert.Contains("Giáo dục & Đào tạo", record.Details, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Admin")]
+    [InlineData("Newsroom")]
+    [InlineData("EN")]
+    public void A_reserved_slug_is_refused_by_the_section_itself(string name)
+    {
+        var error = Assert.Throws<DomainException>(() => new Section("Thời sự", name, 1));
+
+        Assert.Contains("taken by the app", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reserved_slug_is_refused_on_rename_and_the_section_keeps_its_names()
+    {
+        var news = await SectionAsync("thoi-su");
+
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            Admin(a => a.RenameAsync(People.Admin, news.Id, new SectionNames("Tin tức", "News", SlugVi: "stories"))));
+
+        Assert.Equal("The Vietnamese slug \"stories\" is taken by the app itself (/stories already leads elsewhere); choose another.", error.Message);
+        var unchanged = await SectionAsync("thoi-su");
+        Assert.Equal("Thời sự", unchanged.NameVi);
+        Assert.Equal(0, _cache.Invalidations);
+        Assert.DoesNotContain(_audit.Records, r => r.Action == AuditActions.SectionChanged);
+    }
+
+    [Fact]
+    public async Task A_slug_another_section_has_is_refused_in_each_language()
+    {
+        var economy = await SectionAsync("kinh-te");
+
+        var vietnamese = await Assert.ThrowsAsync<DomainException>(() =>
+            Admin(a => a.RenameAsync(People.Admin, economy.Id, new SectionNames("Kinh tế", "Economy", SlugVi: "Thời sự"))));
+        var english = await Assert.ThrowsAsync<DomainException>(() =>
+            Admin(a => a.CreateAsync(People.Admin, new SectionNames("Tin mới", "News"))));
+
+        Assert.Contains("\"thoi-su\" is already the section \"Thời sự\"'s", vietnamese.Message, StringComparison.Ordinal);
+        Assert.Contains("\"news\" is already the section \"News\"'s", english.Message, StringComparison.Ordinal);
+        Assert.Equal(4, (await ListAsync()).Count);
+        Assert.Equal("kinh-te", (await SectionAsync("kinh-te")).SlugVi);
+    }
+
+    [Fact]
+    public async Task Renaming_changes_names_and_slugs_and_forgets_the_public_cache()
+    {
+        var news = await SectionAsync("thoi-su");
+
+        await Admin(a => a.RenameAsync(People.Admin, news.Id, new SectionNames("Chính trị", "Politics", SlugEn: "politics-and-government")));
+
+        var renamed = (await ListAsync()).Single(s => s.Section.Id == news.Id).Section;
+        Assert.Equal(("Chính trị", "Politics", "chinh-tri", "politics-and-government"), (renamed.NameVi, renamed.NameEn, renamed.SlugVi, renamed.SlugEn));
+        Assert.Equal(1, _cache.Invalidations);
+        Assert.Contains("→", Assert.Single(_audit.Records, r => r.Action == AuditActions.SectionChanged).Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Moving_a_section_up_or_down_reorders_the_menu()
+    {
+        var sports = await SectionAsync("the-thao");
+        var news = await SectionAsync("thoi-su");
+
+        await Admin(a => a.MoveAsync(People.Admin, sports.Id, -1));
+        await Admin(a => a.MoveAsync(People.Admin, news.Id, +1));
+        await Admin(a => a.MoveAsync(People.Admin, sports.Id, +1));
+
+        Assert.Equal(["kinh-te", "thoi-su", "van-hoa", "the-thao"], (await ListAsync()).Select(s => s.Section.SlugVi));
+        Assert.Equal(3, _cache.Invalidations);
+    }
+
+    [Fact]
+    public async Task A_section_stories_use_cannot_be_deleted_only_hidden()
+    {
+        var news = await SectionAsync("thoi-su");
+        var reporter = await UserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
+        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(reporter, "vi", news.Id));
+        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(reporter, "en", news.Id));
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Admin(a => a.DeleteAsync(People.Admin, news.Id)));
+
+        Assert.Equal("2 stories use this section; hide it instead.", error.Message);
+        Assert.Equal(2, (await ListAsync()).Single(s => s.Section.Id == news.Id).StoryCount);
+        Assert.DoesNotContain(_audit.Records, r => r.Action == AuditActions.SectionChanged);
+    }
+
+    [Fact]
+    public async Task A_section_no_story_uses_can_be_deleted()
+    {
+        var culture = await SectionAsync("van-hoa");
+
+        await Admin(a => a.DeleteAsync(People.Admin, culture.Id));
+
+        Assert.DoesNotContain((await ListAsync()), s => s.Section.Id == culture.Id);
+        Assert.StartsWith("Deleted section", Assert.Single(_audit.Records, r => r.Action == AuditActions.SectionChanged).Details, StringComparison.Ordinal);
+        Assert.Equal(1, _cache.Invalidations);
+    }
+
+    [Fact]
+    public async Task A_hidden_section_leaves_the_site_but_its_stories_stay_readable()
+    {
+        var economy = await SectionAsync("kinh-te");
+        var reporter = await UserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
+        var editor = await UserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
+        var story = await PublishAsync(reporter, editor, economy.Id, "Giá lúa tăng mạnh");
+        var invalidationsBefore = _cache.Invalidations;
+
+        await Admin(a => a.SetHiddenAsync(People.Admin, economy.Id, hidden: true));
+
+        var published = (Func<PublishedStories, Task<object?>> read) => _host.InScopeAsync(sp => read(sp.GetRequiredService<PublishedStories>()));
+        Assert.Null(await published(async p => await p.SectionAsync("vi", "kinh-te", 1)));
+        Assert.DoesNotContain(await _host.InScopeAsync(sp => sp.GetRequiredService<PublishedStories>().SectionsAsync()), s => s.Id == economy.Id);
+        Assert.IsType<ArticleLookup.Found>(await published(async p => await p.FindArticleAsync("vi", "kinh-te", story.Slug)));
+        Assert.True((await ListAsync()).Single(s => s.Section.Id == economy.Id).Section.IsHidden);
+
+        await Admin(a => a.SetHiddenAsync(People.Admin, economy.Id, hidden: false));
+
+        Assert.NotNull(await published(async p => await p.SectionAsync("vi", "kinh-te", 1)));
+        Assert.Equal(2, _cache.Invalidations - invalidationsBefore);
+        Assert.Equal(2, _audit.Records.Count(r => r.Action == AuditActions.SectionChanged));
+    }
+
+    [Theory]
+    [InlineData(Roles.Reporter)]
+    [InlineData(Roles.Editor)]
+    public async Task Reporters_and_editors_are_refused_every_section_action(string role)
+    {
+        var someone = People.Principal("someone", "Ai đó", role);
+        var news = await SectionAsync("thoi-su");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.ListAsync(someone)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.CreateAsync(someone, new SectionNames("Mới", "New"))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.RenameAsync(someone, news.Id, new SectionNames("Đổi", "Changed"))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(async a => { await a.MoveAsync(someone, news.Id, 1); return 0; }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(async a => { await a.SetHiddenAsync(someone, news.Id, true); return 0; }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(async a => { await a.DeleteAsync(someone, news.Id); return 0; }));
+
+        var sections = await ListAsync();
+        Assert.Equal(["thoi-su", "kinh-te", "van-hoa", "the-thao"], sections.Select(s => s.Section.SlugVi));
+        Assert.All(sections, s => Assert.False(s.Section.IsHidden));
+        Assert.DoesNotContain(_audit.Records, r => r.Action == AuditActions.SectionChanged);
+        Assert.Equal(0, _cache.Invalidations);
+    }
+
+    private Task<T> Admin<T>(Func<SectionAdministration, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<SectionAdministration>()));
+
+    private Task Admin(Func<SectionAdministration, Task> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<SectionAdministration>()));
+
+    private Task<IReadOnlyList<SectionListing>> ListAsync() => Admin(a => a.ListAsync(People.Admin));
+
+    private async Task<Section> SectionAsync(string slugVi) => (await ListAsync()).Single(s => s.Section.SlugVi == slugVi).Section;
+
+    private async Task<Story> PublishAsync(StoryActor reporter, StoryActor editor, int sectionId, string headline)
+    {
+        return await _host.InScopeAsync(async sp =>
+        {
+            var stories = sp.GetRequiredService<StoryService>();
+            var story = await stories.CreateAsync(reporter, "vi", sectionId);
+            await stories.SaveAsync(reporter, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = sectionId });
+            await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(reporter, story.Id);
+            await stories.TransitionAsync(reporter, story.Id, StoryAction.Submit);
+            await stories.TransitionAsync(editor, story.Id, StoryAction.Publish);
+            return await stories.GetAsync(editor, story.Id);
+        });
+    }
+
+    private Task<StoryActor> UserAsync(string email, string name, string role) =>
+        _host.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
+            await users.AddToRoleAsync(user, role);
+            return StoryActor.Create(user.Id, name, role);
+        });
+}
