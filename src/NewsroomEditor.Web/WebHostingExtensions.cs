@@ -42,8 +42,8 @@ public static class WebHostingExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        identity.AddSignInManager().AddDefaultTokenProviders();
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        // Token providers and the e-mail sender (SMTP when Email:SmtpHost is set) come with the Core.
+        identity.AddSignInManager<NewsroomSignInManager>();
 
         // Keys live in the data folder so that sign-in cookies survive a restart of the app.
         services.AddDataProtection()
