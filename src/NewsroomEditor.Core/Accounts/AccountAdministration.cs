@@ -41,7 +41,7 @@ public sealed record NewAccount(string DisplayName, string Email, IReadOnlyColle
 /// A link to pass on (invitation or password reset), shown once to the admin, and whether it was
 /// also e-mailed to the person.
 /// </summary>
-public sealed record AccountLink(string UserId, Uri Link, bool Emailed);
+public sealed record AccountLink(string UserId, string Email, Uri Link, bool Emailed);
 
 /// <summary>
 /// Users (Admin only): list, invite, change roles, deactivate and reactivate, unlock, send a
@@ -187,7 +187,7 @@ public sealed class AccountAdministration(
         var emailed = await TrySendAsync(AccountEmailKind.Invitation, user, link, cancellationToken);
         await audit.RecordAsync(new AuditRecord(AuditActions.AccountInvited, actorId, actorName, Target(user),
             $"Invitation for {email}{(emailed ? ", e-mailed" : ", link shown to the admin")}"), cancellationToken);
-        return new AccountLink(user.Id, link, emailed);
+        return new AccountLink(user.Id, user.Email ?? "", link, emailed);
     }
 
     public async Task<AccountLink> RenewInvitationAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ public sealed class AccountAdministration(
         var (actorId, actorName) = Actor(actor);
         await audit.RecordAsync(new AuditRecord(AuditActions.AccountInvited, actorId, actorName, Target(user),
             $"New invitation for {user.Email}{(emailed ? ", e-mailed" : ", link shown to the admin")}"), cancellationToken);
-        return new AccountLink(user.Id, link, emailed);
+        return new AccountLink(user.Id, user.Email ?? "", link, emailed);
     }
 
     public async Task ChangeRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
@@ -328,7 +328,7 @@ public sealed class AccountAdministration(
         var (actorId, actorName) = Actor(actor);
         await audit.RecordAsync(new AuditRecord(AuditActions.PasswordResetSent, actorId, actorName, Target(user),
             $"Password-reset link for {user.Email}{(emailed ? ", e-mailed" : ", shown to the admin")}"), cancellationToken);
-        return new AccountLink(user.Id, link, emailed);
+        return new AccountLink(user.Id, user.Email ?? "", link, emailed);
     }
 
     /// <summary>The invitation link of <paramref name="user"/>: its id and a signed, single-use token.</summary>
