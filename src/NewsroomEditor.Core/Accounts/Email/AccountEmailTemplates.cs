@@ -23,6 +23,9 @@ public enum AccountEmailKind
 /// </summary>
 public sealed class AccountEmailTemplates(IOptions<SiteOptions> site)
 {
+    // Vietnamese letters stay letters (readable source, as on the site); markup characters are encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>Builds the e-mail; <paramref name="linkOrCode"/> is a link, or the code for <see cref="AccountEmailKind.PasswordResetCode"/>.</summary>
     public AccountEmail Build(AccountEmailKind kind, ApplicationUser user, string email, string linkOrCode)
     {
@@ -66,7 +69,7 @@ public sealed class AccountEmailTemplates(IOptions<SiteOptions> site)
         };
 
         var text = $"{greeting}\n\n{sentence}\n\n{linkOrCode}\n\n{closing}\n\n— {siteName}\n";
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var body = kind == AccountEmailKind.PasswordResetCode
             ? $"<p><strong>{html.Encode(linkOrCode)}</strong></p>"
             : $"<p><a href=\"{html.Encode(linkOrCode)}\">{html.Encode(action)}</a></p><p>{html.Encode(linkOrCode)}</p>";
