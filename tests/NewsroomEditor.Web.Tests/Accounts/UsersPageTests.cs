@@ -69,6 +69,21 @@ public sealed class UsersPageTests : NewsroomComponentTest
     }
 
     [Fact]
+    public async Task Paging_asks_for_the_next_page_and_a_new_filter_goes_back_to_the_first()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.NotEmpty(_accounts.Queries));
+
+        Assert.Single(page.FindAll("button[aria-label='Next page']")).Click();
+        page.WaitForAssertion(() => Assert.Equal(1, _accounts.Queries.Last().Page));
+
+        var status = page.FindComponents<MudSelect<string>>()[1];
+        await page.InvokeAsync(() => status.Instance.ValueChanged.InvokeAsync(nameof(AccountStatus.Invited)));
+
+        page.WaitForAssertion(() => Assert.Equal(new AccountQuery("", null, AccountStatus.Invited, 0, 25), _accounts.Queries.Last()));
+    }
+
+    [Fact]
     public void Unlock_calls_the_service_and_says_so()
     {
         var page = RenderPage();
@@ -161,7 +176,8 @@ public sealed class UsersPageTests : NewsroomComponentTest
         {
             Actors.Enqueue(actor);
             Queries.Enqueue(query);
-            return Task.FromResult(new AccountPage(_people, _people.Count));
+            // Sixty people in all, so that the pager has pages to go to.
+            return Task.FromResult(new AccountPage(_people, 60));
         }
 
         public Task<AccountLink> InviteAsync(ClaimsPrincipal actor, NewAccount account, Uri appBase, CancellationToken cancellationToken = default) =>
