@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Accounts.Email;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Data;
@@ -34,6 +36,8 @@ public static class CoreHostingExtensions
         var database = ReadDatabase(configuration, storage);
         var site = ReadSite(configuration);
         var security = ReadSecurity(configuration);
+        var accounts = ReadAccounts(configuration);
+        var email = ReadEmail(configuration);
         // Every setting is read and checked here, before anything starts, so that a wrong one stops
         // start-up with a StartupConfigurationException rather than failing on first use.
 
@@ -44,6 +48,8 @@ public static class CoreHostingExtensions
         // IOptions<SiteOptions> / IOptions<MediaOptions> reads the current values through it.
         SiteSettings.AddTo(services, site, ReadMedia(configuration));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(security));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(accounts));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(email));
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
 
         // Blazor Server keeps one scope per circuit for as long as the page is open, and a page's
@@ -75,6 +81,7 @@ public static class CoreHostingExtensions
         services.AddSingleton<INewsroomEventBus, InProcessEventBus>();
         services.AddHostedService<ScheduledPublisher>();
         services.AddAuthorizationBuilder().AddNewsroomPolicies();
+        AddAccountAdministration(services);
 
         return services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -95,7 +102,63 @@ public static class CoreHostingExtensions
             .AddRoles<IdentityRole>()
             .AddPasswordValidator<PasswordPolicyValidator>()
             .AddEntityFrameworkStores<NewsroomDbContext>()
-            .AddClaimsPrincipalFactory<NewsroomClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<NewsroomClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
+    }
+
+    /// <summary>Users (Admin only), invitations and the account e-mails (issue 6).</summary>
+    private static void AddAccountAdministration(IServiceCollection services)
+    {
+        // Tokens (invitation, password reset) are signed with Data Protection; the web layer
+        // persists its keys, a bare Core host (tests, tools) keeps them in memory.
+        services.AddDataProtection();
+        services.AddScoped<IAccountAdministration, AccountAdministration>();
+        services.AddScoped<Invitations>();
+        services.AddSingleton<AccountEmailTemplates>();
+        services.TryAddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<AccountMailer>();
+        services.AddSingleton<IAccountMailer>(sp => sp.GetRequiredService<AccountMailer>());
+        services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<AccountMailer>());
+    }
+
+    internal static AccountOptions ReadAccounts(IConfiguration configuration)
+    {
+        var accounts = new AccountOptions();
+        try
+        {
+            configuration.GetSection(AccountOptions.SectionName).Bind(accounts);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new StartupConfigurationException("Accounts:InvitationDays is not a whole number; see appsettings.sample.json.");
+        }
+        if (accounts.InvitationDays is <= 0 or > 365)
+            throw new StartupConfigurationException($"Accounts:InvitationDays is {accounts.InvitationDays}; it must be a number of days from 1 to 365.");
+        return accounts;
+    }
+
+    internal static EmailOptions ReadEmail(IConfiguration configuration)
+    {
+        var email = new EmailOptions();
+        try
+        {
+            configuration.GetSection(EmailOptions.SectionName).Bind(email);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new StartupConfigurationException("Email:SmtpPort must be a whole number and Email:UseStartTls true or false; see appsettings.sample.json.");
+        }
+        if (!email.IsConfigured)
+            return email; // no e-mail at all: nothing else is read
+        email.SmtpHost = email.SmtpHost.Trim();
+        if (email.SmtpPort is <= 0 or > 65535)
+            throw new StartupConfigurationException($"Email:SmtpPort is {email.SmtpPort}; it must be a port number from 1 to 65535.");
+        if (!MimeKit.MailboxAddress.TryParse(email.From ?? "", out var from) || string.IsNullOrEmpty(from.Address) || !from.Address.Contains('@', StringComparison.Ordinal))
+            throw new StartupConfigurationException($"Email:From '{email.From}' is not an e-mail address; with Email:SmtpHost set it is required, e.g. \"Newsroom <no-reply@example.vn>\".");
+        if (string.IsNullOrEmpty(email.UserName) != string.IsNullOrEmpty(email.Password))
+            throw new StartupConfigurationException("Email:UserName and Email:Password go together; set both or neither.");
+        return email;
     }
 
     /// <summary>Points EF Core at the chosen provider and that provider's own migration set.</summary>

@@ -53,7 +53,6 @@ public static class WebHostingExtensions
         // signed-in people, whose pages are few: the editing UI runs in a circuit), so a role change
         // or deactivation that updates the stamp stops the cookie at the very next request.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         // Keys live in the data folder so that sign-in cookies survive a restart of the app.
         services.AddDataProtection()

@@ -86,7 +86,7 @@ public sealed class SiteSettingsTests : IAsyncLifetime
     [Fact]
     public async Task A_saved_upload_limit_refuses_a_larger_file_without_a_restart()
     {
-        var reporter = StoryActor.Create("lan", "Hoàng Lan", Roles.Reporter);
+        var reporter = await _host.CreateActorAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
         var twoMegabytes = new byte[2 * 1024 * 1024];
         var before = await _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(reporter, "a.jpg", new MemoryStream(twoMegabytes)));
 

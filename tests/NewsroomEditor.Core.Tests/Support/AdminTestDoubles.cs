@@ -5,19 +5,6 @@ using NewsroomEditor.Core.Publishing;
 
 namespace NewsroomEditor.Core.Tests.Support;
 
-/// <summary>Keeps every audit record, so tests can read what was logged.</summary>
-internal sealed class RecordingAuditLog : IAuditLog
-{
-    public List<AuditRecord> Records { get; } = [];
-
-    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
-    {
-        lock (Records)
-            Records.Add(record);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>Counts how often the public site's cache was told to forget.</summary>
 internal sealed class CountingPublicSiteCache : IPublicSiteCache
 {

@@ -13,6 +13,8 @@ public class StartupFailureTests
     [InlineData("Database__Provider", "SqlServer", "ConnectionStrings:Newsroom")]
     [InlineData("Site__TimeZone", "Nowhere/Atlantis", "Site:TimeZone")]
     [InlineData("Media__MaxUploadBytes", "0", "Media:MaxUploadBytes")]
+    [InlineData("Accounts__InvitationDays", "0", "Accounts:InvitationDays")]
+    [InlineData("Email__SmtpHost", "smtp.example.vn", "Email:From")]
     public async Task A_wrong_setting_stops_start_up_with_one_line_naming_it(string variable, string value, string named)
     {
         var (exitCode, stdout, stderr) = await RunAppAsync((variable, value));

@@ -11,7 +11,8 @@ namespace NewsroomEditor.Web.Components.Account;
 /// <summary>
 /// Identity's sign-in with the newsroom's rules, all in one place: every attempt (password,
 /// authenticator code, recovery code, passkey) is audited after the fact — success, failure with
-/// the e-mail typed, lockout — and a success records <see cref="ApplicationUser.LastSignInAt"/>.
+/// the e-mail typed, lockout — and a success records <see cref="ApplicationUser.LastSignInAt"/>
+/// (so does accepting an invitation, which signs the person in directly).
 /// A deactivated account can neither sign in nor keep a cookie.
 /// </summary>
 public sealed class NewsroomSignInManager(
@@ -26,6 +27,9 @@ public sealed class NewsroomSignInManager(
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>Shown on the sign-in page when a deactivated account gives its right password.</summary>
+    public const string DeactivatedMessage = "This account has been deactivated. Ask an administrator if you need access again.";
+
     private ApplicationUser? _passkeyUser;
 
     /// <summary>When the account of the last attempt in this request is locked until; for the lockout page.</summary>
@@ -79,6 +83,21 @@ public sealed class NewsroomSignInManager(
         else if (!result.Succeeded)
             await RecordAsync(AuditActions.SignInFailed, null, null, null, "A passkey was not recognised.");
         return result;
+    }
+
+    /// <summary>
+    /// A direct sign-in (accepting an invitation) is a sign-in too; the attempts above record
+    /// their own outcome, refreshes of an existing cookie are not sign-ins.
+    /// </summary>
+    public override async Task SignInAsync(ApplicationUser user, bool isPersistent, string? authenticationMethod = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await base.SignInAsync(user, isPersistent, authenticationMethod);
+        if (authenticationMethod is null)
+        {
+            user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+            await UserManager.UpdateAsync(user);
+        }
     }
 
     /// <summary>A deactivated account is refused at sign-in, whatever its password.</summary>

@@ -1,0 +1,400 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsroomEditor.Core.Accounts.Email;
+using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Stories;
+
+namespace NewsroomEditor.Core.Accounts;
+
+/// <summary>Where an account stands, as the users page shows and filters it.</summary>
+public enum AccountStatus
+{
+    Active,
+    /// <summary>Made by an admin; the person has not set a password yet.</summary>
+    Invited,
+    /// <summary>An admin switched it off; it cannot sign in.</summary>
+    Deactivated,
+    /// <summary>Too many failed sign-ins; locked until the lockout ends or an admin unlocks it.</summary>
+    LockedOut,
+}
+
+/// <summary>A page of the users list: search (name or e-mail), role, status; <paramref name="Page"/> from 0.</summary>
+public sealed record AccountQuery(string? Search = null, string? Role = null, AccountStatus? Status = null, int Page = 0, int PageSize = 25);
+
+/// <summary>One person as the users page lists them.</summary>
+public sealed record AccountRow(
+    string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, AccountStatus Status, DateTime? LastSignInAt, DateTime? InvitedAt);
+
+public sealed record AccountPage(IReadOnlyList<AccountRow> Items, int TotalCount);
+
+/// <summary>What an admin gives to invite a person.</summary>
+public sealed record NewAccount(string DisplayName, string Email, IReadOnlyCollection<string> Roles);
+
+/// <summary>
+/// A link to pass on (invitation or password reset), shown once to the admin, and whether it was
+/// also e-mailed to the person.
+/// </summary>
+public sealed record AccountLink(string UserId, string Email, Uri Link, bool Emailed);
+
+/// <summary>
+/// Users (Admin only): list, invite, change roles, deactivate and reactivate, unlock, send a
+/// password-reset link. Every method checks <see cref="Policies.CanManageUsers"/> on the actor and
+/// throws <see cref="AccessDeniedException"/> otherwise; a broken rule is a <see cref="DomainException"/>
+/// whose message is shown as it is.
+/// </summary>
+public interface IAccountAdministration
+{
+    Task<AccountPage> ListAsync(ClaimsPrincipal actor, AccountQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an account without a password and returns its invitation link (under <paramref name="appBase"/>).</summary>
+    Task<AccountLink> InviteAsync(ClaimsPrincipal actor, NewAccount account, Uri appBase, CancellationToken cancellationToken = default);
+
+    /// <summary>A fresh invitation link for someone who has not accepted theirs (the old one stops working).</summary>
+    Task<AccountLink> RenewInvitationAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default);
+
+    Task ChangeRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default);
+
+    Task DeactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+
+    Task ReactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+
+    Task UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>A password-reset link (under <paramref name="appBase"/>), e-mailed when SMTP is configured.</summary>
+    Task<AccountLink> SendPasswordResetAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IAccountAdministration"/>
+public sealed class AccountAdministration(
+    IServiceScopeFactory scopes,
+    IAuthorizationService authorization,
+    IAuditLog audit,
+    IAccountMailer mailer,
+    TimeProvider clock,
+    ILogger<AccountAdministration> logger) : IAccountAdministration
+{
+    public const string InvitationPurpose = "AcceptInvitation";
+    public const string AcceptInvitationPath = "Account/AcceptInvitation";
+    public const string ResetPasswordPath = "Account/ResetPassword";
+    public const int MaxPageSize = 100;
+
+    // Last-admin checks read, then write: one change of roles or status at a time in this process,
+    // so two admins demoting each other at once cannot both succeed.
+    private static readonly SemaphoreSlim AdminChanges = new(1, 1);
+
+    public async Task<AccountPage> ListAsync(ClaimsPrincipal actor, AccountQuery query, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may see the list of people.");
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+
+        // A newsroom has tens or hundreds of people, not millions: the list is read whole and
+        // filtered here, so that search folds diacritics ("hoang" finds "Hoàng") the same way on
+        // every database and the status (which depends on the clock) needs no provider-specific SQL.
+        var users = await db.Users.AsNoTracking()
+            .Select(u => new
+            {
+                u.Id, u.DisplayName, u.Email, u.DeactivatedAt, u.LockoutEnd, HasPassword = u.PasswordHash != null,
+                u.LastSignInAt, u.InvitedAt,
+            })
+            .ToListAsync(cancellationToken);
+        var roles = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           select new { userRole.UserId, role.Name })
+            .ToListAsync(cancellationToken);
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var now = clock.GetUtcNow();
+
+        IEnumerable<AccountRow> rows = users.Select(u => new AccountRow(
+            u.Id, u.DisplayName, u.Email ?? "", rolesByUser[u.Id].Order(StringComparer.Ordinal).ToList(),
+            StatusOf(u.DeactivatedAt, u.LockoutEnd, u.HasPassword, now), u.LastSignInAt, u.InvitedAt));
+        var terms = SearchText.Terms(query.Search);
+        if (terms.Count > 0)
+            rows = rows.Where(r => terms.All(t => SearchText.Fold(r.DisplayName + " " + r.Email).Contains(t, StringComparison.Ordinal)));
+        if (!string.IsNullOrEmpty(query.Role))
+            rows = rows.Where(r => r.Roles.Contains(query.Role, StringComparer.Ordinal));
+        if (query.Status is { } status)
+            rows = rows.Where(r => r.Status == status);
+
+        var matching = rows
+            .OrderBy(r => SearchText.Fold(r.DisplayName), StringComparer.Ordinal)
+            .ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(query.Page, 0);
+        return new AccountPage(matching.Skip(page * pageSize).Take(pageSize).ToList(), matching.Count);
+    }
+
+    /// <summary>The status rule: deactivated over locked out over invited over active.</summary>
+    public static AccountStatus StatusOf(DateTime? deactivatedAt, DateTimeOffset? lockoutEnd, bool hasPassword, DateTimeOffset now) =>
+        deactivatedAt is not null ? AccountStatus.Deactivated
+        : lockoutEnd is { } end && end > now ? AccountStatus.LockedOut
+        : !hasPassword ? AccountStatus.Invited
+        : AccountStatus.Active;
+
+    public async Task<AccountLink> InviteAsync(ClaimsPrincipal actor, NewAccount account, Uri appBase, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may invite people.");
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(appBase);
+        var displayName = (account.DisplayName ?? "").Trim().Normalize();
+        if (displayName.Length is 0 or > ApplicationUser.DisplayNameMaxLength)
+            throw new DomainException($"Display name is required and at most {ApplicationUser.DisplayNameMaxLength} characters.");
+        var email = (account.Email ?? "").Trim();
+        if (!IsEmailAddress(email))
+            throw new DomainException($"'{email}' is not an e-mail address.");
+        var roles = CheckRoles(account.Roles);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        if (await users.FindByEmailAsync(email) is not null)
+            throw new DomainException($"An account with the e-mail {email} already exists.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            // The admin vouches for the address; accepting the invitation proves the person holds it.
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            CreatedAt = now,
+            InvitedAt = now,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var result = await users.CreateAsync(user);
+            if (result.Succeeded)
+                result = await users.AddToRolesAsync(user, roles);
+            if (!result.Succeeded)
+                throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var (actorId, actorName) = Actor(actor);
+        await audit.RecordAsync(new AuditRecord(AuditActions.AccountCreated, actorId, actorName, Target(user),
+            $"{displayName} <{email}>, roles: {string.Join(", ", roles)}"), cancellationToken);
+        var link = await InvitationLinkAsync(users, user, appBase);
+        var emailed = await TrySendAsync(AccountEmailKind.Invitation, user, link, cancellationToken);
+        await audit.RecordAsync(new AuditRecord(AuditActions.AccountInvited, actorId, actorName, Target(user),
+            $"Invitation for {email}{(emailed ? ", e-mailed" : ", link shown to the admin")}"), cancellationToken);
+        return new AccountLink(user.Id, user.Email ?? "", link, emailed);
+    }
+
+    public async Task<AccountLink> RenewInvitationAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may invite people.");
+        ArgumentNullException.ThrowIfNull(appBase);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await FindAsync(users, userId);
+        if (await users.HasPasswordAsync(user))
+            throw new DomainException($"{user.DisplayName} has already accepted their invitation; send a password-reset link instead.");
+        if (user.DeactivatedAt is not null)
+            throw new DomainException($"{user.DisplayName}'s account is deactivated; reactivate it first.");
+
+        user.InvitedAt = clock.GetUtcNow().UtcDateTime;
+        Check(await users.UpdateAsync(user));
+        // A new stamp voids every earlier invitation link of this person.
+        Check(await users.UpdateSecurityStampAsync(user));
+        var link = await InvitationLinkAsync(users, user, appBase);
+        var emailed = await TrySendAsync(AccountEmailKind.Invitation, user, link, cancellationToken);
+        var (actorId, actorName) = Actor(actor);
+        await audit.RecordAsync(new AuditRecord(AuditActions.AccountInvited, actorId, actorName, Target(user),
+            $"New invitation for {user.Email}{(emailed ? ", e-mailed" : ", link shown to the admin")}"), cancellationToken);
+        return new AccountLink(user.Id, user.Email ?? "", link, emailed);
+    }
+
+    public async Task ChangeRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may change roles.");
+        var wanted = CheckRoles(roles);
+        await AdminChanges.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            var user = await FindAsync(users, userId);
+            var current = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+            if (current.SequenceEqual(wanted, StringComparer.Ordinal))
+                return;
+            if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(users, user))
+                throw new DomainException($"{user.DisplayName} is the last active Admin; make someone else an Admin first.");
+
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                Check(await users.RemoveFromRolesAsync(user, current.Except(wanted, StringComparer.Ordinal)));
+                Check(await users.AddToRolesAsync(user, wanted.Except(current, StringComparer.Ordinal)));
+                // Cookies carrying the old roles stop working at once.
+                Check(await users.UpdateSecurityStampAsync(user));
+                await transaction.CommitAsync(cancellationToken);
+            }
+            var (actorId, actorName) = Actor(actor);
+            await audit.RecordAsync(new AuditRecord(AuditActions.RolesChanged, actorId, actorName, Target(user),
+                $"Roles: {Describe(current)} → {Describe(wanted)}"), cancellationToken);
+        }
+        finally
+        {
+            AdminChanges.Release();
+        }
+    }
+
+    public async Task DeactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may deactivate accounts.");
+        var (actorId, actorName) = Actor(actor);
+        if (userId == actorId)
+            throw new DomainException("You cannot deactivate your own account; ask another Admin.");
+        await AdminChanges.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            var user = await FindAsync(users, userId);
+            if (user.DeactivatedAt is not null)
+                throw new DomainException($"{user.DisplayName}'s account is already deactivated.");
+            if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastActiveAdminAsync(users, user))
+                throw new DomainException($"{user.DisplayName} is the last active Admin and cannot be deactivated.");
+
+            user.DeactivatedAt = clock.GetUtcNow().UtcDateTime;
+            Check(await users.UpdateAsync(user));
+            // Open sessions and invitation or reset links stop working at once.
+            Check(await users.UpdateSecurityStampAsync(user));
+            await audit.RecordAsync(new AuditRecord(AuditActions.AccountDeactivated, actorId, actorName, Target(user),
+                $"{user.DisplayName} <{user.Email}> deactivated"), cancellationToken);
+        }
+        finally
+        {
+            AdminChanges.Release();
+        }
+    }
+
+    public async Task ReactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may reactivate accounts.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await FindAsync(users, userId);
+        if (user.DeactivatedAt is null)
+            throw new DomainException($"{user.DisplayName}'s account is already active.");
+        user.DeactivatedAt = null;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        var (actorId, actorName) = Actor(actor);
+        await audit.RecordAsync(new AuditRecord(AuditActions.AccountReactivated, actorId, actorName, Target(user),
+            $"{user.DisplayName} <{user.Email}> reactivated"), cancellationToken);
+    }
+
+    public async Task UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may unlock accounts.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await FindAsync(users, userId);
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        var (actorId, actorName) = Actor(actor);
+        await audit.RecordAsync(new AuditRecord(AuditActions.AccountUnlocked, actorId, actorName, Target(user),
+            $"{user.DisplayName} <{user.Email}> unlocked"), cancellationToken);
+    }
+
+    public async Task<AccountLink> SendPasswordResetAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default)
+    {
+        await EnsureAdminAsync(actor, "Only an Admin may send password-reset links.");
+        ArgumentNullException.ThrowIfNull(appBase);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await FindAsync(users, userId);
+        if (user.DeactivatedAt is not null)
+            throw new DomainException($"{user.DisplayName}'s account is deactivated; reactivate it first.");
+        if (!await users.HasPasswordAsync(user))
+            throw new DomainException($"{user.DisplayName} has not accepted their invitation yet; send a new invitation instead.");
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = new Uri(appBase, $"{ResetPasswordPath}?code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}");
+        var emailed = await TrySendAsync(AccountEmailKind.PasswordReset, user, link, cancellationToken);
+        var (actorId, actorName) = Actor(actor);
+        await audit.RecordAsync(new AuditRecord(AuditActions.PasswordResetSent, actorId, actorName, Target(user),
+            $"Password-reset link for {user.Email}{(emailed ? ", e-mailed" : ", shown to the admin")}"), cancellationToken);
+        return new AccountLink(user.Id, user.Email ?? "", link, emailed);
+    }
+
+    /// <summary>The invitation link of <paramref name="user"/>: its id and a signed, single-use token.</summary>
+    private static async Task<Uri> InvitationLinkAsync(UserManager<ApplicationUser> users, ApplicationUser user, Uri appBase)
+    {
+        var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationPurpose);
+        return new Uri(appBase, $"{AcceptInvitationPath}?userId={Uri.EscapeDataString(user.Id)}&code={Uri.EscapeDataString(token)}");
+    }
+
+    /// <summary>
+    /// E-mails the link when SMTP is configured. A mail server that fails does not undo the
+    /// invitation or the reset: the admin still sees the link and is told it was not e-mailed.
+    /// </summary>
+    private async Task<bool> TrySendAsync(AccountEmailKind kind, ApplicationUser user, Uri link, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mailer.SendAsync(kind, user, user.Email ?? "", link.AbsoluteUri, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The {Kind} e-mail for user {UserId} could not be sent.", kind, user.Id);
+            return false;
+        }
+    }
+
+    /// <summary>True when no other account holds Admin, has a password and is not deactivated.</summary>
+    private static async Task<bool> IsLastActiveAdminAsync(UserManager<ApplicationUser> users, ApplicationUser user)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.Id != user.Id && a.DeactivatedAt is null && a.PasswordHash is not null);
+    }
+
+    private async Task EnsureAdminAsync(ClaimsPrincipal actor, string refusal)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await authorization.EnsureAsync(actor, Policies.CanManageUsers, refusal);
+    }
+
+    private static async Task<ApplicationUser> FindAsync(UserManager<ApplicationUser> users, string userId) =>
+        await users.FindByIdAsync(userId ?? "") ?? throw new DomainException("That account does not exist (any more).");
+
+    private static List<string> CheckRoles(IReadOnlyCollection<string>? roles)
+    {
+        var chosen = (roles ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = chosen.FirstOrDefault(r => !Roles.All.Contains(r, StringComparer.Ordinal));
+        if (unknown is not null)
+            throw new DomainException($"'{unknown}' is not a role; choose from {string.Join(", ", Roles.All)}.");
+        if (chosen.Count == 0)
+            throw new DomainException("Choose at least one role.");
+        return chosen.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool IsEmailAddress(string email) =>
+        email.Length <= 256 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static (string? Id, string Name) Actor(ClaimsPrincipal actor) =>
+        (actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName());
+
+    private static string Target(ApplicationUser user) => $"user:{user.Id}";
+
+    private static string Describe(IReadOnlyCollection<string> roles) => roles.Count == 0 ? "none" : string.Join(", ", roles);
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Accounts.Email;
+using NewsroomEditor.Core.Audit;
+
+namespace NewsroomEditor.Core.Tests.Support;
+
+/// <summary>Remembers every audit record, in order, instead of writing them anywhere.</summary>
+public sealed class RecordingAuditLog : IAuditLog
+{
+    private readonly ConcurrentQueue<AuditRecord> _records = new();
+
+    public IReadOnlyList<AuditRecord> Records => _records.ToList();
+
+    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        _records.Enqueue(record);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the messages an SMTP server would have been handed; can be told to fail like a dead server.</summary>
+public sealed class RecordingMailTransport : IMailTransport
+{
+    private readonly ConcurrentQueue<MimeMessage> _sent = new();
+
+    public bool Fail { get; set; }
+
+    public IReadOnlyList<MimeMessage> Sent => _sent.ToList();
+
+    public Task SendAsync(EmailOptions settings, MimeMessage message, CancellationToken cancellationToken)
+    {
+        if (Fail)
+            throw new IOException("The mail server did not answer.");
+        _sent.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The Core over SQLite with a clock the test moves, the audit log and the mail transport
+/// recorded, and helpers to make people and their signed-in principals.
+/// </summary>
+public sealed class AccountsTestHost : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+    public static readonly Uri AppBase = new("https://newsroom.example.vn/");
+
+    private AccountsTestHost()
+    {
+    }
+
+    public CoreTestHost Host { get; private set; } = default!;
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 11, 5, 45, 0, TimeSpan.Zero));
+    public RecordingAuditLog Audit { get; } = new();
+    public RecordingMailTransport Mail { get; } = new();
+
+    public static async Task<AccountsTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var created = new AccountsTestHost();
+        created.Host = await CoreTestHost.StartAsync(settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(created.Clock);
+            services.AddSingleton<IAuditLog>(created.Audit);
+            services.AddSingleton<IMailTransport>(created.Mail);
+        });
+        return created;
+    }
+
+    public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => Host.InScopeAsync(action);
+
+    public Task<T> WithAccountsAsync<T>(Func<IAccountAdministration, Task<T>> action) =>
+        Host.InScopeAsync(sp => action(sp.GetRequiredService<IAccountAdministration>()));
+
+    public Task WithAccountsAsync(Func<IAccountAdministration, Task> action) =>
+        Host.InScopeAsync(sp => action(sp.GetRequiredService<IAccountAdministration>()));
+
+    public Task<T> WithInvitationsAsync<T>(Func<Invitations, Task<T>> action) =>
+        Host.InScopeAsync(sp => action(sp.GetRequiredService<Invitations>()));
+
+    /// <summary>A person with a password and roles, and the principal they would sign in with.</summary>
+    public Task<(ApplicationUser User, ClaimsPrincipal Principal)> PersonAsync(string email, string displayName, params string[] roles) =>
+        Host.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            Succeeded(await users.CreateAsync(user, Password));
+            Succeeded(await users.AddToRolesAsync(user, roles));
+            var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+            return (user, principal);
+        });
+
+    /// <summary>The account as stored now, read in a fresh scope.</summary>
+    public Task<ApplicationUser> ReloadAsync(string userId) =>
+        Host.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(userId))!);
+
+    public Task<string> SecurityStampAsync(string userId) =>
+        Host.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            return (await users.GetSecurityStampAsync((await users.FindByIdAsync(userId))!))!;
+        });
+
+    public Task<IList<string>> RolesAsync(string userId) =>
+        Host.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            return await users.GetRolesAsync((await users.FindByIdAsync(userId))!);
+        });
+
+    public static void Succeeded(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}
