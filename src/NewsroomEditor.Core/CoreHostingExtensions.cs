@@ -62,6 +62,7 @@ public static class CoreHostingExtensions
         services.AddScoped<FirstRunSetup>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<AdminGate>();
         services.AddScoped<ActorVerifier>();
         services.AddScoped<SectionCatalog>();
         services.AddScoped<SectionAdministration>();

@@ -46,8 +46,7 @@ public static class WebHostingExtensions
             })
             .AddIdentityCookies();
         identity.AddSignInManager<NewsroomSignInManager>()
-            .AddDefaultTokenProviders()
-            // Replaces the default authenticator provider (registered just above) by name.
+            // Replaces the default authenticator provider (registered with the Core's) by name.
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         // The cookie's security stamp is checked on every request (one query by key, made only for
         // signed-in people, whose pages are few: the editing UI runs in a circuit), so a role change

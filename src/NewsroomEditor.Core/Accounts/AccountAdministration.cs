@@ -74,7 +74,7 @@ public interface IAccountAdministration
 /// <inheritdoc cref="IAccountAdministration"/>
 public sealed class AccountAdministration(
     IServiceScopeFactory scopes,
-    IAuthorizationService authorization,
+    AdminGate admins,
     IAuditLog audit,
     IAccountMailer mailer,
     TimeProvider clock,
@@ -365,7 +365,7 @@ public sealed class AccountAdministration(
     private async Task EnsureAdminAsync(ClaimsPrincipal actor, string refusal)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, refusal);
+        await admins.EnsureAsync(actor, refusal);
     }
 
     private static async Task<ApplicationUser> FindAsync(UserManager<ApplicationUser> users, string userId) =>

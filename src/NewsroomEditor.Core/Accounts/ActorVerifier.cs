@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
@@ -43,5 +44,18 @@ public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
             .ToListAsync(cancellationToken);
         var current = roles.ToHashSet(StringComparer.Ordinal);
         return current.SetEquals(actor.Roles) ? actor : actor with { Roles = current };
+    }
+
+    /// <summary>
+    /// Admin work (people, sections, settings, the audit log) is done with the person's standing as
+    /// it is now, like story writes: an admin demoted or deactivated a moment ago, with the page
+    /// still open, is refused with <paramref name="refusal"/> (or <see cref="AccessChanged"/>).
+    /// </summary>
+    public async Task EnsureAdminAsync(ClaimsPrincipal principal, string refusal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var current = await CurrentAsync(StoryActor.From(principal), cancellationToken);
+        if (!current.Roles.Contains(Roles.Admin))
+            throw new AccessDeniedException(refusal);
     }
 }

@@ -9,11 +9,11 @@ namespace NewsroomEditor.Core.Accounts;
 public sealed record UserSummary(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
 
 /// <summary>Read access to the newsroom's people, for admins only.</summary>
-public sealed class UserDirectory(IDbContextFactory<NewsroomDbContext> contexts, IAuthorizationService authorization)
+public sealed class UserDirectory(IDbContextFactory<NewsroomDbContext> contexts, AdminGate admins)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, "Only an Admin may see the list of people.");
+        await admins.EnsureAsync(actor, "Only an Admin may see the list of people.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var users = await db.Users.AsNoTracking()

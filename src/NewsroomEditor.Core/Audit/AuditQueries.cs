@@ -53,7 +53,7 @@ public sealed record AuditActionGroup(string Prefix, string Label, IReadOnlyList
 /// </summary>
 public sealed class AuditQueries(
     IDbContextFactory<NewsroomDbContext> contexts,
-    IAuthorizationService authorization,
+    AdminGate admins,
     IOptions<SiteOptions> site)
 {
     public const int MaxPageSize = 200;
@@ -73,7 +73,7 @@ public sealed class AuditQueries(
         ClaimsPrincipal actor, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         page = Math.Max(0, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -86,7 +86,7 @@ public sealed class AuditQueries(
     /// <summary>The people an admin may filter by: every account, by name.</summary>
     public async Task<IReadOnlyList<AuditPerson>> PeopleAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var people = await db.Users.AsNoTracking()
             .Select(u => new AuditPerson(u.Id, u.DisplayName, u.Email ?? ""))
@@ -104,7 +104,7 @@ public sealed class AuditQueries(
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         var zone = site.Value.TimeZoneInfo;
         await output.WriteAsync(AuditCsv.ByteOrderMark, cancellationToken);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);

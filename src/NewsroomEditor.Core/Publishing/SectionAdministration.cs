@@ -22,7 +22,7 @@ public sealed record SectionListing(Section Section, int StoryCount);
 /// </summary>
 public sealed class SectionAdministration(
     IDbContextFactory<NewsroomDbContext> contexts,
-    IAuthorizationService authorization,
+    AdminGate admins,
     IPublicSiteCache publicSite,
     IAuditLog audit)
 {
@@ -31,7 +31,7 @@ public sealed class SectionAdministration(
     /// <summary>Every section, hidden ones too, in display order, with its number of stories (any state).</summary>
     public async Task<IReadOnlyList<SectionListing>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var counts = await db.Stories.Where(s => s.SectionId != null).GroupBy(s => s.SectionId!.Value)
@@ -45,7 +45,7 @@ public sealed class SectionAdministration(
     public async Task<Section> CreateAsync(ClaimsPrincipal actor, SectionNames names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var last = await db.Sections.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;
         var section = new Section(names.NameVi, names.NameEn, last + 1, names.SlugVi, names.SlugEn);
@@ -63,7 +63,7 @@ public sealed class SectionAdministration(
     public async Task<Section> RenameAsync(ClaimsPrincipal actor, int sectionId, SectionNames names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var section = await FindAsync(db, sectionId, cancellationToken);
         var before = Describe(section);
@@ -79,7 +79,7 @@ public sealed class SectionAdministration(
     /// <exception cref="DomainException">The section is gone.</exception>
     public async Task MoveAsync(ClaimsPrincipal actor, int sectionId, int offset, CancellationToken cancellationToken = default)
     {
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ordered = await db.Sections.OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var index = ordered.FindIndex(s => s.Id == sectionId);
@@ -103,7 +103,7 @@ public sealed class SectionAdministration(
     /// <exception cref="DomainException">The section is gone.</exception>
     public async Task SetHiddenAsync(ClaimsPrincipal actor, int sectionId, bool hidden, CancellationToken cancellationToken = default)
     {
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var section = await FindAsync(db, sectionId, cancellationToken);
         if (section.IsHidden == hidden)
@@ -121,7 +121,7 @@ public sealed class SectionAdministration(
     /// <exception cref="DomainException">Stories use the section ("N stories use this section; hide it instead"), or it is gone.</exception>
     public async Task DeleteAsync(ClaimsPrincipal actor, int sectionId, CancellationToken cancellationToken = default)
     {
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var section = await FindAsync(db, sectionId, cancellationToken);
         var stories = await db.Stories.CountAsync(s => s.SectionId == sectionId, cancellationToken);

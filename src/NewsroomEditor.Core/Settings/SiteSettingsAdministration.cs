@@ -130,7 +130,7 @@ public static class SiteSettingsRules
 /// </summary>
 public sealed class SiteSettingsAdministration(
     IDbContextFactory<NewsroomDbContext> contexts,
-    IAuthorizationService authorization,
+    AdminGate admins,
     SiteSettings settings,
     IPublicSiteCache publicSite,
     IAuditLog audit,
@@ -141,7 +141,7 @@ public sealed class SiteSettingsAdministration(
     /// <summary>The settings in force, as the form shows them.</summary>
     public async Task<SiteSettingsInput> GetAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         return Current();
     }
 
@@ -150,7 +150,7 @@ public sealed class SiteSettingsAdministration(
     public async Task SaveAsync(ClaimsPrincipal actor, SiteSettingsInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await authorization.EnsureAsync(actor, Policies.CanManageUsers, Refusal);
+        await admins.EnsureAsync(actor, Refusal);
         var values = SiteSettingsRules.Check(input);
         var before = Current();
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 
 namespace NewsroomEditor.Core.Stories;
@@ -9,7 +10,7 @@ namespace NewsroomEditor.Core.Stories;
 /// story without an actor: any state but Archived or Unpublished; a story taken down (for a
 /// correction of record, or a legal request) is withdrawn from every reader, link holders included.
 /// </summary>
-public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts, StoryService stories)
+public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts, StoryService stories, ActorVerifier actors)
 {
     /// <summary>Whether a link may show this story now.</summary>
     public static bool CanBeShown(Story story)
@@ -25,7 +26,9 @@ public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts,
     /// </summary>
     public async Task<Story> EnsureCanShareAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
-        var story = await stories.GetAsync(actor, storyId, cancellationToken);
+        // A link hands the story to anyone holding it: made with the person's standing as it is now.
+        var current = await actors.CurrentAsync(actor, cancellationToken);
+        var story = await stories.GetAsync(current, storyId, cancellationToken);
         if (!CanBeShown(story))
             throw new WorkflowException($"A story that is {StoryRules.Describe(story.State)} cannot be previewed by link.");
         return story;

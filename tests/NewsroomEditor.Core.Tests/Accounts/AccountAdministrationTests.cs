@@ -271,11 +271,12 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         var thu = await _host.PersonAsync("thu@example.vn", "Nguyễn Thu", Roles.Admin);
         await _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, thu.User.Id));
 
-        // Thu's page was still open: her (now stale) principal tries to switch off the last admin.
-        var refusal = await Assert.ThrowsAsync<DomainException>(() =>
+        // Thu's page was still open: her (now stale) principal tries to switch off the last admin,
+        // and is refused because she is no admin any more (AdminGate reads the database).
+        var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             _host.WithAccountsAsync(a => a.DeactivateAsync(thu.Principal, _admin.User.Id)));
 
-        Assert.Contains("last active Admin", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(ActorVerifier.AccessChanged, refusal.Message);
         Assert.Null((await _host.ReloadAsync(_admin.User.Id)).DeactivatedAt);
     }
 

@@ -22,14 +22,33 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
     private readonly CountingPublicSiteCache _cache = new();
     private CoreTestHost _host = default!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         _host = await CoreTestHost.StartAsync(services: s =>
         {
             s.AddSingleton<IAuditLog>(_audit);
             s.AddSingleton<IPublicSiteCache>(_cache);
         });
+        await People.AddAdminAsync(_host);
+    }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task An_admin_demoted_a_moment_ago_is_refused_from_the_page_still_open()
+    {
+        var thu = await _host.CreateActorAsync("thu@example.vn", "Nguyễn Thu", Roles.Admin);
+        var openPage = People.Principal(thu.UserId, "Nguyễn Thu", Roles.Admin);
+        Assert.NotEmpty(await Admin(a => a.ListAsync(openPage)));
+
+        await _host.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.RemoveFromRoleAsync((await users.FindByIdAsync(thu.UserId))!, Roles.Admin);
+        });
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.ListAsync(openPage)));
+    }
 
     [Fact]
     public async Task A_new_section_takes_its_slugs_from_its_names_and_goes_last_in_the_menu()

@@ -151,12 +151,16 @@ public sealed class SiteSettingsTests : IAsyncLifetime
 
     private static SiteSettingsInput Input() => new("Báo Thử Nghiệm", "Test Daily", "Asia/Ho_Chi_Minh", ["vi", "en"], 3, 100, 20, 2048);
 
-    private Task<CoreTestHost> StartAsync(string? dataFolder = null) =>
-        CoreTestHost.StartAsync(Configuration, s =>
+    private async Task<CoreTestHost> StartAsync(string? dataFolder = null)
+    {
+        var host = await CoreTestHost.StartAsync(Configuration, s =>
         {
             s.AddSingleton<IAuditLog>(_audit);
             s.AddSingleton<IPublicSiteCache>(_cache);
         }, dataFolder);
+        await People.AddAdminAsync(host);
+        return host;
+    }
 
     private Task<T> Admin<T>(Func<SiteSettingsAdministration, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<SiteSettingsAdministration>()));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
 using System.Security.Claims;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
@@ -23,6 +25,21 @@ internal sealed class CountingPublicSiteCache : IPublicSiteCache
 internal static class People
 {
     public static ClaimsPrincipal Admin { get; } = Principal("admin-1", "Quản trị", Roles.Admin);
+
+    /// <summary>
+    /// Makes <see cref="Admin"/> a real, active account: admin services check the database, not
+    /// only the principal an open page holds (AdminGate).
+    /// </summary>
+    public static Task AddAdminAsync(CoreTestHost host) =>
+        host.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            if (await users.FindByIdAsync("admin-1") is not null)
+                return;
+            var admin = new ApplicationUser { Id = "admin-1", UserName = "admin@example.vn", Email = "admin@example.vn", EmailConfirmed = true, DisplayName = "Quản trị" };
+            Assert.True((await users.CreateAsync(admin, "a long enough passphrase")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(admin, Roles.Admin)).Succeeded);
+        });
 
     public static ClaimsPrincipal Principal(string userId, string displayName, params string[] roles)
     {

@@ -132,6 +132,13 @@ public sealed class UsersAdministrationTests : IAsyncLifetime
         var html = await wrong.Content.ReadAsStringAsync();
         Assert.Contains("Invalid login attempt", html, StringComparison.Ordinal);
         Assert.DoesNotContain("deactivated", html, StringComparison.Ordinal);
+
+        // Wrong guesses count towards lockout; once locked, even the right password learns nothing.
+        for (var attempt = 1; attempt < 5; attempt++)
+            (await Forms.SignInAsync(client, "reporter@example.vn", $"wrong guess number {attempt}")).Dispose();
+        using var locked = await Forms.SignInAsync(client, "reporter@example.vn", NewsroomAppFactory.Password);
+        Assert.DoesNotContain("deactivated", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull((await FindAsync("reporter@example.vn")).LockoutEnd);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ namespace NewsroomEditor.Web.Tests.Admin;
 public sealed class SectionsPageTests : AdminComponentTest
 {
     [Fact]
-    public void The_page_lists_the_sections_in_menu_order_with_their_story_counts()
+    public async Task The_page_lists_the_sections_in_menu_order_with_their_story_counts()
     {
-        SignIn("Quản trị", Roles.Admin);
+        await Host.UserAsync(SignIn("Quản trị", Roles.Admin));
 
         var page = Render<SectionsPage>();
 
@@ -25,7 +25,7 @@ public sealed class SectionsPageTests : AdminComponentTest
     [Fact]
     public async Task An_admin_adds_a_section_and_moves_it_up()
     {
-        SignIn("Quản trị", Roles.Admin);
+        await Host.UserAsync(SignIn("Quản trị", Roles.Admin));
         var page = Render<SectionsPage>();
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
 
@@ -46,7 +46,7 @@ public sealed class SectionsPageTests : AdminComponentTest
     [Fact]
     public async Task A_reserved_slug_is_shown_as_a_validation_message_and_nothing_is_added()
     {
-        SignIn("Quản trị", Roles.Admin);
+        await Host.UserAsync(SignIn("Quản trị", Roles.Admin));
         var page = Render<SectionsPage>();
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
 
@@ -66,7 +66,7 @@ public sealed class SectionsPageTests : AdminComponentTest
         var author = StoryActor.Create("lan", "Hoàng Lan", Roles.Reporter);
         await Host.AddUserAsync(author);
         await Host.WriteStoryAsync(author, "Hội nghị Ban Chấp hành");
-        SignIn("Quản trị", Roles.Admin);
+        await Host.UserAsync(SignIn("Quản trị", Roles.Admin));
         var page = Render<SectionsPage>();
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
 

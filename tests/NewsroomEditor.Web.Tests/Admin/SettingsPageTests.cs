@@ -14,7 +14,7 @@ public sealed class SettingsPageTests : AdminComponentTest
     [Fact]
     public async Task A_bad_time_zone_is_shown_beside_the_field_and_nothing_is_saved()
     {
-        SignIn("Quản trị", Roles.Admin);
+        await Host.UserAsync(SignIn("Quản trị", Roles.Admin));
         Render<MudPopoverProvider>();
         var page = Render<SettingsPage>();
         page.WaitForAssertion(() => Assert.Equal("Asia/Ho_Chi_Minh", Field(page, "Time zone").GetAttribute("value")));
@@ -34,7 +34,7 @@ public sealed class SettingsPageTests : AdminComponentTest
     [Fact]
     public async Task A_valid_save_takes_effect_at_once()
     {
-        SignIn("Quản trị", Roles.Admin);
+        await Host.UserAsync(SignIn("Quản trị", Roles.Admin));
         Render<MudPopoverProvider>();
         var page = Render<SettingsPage>();
         page.WaitForAssertion(() => Assert.Equal("Asia/Ho_Chi_Minh", Field(page, "Time zone").GetAttribute("value")));

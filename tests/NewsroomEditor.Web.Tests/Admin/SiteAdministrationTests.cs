@@ -16,8 +16,7 @@ namespace NewsroomEditor.Web.Tests.Admin;
 /// </summary>
 public sealed class SiteAdministrationTests : IAsyncLifetime
 {
-    private static readonly ClaimsPrincipal AnAdmin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, "admin"), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+    private ClaimsPrincipal AnAdmin { get; set; } = default!;
 
     private NewsroomAppFactory _app = default!;
     private HttpClient _reader = default!;
@@ -26,6 +25,9 @@ public sealed class SiteAdministrationTests : IAsyncLifetime
     {
         _app = new NewsroomAppFactory();
         await _app.CompleteSetupAsync();
+        // The admin made by setup, as their open page's principal (admin services check the account).
+        var admin = await _app.CreateUserAsync("thu.admin@example.vn", "Nguyễn Thu", Roles.Admin);
+        AnAdmin = new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, admin.Id), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
         _reader = _app.CreateBrowserlessClient();
     }
 

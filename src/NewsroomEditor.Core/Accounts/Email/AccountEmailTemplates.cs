@@ -31,7 +31,7 @@ public sealed class AccountEmailTemplates(IOptions<SiteOptions> site)
     {
         ArgumentNullException.ThrowIfNull(user);
         var english = user.UiLanguage.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        var siteName = site.Value.Name;
+        var siteName = site.Value.NameFor(english ? "en" : "vi");
         var name = string.IsNullOrWhiteSpace(user.DisplayName) ? email : user.DisplayName;
         var (subject, greeting, sentence, action, closing) = (kind, english) switch
         {

@@ -62,6 +62,14 @@ public sealed class NewsroomSignInManager(
     {
         var user = await GetTwoFactorAuthenticationUserAsync();
         var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        // Identity does not count a wrong recovery code towards lockout; guessing them is no
+        // cheaper than guessing authenticator codes, so here it counts.
+        if (user is not null && !result.Succeeded && !result.IsLockedOut)
+        {
+            await UserManager.AccessFailedAsync(user);
+            if (await UserManager.IsLockedOutAsync(user))
+                result = SignInResult.LockedOut;
+        }
         if (user is not null)
             await RecordOutcomeAsync(user, user.Email, result, "password and recovery code");
         return result;
