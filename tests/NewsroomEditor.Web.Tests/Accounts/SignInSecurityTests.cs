@@ -196,6 +196,10 @@ public sealed class SignInSecurityTests : IClassFixture<SignInSecurityTests.Audi
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.Equal("/Account/Manage/EnableAuthenticator?required=true", refused.Headers.Location!.OriginalString);
         }
+        // Endpoints that are not pages (a download, a media preview) are refused with the reason.
+        using var download = await browser.GetAsync($"/media/preview/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.Forbidden, download.StatusCode);
+        Assert.Contains("Set up two-factor sign-in first", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // The set-up page itself, and the public site, stay open.
         using var setupPage = await browser.GetAsync("/Account/Manage/EnableAuthenticator?required=true");
         Assert.Equal(HttpStatusCode.OK, setupPage.StatusCode);
@@ -210,6 +214,7 @@ public sealed class SignInSecurityTests : IClassFixture<SignInSecurityTests.Audi
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var recoveryCodes = new HtmlParser().ParseDocument(enabledPage).QuerySelectorAll("code.recovery-code");
         Assert.Equal(10, recoveryCodes.Length);
+        Assert.Contains(_app.Audit.About(user.Id), r => r.Action == AuditActions.TwoFactorChanged && r.ActorId == user.Id);
 
         // The same cookie still works (renewed after the security stamp changed) and now gets in.
         using var dashboard = await browser.GetAsync("/newsroom");

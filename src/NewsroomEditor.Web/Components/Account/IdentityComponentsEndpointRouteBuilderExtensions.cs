@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using NewsroomEditor.Web.Components.Account.Pages.Manage;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Web.Components.Account;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -24,9 +25,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] NewsroomEditor.Core.Audit.IAuditLog audit,
             [FromForm] string returnUrl) =>
         {
+            var signedIn = await signInManager.UserManager.GetUserAsync(user);
             await signInManager.SignOutAsync();
+            if (signedIn is not null)
+                await audit.RecordOwnAsync(signedIn, NewsroomEditor.Core.Audit.AuditActions.SignedOut, "Signed out.");
             return TypedResults.LocalRedirect($"~/{returnUrl}");
         });
 

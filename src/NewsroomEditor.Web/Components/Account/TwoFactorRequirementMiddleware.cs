@@ -12,7 +12,8 @@ namespace NewsroomEditor.Web.Components.Account;
 /// is every Blazor page that requires authorization, except the Account pages themselves (where
 /// the authenticator is set up); the public site, /setup and the error pages are not affected.
 /// A circuit opens only from such a page request, so the rule cannot be walked around by
-/// navigating inside an open circuit.
+/// navigating inside an open circuit. Other endpoints that require sign-in (the audit export,
+/// media previews) answer 403 with the reason until the authenticator is set up.
 /// </summary>
 public sealed class TwoFactorRequirementMiddleware(RequestDelegate next, IOptions<SecurityOptions> security)
 {
@@ -24,16 +25,33 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next, IOption
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(users);
-        if (IsEditingPage(context.GetEndpoint())
+        var endpoint = context.GetEndpoint();
+        var isPage = IsEditingPage(endpoint);
+        var isOtherProtected = !isPage && IsProtectedEndpoint(context, endpoint);
+        if ((isPage || isOtherProtected)
             && context.User.Identity?.IsAuthenticated == true
             && security.Value.RolesRequiringTwoFactor.Any(context.User.IsInRole)
             && await users.GetUserAsync(context.User) is { TwoFactorEnabled: false })
         {
-            context.Response.Redirect($"{SetupPath}?required=true");
+            if (isPage)
+            {
+                context.Response.Redirect($"{SetupPath}?required=true");
+                return;
+            }
+            // A download or an API call (the audit export, a media preview) cannot be redirected
+            // usefully: it is refused with the reason.
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync($"Set up two-factor sign-in first: {SetupPath}", context.RequestAborted);
             return;
         }
         await next(context);
     }
+
+    /// <summary>Any other endpoint that requires sign-in, outside /Account (where sign-out and the set-up live).</summary>
+    private static bool IsProtectedEndpoint(HttpContext context, Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null
+        && endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is null
+        && !context.Request.Path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsEditingPage(Endpoint? endpoint) =>
         endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is { } component
