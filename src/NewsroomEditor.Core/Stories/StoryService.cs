@@ -94,9 +94,10 @@ public sealed class StoryService(
             return await ConflictAsync(db, current, cancellationToken);
         }
         if (kind == RevisionKind.Correction)
+        {
             await publicSite.InvalidateAsync(cancellationToken);
-        if (kind == RevisionKind.Correction)
             await audit.RecordAsync(AuditedChanges.StoryCorrected(story, actor), cancellationToken);
+        }
         await MarkTranslationsOutdatedAsync(story.TranslationGroupId, id, now, cancellationToken);
         events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
         return new SaveResult(story.Version, now, null);

@@ -24,7 +24,9 @@ public sealed record PublicText(
     string Feed,
     string NoStories,
     string SkipToContent,
-    string Tags)
+    string Tags,
+    string Updated,
+    string PreviewLinkValidUntil)
 {
     public static readonly PublicText Vietnamese = new(
         Latest: "Tin mới nhất",
@@ -45,7 +47,9 @@ public sealed record PublicText(
         Feed: "RSS",
         NoStories: "Chưa có bài viết nào.",
         SkipToContent: "Đến nội dung chính",
-        Tags: "Từ khóa");
+        Tags: "Từ khóa",
+        Updated: "Cập nhật",
+        PreviewLinkValidUntil: "Bản xem trước, chưa xuất bản; liên kết dùng được đến {0}.");
 
     public static readonly PublicText English = new(
         Latest: "Latest news",
@@ -66,7 +70,9 @@ public sealed record PublicText(
         Feed: "RSS",
         NoStories: "No stories yet.",
         SkipToContent: "Skip to content",
-        Tags: "Tags");
+        Tags: "Tags",
+        Updated: "Updated",
+        PreviewLinkValidUntil: "This link works until {0}.");
 
     public static PublicText For(string language) =>
         language.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? Vietnamese : English;
