@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MudBlazor;
 using MudBlazor.Services;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
@@ -16,6 +17,7 @@ using NewsroomEditor.Core.Media;
 using NewsroomEditor.Web.Components;
 using NewsroomEditor.Web.Components.Account;
 using NewsroomEditor.Web.Components.Admin;
+using NewsroomEditor.Web.Components.Localization;
 using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Components.Setup;
 
@@ -35,6 +37,11 @@ public static class WebHostingExtensions
         // smaller pages. Markup-significant characters are still encoded.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
+        // The editing UI in Vietnamese and English: resource files (*.vi.resx) read through
+        // IStringLocalizer, the language chosen per request (InterfaceLanguages), MudBlazor's own words too.
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(InterfaceLanguages.Configure);
+        services.AddTransient<MudLocalizer, NewsroomMudLocalizer>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -105,6 +112,8 @@ public static class WebHostingExtensions
         app.UseRouting();
         app.UseMiddleware<FirstRunSetupMiddleware>();
         app.UseAuthentication();
+        // After authentication: a signed-in person's chosen language is a claim of their cookie.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseOutputCache();

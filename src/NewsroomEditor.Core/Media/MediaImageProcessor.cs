@@ -6,7 +6,7 @@ using Vips = NetVips.NetVips;
 namespace NewsroomEditor.Core.Media;
 
 /// <summary>An upload refused by a rule about its content; the message is for the uploader.</summary>
-public sealed class MediaRefusedException(string message) : DomainException(message);
+public sealed class MediaRefusedException(string message, params object?[] arguments) : DomainException(message, arguments);
 
 /// <summary>One public rendition, encoded and named by its content, not yet stored.</summary>
 internal sealed record RenditionFile(int Width, int Height, string Format, string FileName, byte[] Content)

@@ -39,7 +39,7 @@ public sealed record LeaseStatus(bool HeldByMe, string? HolderId, string? Holder
 
 /// <summary>Someone else holds the edit lease; the caller's text stays with them, unsaved.</summary>
 public sealed class LeaseLostException(string holderName)
-    : DomainException($"{holderName} is editing this story now; your changes were not saved here but are kept in your browser.")
+    : DomainException("{0} is editing this story now; your changes were not saved here but are kept in your browser.", holderName)
 {
     public string HolderName { get; } = holderName;
 }

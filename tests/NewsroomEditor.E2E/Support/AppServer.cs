@@ -88,10 +88,14 @@ public class AppServer : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) and page, as a new person at their own computer.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh browser context (own cookies) and page, as a new person at their own computer. The
+    /// browser asks for English unless told otherwise: the tests find controls by their English
+    /// names; the Vietnamese interface has its own tests.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         return await context.NewPageAsync();

@@ -34,6 +34,17 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
+    /// <summary>
+    /// Every client asks for English, as the tests read the interface's English words; a test of the
+    /// Vietnamese interface sets its own Accept-Language on the request.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+    }
+
     /// <summary>A client that shows redirects instead of following them, and keeps cookies.</summary>
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -5,4 +5,4 @@ namespace NewsroomEditor.Core.Stories.RichText;
 /// ("Body: node 3.1 'image' is not allowed.") in words a reporter can act on; it never echoes
 /// raw client input beyond a short, plain node or mark name.
 /// </summary>
-public sealed class InvalidStoryBodyException(string message) : DomainException(message);
+public sealed class InvalidStoryBodyException(string message, params object?[] arguments) : DomainException(message, arguments);

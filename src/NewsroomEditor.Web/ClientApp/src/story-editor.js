@@ -4,6 +4,7 @@
 import { Editor, Extension, getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { CharacterCount } from '@tiptap/extensions';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { Figure } from './figure.js';
 import { cleanPastedHtml } from './paste.js';
 
@@ -418,8 +419,21 @@ export function createStoryEditor(host, dotNetRef, options) {
         const a = args || {};
         const mediaId = String(a.mediaId ?? '').trim();
         if (!mediaId) return false;
+        const figure = { type: 'figure', attrs: { mediaId, alt: String(a.alt ?? ''), caption: String(a.caption ?? '') } };
+        // A selected node (say the photo just placed) is kept and the new photo goes after it:
+        // Tiptap's insertContent would replace it, losing the first of two photos placed in a row.
+        const { selection } = editor.state;
+        const at = selection instanceof NodeSelection ? selection.to : { from: selection.from, to: selection.to };
         return chain()
-          .insertContent({ type: 'figure', attrs: { mediaId, alt: String(a.alt ?? ''), caption: String(a.caption ?? '') } })
+          .insertContentAt(at, figure)
+          .command(({ tr }) => {
+            // The writer goes on below the photo: the cursor moves into the paragraph after it
+            // (the trailing node guarantees one at the end), so typing cannot replace the photo.
+            if (!(tr.selection instanceof NodeSelection)) return true;
+            const after = tr.selection.to;
+            if (tr.doc.resolve(after).nodeAfter?.isTextblock) tr.setSelection(TextSelection.create(tr.doc, after + 1));
+            return true;
+          })
           .run();
       }
       default: return false;

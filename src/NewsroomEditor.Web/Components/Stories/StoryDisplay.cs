@@ -11,7 +11,7 @@ public static class StoryDisplay
     public static string Time(DateTime utc, TimeZoneInfo siteZone)
     {
         ArgumentNullException.ThrowIfNull(siteZone);
-        return SiteTime.Format(utc, siteZone);
+        return SiteTime.Show(utc, siteZone);
     }
 
     public static string Time(DateTime? utc, TimeZoneInfo siteZone) => utc is { } value ? Time(value, siteZone) : "";
