@@ -23,36 +23,36 @@ public class RevocationJourneyTests(NewsroomServer server)
     private static readonly Person Writer = new("phong.vien.tam@baothunghiem.vn", "Đỗ Thị Viết");
 
     [Fact]
-    public async Task A_demoted_editor_clicking_Publish_in_an_already_open_story_is_refused()
+    public Task A_demoted_editor_clicking_Publish_in_an_already_open_story_is_refused() => server.RunAsync(async () =>
     {
-        await server.CreateUserAsync(DemotedEditor, NewsroomServer.Password, Roles.Editor);
-        await server.CreateUserAsync(Writer, NewsroomServer.Password, Roles.Reporter);
-        var storyId = await StoryInReviewAsync();
+            await server.CreateUserAsync(DemotedEditor, NewsroomServer.Password, Roles.Editor);
+            await server.CreateUserAsync(Writer, NewsroomServer.Password, Roles.Reporter);
+            var storyId = await StoryInReviewAsync();
 
-        var editor = await server.SignInAsync(DemotedEditor);
-        await editor.GotoAsync($"/stories/{storyId}");
-        await editor.WaitForCircuitAsync();
-        await Expect(editor.StateChip()).ToHaveTextAsync("In review");
-        var publish = editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
-        await Expect(publish).ToBeEnabledAsync();
+            var editor = await server.SignInAsync(DemotedEditor);
+            await editor.GotoAsync($"/stories/{storyId}");
+            await editor.WaitForCircuitAsync();
+            await Expect(editor.StateChip()).ToHaveTextAsync("In review");
+            var publish = editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
+            await Expect(publish).ToBeEnabledAsync();
 
-        // An admin removes the Editor role, as the users page will: roles and security stamp.
-        await UsersAsync(async users =>
-        {
-            var user = (await users.FindByEmailAsync(DemotedEditor.Email))!;
-            Assert.True((await users.RemoveFromRoleAsync(user, Roles.Editor)).Succeeded);
-            Assert.True((await users.UpdateSecurityStampAsync(user)).Succeeded);
-        });
+            // An admin removes the Editor role, as the users page will: roles and security stamp.
+            await UsersAsync(async users =>
+            {
+                var user = (await users.FindByEmailAsync(DemotedEditor.Email))!;
+                Assert.True((await users.RemoveFromRoleAsync(user, Roles.Editor)).Succeeded);
+                Assert.True((await users.UpdateSecurityStampAsync(user)).Succeeded);
+            });
 
-        await publish.ClickAsync();
+            await publish.ClickAsync();
 
-        await Expect(editor.GetByText("Only reporters and editors work on stories.")).ToBeVisibleAsync();
-        await Expect(editor.StateChip()).ToHaveTextAsync("In review");
-        await using var scope = server.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<NewsroomDbContext>().Stories.AsNoTracking().SingleAsync(s => s.Id == storyId);
-        Assert.Equal(StoryState.InReview, stored.State);
-        Assert.Null(stored.FirstPublishedAt);
-    }
+            await Expect(editor.GetByText("Only reporters and editors work on stories.")).ToBeVisibleAsync();
+            await Expect(editor.StateChip()).ToHaveTextAsync("In review");
+            await using var scope = server.Services.CreateAsyncScope();
+            var stored = await scope.ServiceProvider.GetRequiredService<NewsroomDbContext>().Stories.AsNoTracking().SingleAsync(s => s.Id == storyId);
+            Assert.Equal(StoryState.InReview, stored.State);
+            Assert.Null(stored.FirstPublishedAt);
+    });
 
     /// <summary>A story by <see cref="Writer"/> that passes the checklist, submitted for review.</summary>
     private async Task<Guid> StoryInReviewAsync()

@@ -32,36 +32,36 @@ public sealed class AdminServer : AppServer
 public class InvitationJourneyTests(AdminServer server)
 {
     [Fact]
-    public async Task The_admin_invites_a_reporter_and_an_editor_who_each_set_a_password_and_are_signed_in()
+    public Task The_admin_invites_a_reporter_and_an_editor_who_each_set_a_password_and_are_signed_in() => server.RunAsync(async () =>
     {
-        var admin = await server.NewPageAsync();
-        await admin.GotoAsync("/Account/Login");
-        await admin.GetByLabel("Email").FillAsync(AdminServer.Admin.Email);
-        await admin.GetByLabel("Password").FillAsync(AdminServer.Password);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+            var admin = await server.NewPageAsync();
+            await admin.GotoAsync("/Account/Login");
+            await admin.GetByLabel("Email").FillAsync(AdminServer.Admin.Email);
+            await admin.GetByLabel("Password").FillAsync(AdminServer.Password);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+            await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
 
-        await admin.GotoAsync("/admin/users");
-        await admin.WaitForCircuitAsync();
-        var reporterLink = await InviteAsync(admin, "Hoàng Lan", "lan@baothunghiem.vn", Roles.Reporter);
-        var editorLink = await InviteAsync(admin, "Nguyễn Thu", "thu@baothunghiem.vn", Roles.Editor);
+            await admin.GotoAsync("/admin/users");
+            await admin.WaitForCircuitAsync();
+            var reporterLink = await InviteAsync(admin, "Hoàng Lan", "lan@baothunghiem.vn", Roles.Reporter);
+            var editorLink = await InviteAsync(admin, "Nguyễn Thu", "thu@baothunghiem.vn", Roles.Editor);
 
-        // Both appear as invited in the grid.
-        await Expect(admin.Locator("[data-actions-for='lan@baothunghiem.vn']")).ToBeVisibleAsync();
-        var invited = admin.Locator("tr", new() { Has = admin.Locator("[data-actions-for='thu@baothunghiem.vn']") });
-        await Expect(invited.Locator("[data-status]")).ToHaveTextAsync("Invited");
+            // Both appear as invited in the grid.
+            await Expect(admin.Locator("[data-actions-for='lan@baothunghiem.vn']")).ToBeVisibleAsync();
+            var invited = admin.Locator("tr", new() { Has = admin.Locator("[data-actions-for='thu@baothunghiem.vn']") });
+            await Expect(invited.Locator("[data-status]")).ToHaveTextAsync("Invited");
 
-        await AcceptAsync(reporterLink, "Hoàng Lan", "mật khẩu của phóng viên Lan");
-        await AcceptAsync(editorLink, "Nguyễn Thu", "mật khẩu của biên tập viên Thu");
+            await AcceptAsync(reporterLink, "Hoàng Lan", "mật khẩu của phóng viên Lan");
+            await AcceptAsync(editorLink, "Nguyễn Thu", "mật khẩu của biên tập viên Thu");
 
-        // The admin sees them active now, and the links are spent.
-        await admin.ReloadAsync();
-        await admin.WaitForCircuitAsync();
-        await Expect(invited.Locator("[data-status]")).ToHaveTextAsync("Active");
-        var again = await server.NewPageAsync();
-        await again.GotoAsync(reporterLink);
-        await Expect(again.Locator("[data-invitation-invalid]")).ToContainTextAsync("already been used or has expired");
-    }
+            // The admin sees them active now, and the links are spent.
+            await admin.ReloadAsync();
+            await admin.WaitForCircuitAsync();
+            await Expect(invited.Locator("[data-status]")).ToHaveTextAsync("Active");
+            var again = await server.NewPageAsync();
+            await again.GotoAsync(reporterLink);
+            await Expect(again.Locator("[data-invitation-invalid]")).ToContainTextAsync("already been used or has expired");
+    });
 
     /// <summary>Invites through the dialog and returns the link it shows once.</summary>
     private static async Task<string> InviteAsync(IPage admin, string name, string email, string role)

@@ -25,70 +25,70 @@ public class PublicSiteJourneyTests(NewsroomServer server)
     ];
 
     [Fact]
-    public async Task A_reader_reads_the_published_story_in_both_languages_and_follows_its_share_link()
+    public Task A_reader_reads_the_published_story_in_both_languages_and_follows_its_share_link() => server.RunAsync(async () =>
     {
-        var article = SampleArticle.Load();
-        var editor = await server.SignInAsync(NewsroomServer.Editor);
+            var article = SampleArticle.Load();
+            var editor = await server.SignInAsync(NewsroomServer.Editor);
 
-        // The editor writes and publishes the Vietnamese story.
-        var vietnameseId = await editor.CreateStoryAsync();
-        await WriteAsync(editor, article.Headline, article.Lead, article.Paragraphs);
-        await editor.GetByLabel("Section").ClickAsync();
-        await editor.GetByRole(AriaRole.Option, new() { Name = "Thời sự" }).ClickAsync();
-        await editor.WaitUntilSavedAsync();
-        await PublishAsync(editor);
+            // The editor writes and publishes the Vietnamese story.
+            var vietnameseId = await editor.CreateStoryAsync();
+            await WriteAsync(editor, article.Headline, article.Lead, article.Paragraphs);
+            await editor.GetByLabel("Section").ClickAsync();
+            await editor.GetByRole(AriaRole.Option, new() { Name = "Thời sự" }).ClickAsync();
+            await editor.WaitUntilSavedAsync();
+            await PublishAsync(editor);
 
-        // …then its English version, which starts as a copy in the same section.
-        await editor.GetByRole(AriaRole.Button, new() { Name = "Add English version" }).ClickAsync();
-        await editor.WaitForURLAsync(url => !url.EndsWith(vietnameseId.ToString(), StringComparison.Ordinal) && Regex.IsMatch(url, "/stories/[0-9a-f-]{36}$"));
-        await editor.WaitForCircuitAsync();
-        await editor.Body().WaitForAsync();
-        var englishId = Guid.Parse(new Uri(editor.Url).Segments[^1]);
-        await editor.GetByLabel("Headline").FillAsync("");
-        await editor.GetByLabel("Lead").FillAsync("");
-        await editor.Body().ClickAsync();
-        await editor.Keyboard.PressAsync("Control+A");
-        await editor.Keyboard.PressAsync("Delete");
-        await WriteAsync(editor, EnglishHeadline, EnglishLead, EnglishParagraphs);
-        await editor.WaitUntilSavedAsync();
-        await PublishAsync(editor);
+            // …then its English version, which starts as a copy in the same section.
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Add English version" }).ClickAsync();
+            await editor.WaitForURLAsync(url => !url.EndsWith(vietnameseId.ToString(), StringComparison.Ordinal) && Regex.IsMatch(url, "/stories/[0-9a-f-]{36}$"));
+            await editor.WaitForCircuitAsync();
+            await editor.Body().WaitForAsync();
+            var englishId = Guid.Parse(new Uri(editor.Url).Segments[^1]);
+            await editor.GetByLabel("Headline").FillAsync("");
+            await editor.GetByLabel("Lead").FillAsync("");
+            await editor.Body().ClickAsync();
+            await editor.Keyboard.PressAsync("Control+A");
+            await editor.Keyboard.PressAsync("Delete");
+            await WriteAsync(editor, EnglishHeadline, EnglishLead, EnglishParagraphs);
+            await editor.WaitUntilSavedAsync();
+            await PublishAsync(editor);
 
-        var vietnamesePath = await PublicPathAsync(vietnameseId, "/thoi-su/");
-        var englishPath = await PublicPathAsync(englishId, "/en/news/");
+            var vietnamesePath = await PublicPathAsync(vietnameseId, "/thoi-su/");
+            var englishPath = await PublicPathAsync(englishId, "/en/news/");
 
-        // An anonymous reader finds the story on the home page.
-        var reader = await server.NewPageAsync();
-        await reader.GotoAsync("/");
-        await reader.Locator($"a[href='{vietnamesePath}']").First.ClickAsync();
-        await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == vietnamesePath);
-        var story = reader.Locator("article.article");
-        await Expect(story.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(article.Headline);
-        await Expect(story.Locator(".article-lead")).ToHaveTextAsync(article.Lead);
-        await Expect(story.Locator(".article-body p")).ToHaveTextAsync(article.Paragraphs.ToArray());
-        await Expect(story.Locator(".article-date")).ToHaveTextAsync(new Regex(@"^\d\d/\d\d/\d{4} - \d\d:\d\d$"));
-        await Expect(story.Locator(".article-byline")).ToHaveTextAsync("Nguyễn Thu");
-        await Expect(story.Locator(".share-heading")).ToHaveTextAsync("Chia sẻ bài viết");
-        Assert.Equal(0, await reader.Locator("script[src*='blazor']").CountAsync());
+            // An anonymous reader finds the story on the home page.
+            var reader = await server.NewPageAsync();
+            await reader.GotoAsync("/");
+            await reader.Locator($"a[href='{vietnamesePath}']").First.ClickAsync();
+            await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == vietnamesePath);
+            var story = reader.Locator("article.article");
+            await Expect(story.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(article.Headline);
+            await Expect(story.Locator(".article-lead")).ToHaveTextAsync(article.Lead);
+            await Expect(story.Locator(".article-body p")).ToHaveTextAsync(article.Paragraphs.ToArray());
+            await Expect(story.Locator(".article-date")).ToHaveTextAsync(new Regex(@"^\d\d/\d\d/\d{4} - \d\d:\d\d$"));
+            await Expect(story.Locator(".article-byline")).ToHaveTextAsync("Nguyễn Thu");
+            await Expect(story.Locator(".share-heading")).ToHaveTextAsync("Chia sẻ bài viết");
+            Assert.Equal(0, await reader.Locator("script[src*='blazor']").CountAsync());
 
-        // The language switch leads to the English version, and back.
-        await story.Locator(".language-switch").GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == englishPath);
-        await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(EnglishHeadline);
-        await Expect(reader.Locator(".article-body p")).ToHaveTextAsync(EnglishParagraphs);
-        await Expect(reader.Locator(".share-heading")).ToHaveTextAsync("Share");
-        Assert.Equal("en", await reader.Locator("html").GetAttributeAsync("lang"));
-        await reader.Locator("article .language-switch").GetByRole(AriaRole.Link, new() { Name = "Tiếng Việt" }).ClickAsync();
-        await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == vietnamesePath);
+            // The language switch leads to the English version, and back.
+            await story.Locator(".language-switch").GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == englishPath);
+            await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(EnglishHeadline);
+            await Expect(reader.Locator(".article-body p")).ToHaveTextAsync(EnglishParagraphs);
+            await Expect(reader.Locator(".share-heading")).ToHaveTextAsync("Share");
+            Assert.Equal("en", await reader.Locator("html").GetAttributeAsync("lang"));
+            await reader.Locator("article .language-switch").GetByRole(AriaRole.Link, new() { Name = "Tiếng Việt" }).ClickAsync();
+            await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == vietnamesePath);
 
-        // A share link carries the article's address; following that address opens the article.
-        var facebook = await reader.Locator("a.share-facebook").GetAttributeAsync("href");
-        var shared = HttpUtility.ParseQueryString(new Uri(facebook!).Query)["u"]!;
-        Assert.Equal(vietnamesePath, new Uri(shared).AbsolutePath);
-        var friend = await server.NewPageAsync();
-        var response = await friend.GotoAsync(shared);
-        Assert.Equal(200, response!.Status);
-        await Expect(friend.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(article.Headline);
-    }
+            // A share link carries the article's address; following that address opens the article.
+            var facebook = await reader.Locator("a.share-facebook").GetAttributeAsync("href");
+            var shared = HttpUtility.ParseQueryString(new Uri(facebook!).Query)["u"]!;
+            Assert.Equal(vietnamesePath, new Uri(shared).AbsolutePath);
+            var friend = await server.NewPageAsync();
+            var response = await friend.GotoAsync(shared);
+            Assert.Equal(200, response!.Status);
+            await Expect(friend.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(article.Headline);
+    });
 
     private static async Task WriteAsync(IPage page, string headline, string lead, IReadOnlyList<string> paragraphs)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
@@ -95,10 +96,101 @@ public class AppServer : IAsyncLifetime
     /// </summary>
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
-        context.SetDefaultTimeout(15_000);
-        _contexts.Add(context);
+        var context = await NewContextAsync(BaseUrl, locale);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A fresh browser context on <paramref name="baseUrl"/> (another app than this one, say), traced
+    /// so that a failing test leaves its trace (see <see cref="RunAsync"/>).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl, string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = locale });
+        context.SetDefaultTimeout(15_000);
+        // DOM snapshots and screenshots of every action, kept only if the test fails.
+        await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Screenshots = true });
+        _contexts.Add(context);
+        return context;
+    }
+
+    /// <summary>
+    /// Runs a test's body. When it fails, each page the test opened is photographed and each of its
+    /// browser contexts' Playwright trace saved under <c>TestResults/e2e/</c> at the repository's root
+    /// (open a trace with <c>pwsh bin/Debug/net10.0/playwright.ps1 show-trace FILE</c> or
+    /// trace.playwright.dev), and the failure's message names those files. Either way the test's
+    /// contexts are closed at the end, so the next test starts from a quiet browser.
+    /// </summary>
+    public async Task RunAsync(Func<Task> test, [CallerMemberName] string testName = "")
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var firstContext = _contexts.Count;
+        Exception? failure = null;
+        try
+        {
+            await test();
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        var contexts = _contexts.Skip(firstContext).ToList();
+        _contexts.RemoveRange(firstContext, contexts.Count);
+        var evidence = failure is null ? [] : await SaveEvidenceAsync(testName, contexts);
+        foreach (var context in contexts)
+        {
+            if (failure is null)
+                await context.Tracing.StopAsync();
+            await context.DisposeAsync();
+        }
+        if (failure is not null)
+            throw new TestFailureWithEvidence(failure, evidence);
+    }
+
+    private static async Task<List<string>> SaveEvidenceAsync(string testName, List<IBrowserContext> contexts)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "TestResults", "e2e");
+        Directory.CreateDirectory(folder);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var files = new List<string>();
+        for (var c = 0; c < contexts.Count; c++)
+        {
+            var prefix = Path.Combine(folder, $"{testName}-{stamp}-context{c + 1}");
+            var pages = contexts[c].Pages;
+            for (var p = 0; p < pages.Count; p++)
+            {
+                // Evidence is best effort: a page or context the failure already closed is skipped.
+                try
+                {
+                    var screenshot = $"{prefix}-page{p + 1}.png";
+                    await pages[p].ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true, Timeout = 10_000 });
+                    files.Add(screenshot);
+                }
+                catch (PlaywrightException)
+                {
+                }
+            }
+            try
+            {
+                var trace = $"{prefix}-trace.zip";
+                await contexts[c].Tracing.StopAsync(new TracingStopOptions { Path = trace });
+                files.Add(trace);
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+        return files;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NewsroomEditor.sln")))
+                return folder.FullName;
+        }
+        return Directory.GetCurrentDirectory();
     }
 
     /// <summary>Creates a confirmed account with roles, as an admin will through the admin pages.</summary>
@@ -137,4 +229,15 @@ public class AppServer : IAsyncLifetime
         }
         return path;
     }
+}
+
+/// <summary>A browser test's failure, with the screenshots and traces it left (see <see cref="AppServer.RunAsync"/>).</summary>
+public sealed class TestFailureWithEvidence(Exception failure, IReadOnlyList<string> evidence)
+    : Exception(
+        failure.Message + Environment.NewLine + (evidence.Count == 0
+            ? "No screenshot or trace could be saved."
+            : "Evidence (screenshots, Playwright traces):" + Environment.NewLine + string.Join(Environment.NewLine, evidence.Select(f => "  " + f))),
+        failure)
+{
+    public IReadOnlyList<string> Evidence { get; } = evidence;
 }
