@@ -24,6 +24,7 @@ public sealed class NewsroomCollection : ICollectionFixture<NewsroomServer>
 public sealed class NewsroomServer : AppServer
 {
     public const string Password = "một mật khẩu đủ dài";
+    public static readonly Person Admin = new("admin@baothunghiem.vn", "Quản trị");
     public static readonly Person Reporter = new("lan@baothunghiem.vn", "Hoàng Lan");
     public static readonly Person Editor = new("thu@baothunghiem.vn", "Nguyễn Thu");
     public static readonly Person SecondEditor = new("minh@baothunghiem.vn", "Trần Minh");
@@ -31,7 +32,7 @@ public sealed class NewsroomServer : AppServer
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await CreateUserAsync(new Person("admin@baothunghiem.vn", "Quản trị"), Password, Roles.Admin);
+        await CreateUserAsync(Admin, Password, Roles.Admin);
         await CreateUserAsync(Reporter, Password, Roles.Reporter);
         await CreateUserAsync(Editor, Password, Roles.Editor);
         await CreateUserAsync(SecondEditor, Password, Roles.Editor);
