@@ -33,6 +33,14 @@ ensure_chromium() {
 ensure_chromium
 dotnet tool restore
 dotnet build NewsroomEditor.sln --configuration Release
+
+# `./test.sh --screenshots` regenerates the README's pictures (docs/screenshots/): it runs only the
+# browser journey that takes them, writing into docs/ instead of TestResults/.
+if [ "${1:-}" = "--screenshots" ]; then
+  NEWSROOM_SCREENSHOTS=docs/screenshots dotnet test tests/NewsroomEditor.E2E --configuration Release --no-build \
+    --filter "FullyQualifiedName~NewsroomDayJourneyTests" --logger "console;verbosity=minimal"
+  exit
+fi
 # One `dotnet test` over the solution runs the test projects side by side; --no-build reuses the build above.
 dotnet test NewsroomEditor.sln --configuration Release --no-build --logger "console;verbosity=minimal"
 # The workflow matrix test writes its figure (allowed, refused, unexpected); show it with the results.

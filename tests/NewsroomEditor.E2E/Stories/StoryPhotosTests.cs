@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using NetVips;
 using NewsroomEditor.E2E.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,10 +15,10 @@ public class StoryPhotosTests(NewsroomServer server)
             var folder = Directory.CreateTempSubdirectory("newsroom-photos-").FullName;
             try
             {
-                string[] files = [Photo(folder, "hoi-nghi-1.jpg", [180, 40, 40]), Photo(folder, "hoi-nghi-2.jpg", [40, 90, 180])];
+                string[] files = [TestPhotos.Write(folder, "hoi-nghi-1.jpg", [180, 40, 40]), TestPhotos.Write(folder, "hoi-nghi-2.jpg", [40, 90, 180])];
                 var page = await server.SignInAsync(NewsroomServer.Reporter);
 
-                await UploadAndDescribeAsync(page, files, article.Captions);
+                await page.UploadAndDescribeAsync(files, article.Captions);
 
                 // Write the start of the article and place both photos.
                 await page.CreateStoryAsync();
@@ -78,9 +77,9 @@ public class StoryPhotosTests(NewsroomServer server)
             {
                 // Its own file and caption: the library is shared with the other tests.
                 const string firstCaption = "Toàn cảnh phiên bế mạc hội nghị";
-                string[] files = [Photo(folder, "phien-be-mac.jpg", [40, 140, 60])];
+                string[] files = [TestPhotos.Write(folder, "phien-be-mac.jpg", [40, 140, 60])];
                 var page = await server.SignInAsync(NewsroomServer.Reporter);
-                await UploadAndDescribeAsync(page, files, [firstCaption]);
+                await page.UploadAndDescribeAsync(files, [firstCaption]);
 
                 await page.CreateStoryAsync();
                 await page.GetByLabel("Headline").FillAsync(article.Headline);
@@ -132,9 +131,9 @@ public class StoryPhotosTests(NewsroomServer server)
             {
                 const string libraryCaption = "Quang cảnh hội nghị Ban Chấp hành";
                 const string storyCaption = "Quang cảnh hội nghị lần thứ 16";
-                string[] files = [Photo(folder, "quang-canh.jpg", [150, 120, 40])];
+                string[] files = [TestPhotos.Write(folder, "quang-canh.jpg", [150, 120, 40])];
                 var page = await server.SignInAsync(NewsroomServer.Reporter);
-                await UploadAndDescribeAsync(page, files, [libraryCaption]);
+                await page.UploadAndDescribeAsync(files, [libraryCaption]);
 
                 await page.CreateStoryAsync();
                 await page.GetByLabel("Headline").FillAsync(article.Headline);
@@ -161,42 +160,4 @@ public class StoryPhotosTests(NewsroomServer server)
                 Directory.Delete(folder, recursive: true);
             }
     });
-
-    /// <summary>
-    /// Uploads the photos at once on /media (each row ends "Ready") and describes photo i with the
-    /// caption i, the alt text "Ảnh {i + 1}: {caption}" and a credit.
-    /// </summary>
-    private static async Task UploadAndDescribeAsync(IPage page, string[] files, IReadOnlyList<string> captions)
-    {
-        // Upload them at once; each gets its own row and ends "Ready".
-        await page.GotoAsync("/media");
-        await page.WaitForCircuitAsync();
-        await page.GetByLabel("Upload", new() { Exact = true }).SetInputFilesAsync(files);
-        var uploads = page.GetByRole(AriaRole.List, new() { Name = "Uploads" });
-        await Expect(uploads.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(files.Length);
-        await Expect(uploads.GetByText("Ready")).ToHaveCountAsync(files.Length, new() { Timeout = 60_000 });
-
-        // Describe them with the captions.
-        for (var i = 0; i < files.Length; i++)
-        {
-            var name = Path.GetFileName(files[i]);
-            await page.GetByRole(AriaRole.Button, new() { Name = $"Edit {name}" }).ClickAsync();
-            var dialog = page.GetByRole(AriaRole.Dialog);
-            await dialog.GetByLabel("Alt text").FillAsync($"Ảnh {i + 1}: {captions[i]}");
-            await dialog.GetByLabel("Caption").FillAsync(captions[i]);
-            await dialog.GetByLabel("Credit").FillAsync("Hoàng Lan");
-            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await Expect(dialog).ToHaveCountAsync(0);
-        }
-    }
-
-    /// <summary>A 1200 × 800 photo-like JPEG of one colour with noise, written by libvips.</summary>
-    private static string Photo(string folder, string name, double[] colour)
-    {
-        var path = Path.Combine(folder, name);
-        using var noise = Image.Gaussnoise(1200, 800, mean: 0, sigma: 25);
-        using var background = (noise + colour).Cast(Enums.BandFormat.Uchar);
-        background.Jpegsave(path, q: 85);
-        return path;
-    }
 }

@@ -150,7 +150,7 @@ public class AppServer : IAsyncLifetime
 
     private static async Task<List<string>> SaveEvidenceAsync(string testName, List<IBrowserContext> contexts)
     {
-        var folder = Path.Combine(RepositoryRoot(), "TestResults", "e2e");
+        var folder = Path.Combine(Repository.Root, "TestResults", "e2e");
         Directory.CreateDirectory(folder);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var files = new List<string>();
@@ -182,16 +182,6 @@ public class AppServer : IAsyncLifetime
             }
         }
         return files;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NewsroomEditor.sln")))
-                return folder.FullName;
-        }
-        return Directory.GetCurrentDirectory();
     }
 
     /// <summary>Creates a confirmed account with roles, as an admin will through the admin pages.</summary>

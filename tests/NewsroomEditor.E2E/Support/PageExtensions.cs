@@ -45,3 +45,25 @@ public static class StoryEditorPage
         return Guid.Parse(new Uri(page.Url).Segments[^1]);
     }
 }
+
+public static class KeyboardNavigation
+{
+    /// <summary>
+    /// Presses Tab (or Shift+Tab) until <paramref name="target"/> has the keyboard focus, as a
+    /// person without a mouse would; fails when it is not reached within <paramref name="maxPresses"/>.
+    /// </summary>
+    public static async Task TabToAsync(this IPage page, ILocator target, bool backwards = false, int maxPresses = 80)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(target);
+        await target.WaitForAsync();
+        for (var i = 0; i <= maxPresses; i++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+                return;
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+        }
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing'");
+        Assert.Fail($"{target} was not reached with {(backwards ? "Shift+Tab" : "Tab")} in {maxPresses} presses; the focus is on {focused}");
+    }
+}

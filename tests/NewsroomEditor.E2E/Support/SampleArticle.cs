@@ -6,6 +6,9 @@ namespace NewsroomEditor.E2E.Support;
 /// </summary>
 public sealed record SampleArticle(string DateLine, string Headline, string Lead, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Captions, string Byline)
 {
+    /// <summary>The body in the sample's order: each block is a paragraph or, where a photo stands, its caption.</summary>
+    public IReadOnlyList<(bool IsCaption, string Text)> Body { get; private init; } = [];
+
     public static SampleArticle Load()
     {
         var path = FindFixture();
@@ -16,7 +19,10 @@ public sealed record SampleArticle(string DateLine, string Headline, string Lead
         // Captions sit under photos and, unlike the paragraphs, end without a full stop.
         var paragraphs = middle.Where(b => b.EndsWith('.')).ToList();
         var captions = middle.Where(b => !b.EndsWith('.')).ToList();
-        return new SampleArticle(blocks[1], blocks[2], blocks[3], paragraphs, captions, blocks[^2]);
+        return new SampleArticle(blocks[1], blocks[2], blocks[3], paragraphs, captions, blocks[^2])
+        {
+            Body = [.. middle.Select(b => (!b.EndsWith('.'), b))],
+        };
     }
 
     /// <summary>A copy of ../shared/fixtures/sample-article-vi.txt kept with the tests, so a clone alone can run them.</summary>
