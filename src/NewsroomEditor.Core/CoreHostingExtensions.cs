@@ -102,6 +102,8 @@ public static class CoreHostingExtensions
             })
             .AddRoles<IdentityRole>()
             .AddPasswordValidator<PasswordPolicyValidator>()
+            // Identity's refusals (password too short, e-mail taken...) in the reader's language.
+            .AddErrorDescriber<NewsroomIdentityErrorDescriber>()
             .AddEntityFrameworkStores<NewsroomDbContext>()
             .AddClaimsPrincipalFactory<NewsroomClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Accounts;
@@ -17,7 +18,8 @@ namespace NewsroomEditor.Core.Accounts;
 /// </remarks>
 public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
 {
-    public const string AccessChanged = "Your access has changed; reload the page.";
+    /// <summary>The refusal after a change of roles, in the reader's interface language.</summary>
+    public static string AccessChanged => DomainText.Get("Your access has changed; reload the page.");
 
     /// <summary>
     /// The actor with the roles the database holds for them now; throws

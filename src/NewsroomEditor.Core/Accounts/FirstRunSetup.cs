@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Accounts;
 
@@ -26,10 +27,11 @@ public sealed class SetupGate
 /// </summary>
 public sealed class FirstRunSetup(NewsroomDbContext db, UserManager<ApplicationUser> users, SetupGate gate)
 {
-    public static readonly IdentityError AlreadyDone = new()
+    /// <summary>A new error each time: its description is in the reader's interface language.</summary>
+    public static IdentityError AlreadyDone => new()
     {
         Code = "SetupAlreadyDone",
-        Description = "Setup has already been completed; sign in instead.",
+        Description = DomainText.Get("Setup has already been completed; sign in instead."),
     };
 
     public async Task<bool> IsCompleteAsync(CancellationToken cancellationToken = default)
@@ -55,7 +57,7 @@ public sealed class FirstRunSetup(NewsroomDbContext db, UserManager<ApplicationU
             return IdentityResult.Failed(new IdentityError
             {
                 Code = "InvalidDisplayName",
-                Description = $"Display name is required and at most {ApplicationUser.DisplayNameMaxLength} characters.",
+                Description = DomainText.Format("Display name is required and at most {0} characters.", ApplicationUser.DisplayNameMaxLength),
             });
         }
 

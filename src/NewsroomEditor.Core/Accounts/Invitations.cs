@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Accounts;
 
@@ -13,7 +14,8 @@ public sealed record Invitee(string UserId, string DisplayName, string Email);
 /// </summary>
 public sealed class Invitations(IServiceScopeFactory scopes, IAuditLog audit)
 {
-    public const string UsedOrExpired = "This invitation has already been used or has expired. Ask an administrator for a new one.";
+    /// <summary>What a used, expired or forged link gets, in the reader's interface language.</summary>
+    public static string UsedOrExpired => DomainText.Get("This invitation has already been used or has expired. Ask an administrator for a new one.");
 
     /// <summary>The invitee, or null when the link is forged, used, expired or the account deactivated.</summary>
     public async Task<Invitee?> FindAsync(string? userId, string? code)

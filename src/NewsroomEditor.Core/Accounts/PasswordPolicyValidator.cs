@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Accounts;
 
@@ -34,7 +35,7 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<ApplicationUser
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = TooLongCode,
-                Description = $"Passwords can be at most {MaximumLength} characters long.",
+                Description = DomainText.Format("Passwords can be at most {0} characters long.", MaximumLength),
             }));
         }
         if (IsCommon(password))
@@ -42,7 +43,7 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<ApplicationUser
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = TooCommonCode,
-                Description = "This password is one of the most common ones and easy to guess; choose another (a phrase of several words is easy to remember).",
+                Description = DomainText.Get("This password is one of the most common ones and easy to guess; choose another (a phrase of several words is easy to remember)."),
             }));
         }
         return Task.FromResult(IdentityResult.Success);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Web.Components;
 using NewsroomEditor.Web.Tests.Support;
 
 namespace NewsroomEditor.Web.Tests.Accounts;
@@ -117,9 +118,10 @@ public sealed class SignInSecurityTests : IClassFixture<SignInSecurityTests.Audi
         // The lockout page says until when, 15 minutes on, in the site's time zone (UTC+7).
         var lockoutEnd = await _app.UsersAsync(async users => await users.GetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!));
         Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
-        var page = await (await browser.GetAsync(right.Headers.Location)).Content.ReadAsStringAsync();
-        var local = lockoutEnd.Value.ToOffset(TimeSpan.FromHours(7));
-        Assert.Contains($"until <strong>{local:HH:mm dd/MM/yyyy} (Asia/Ho_Chi_Minh)</strong>", page, StringComparison.Ordinal);
+        // The time is written in the reader's culture (en-US here, as the browser asks).
+        var page = new HtmlParser().ParseDocument(await (await browser.GetAsync(right.Headers.Location)).Content.ReadAsStringAsync());
+        var until = SiteTime.Show(lockoutEnd.Value.UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
+        Assert.Contains($"locked until {until} (Asia/Ho_Chi_Minh).", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
 
         var records = _app.Audit.About(user.Id);
         Assert.Equal(4, records.Count(r => r.Action == AuditActions.SignInFailed));

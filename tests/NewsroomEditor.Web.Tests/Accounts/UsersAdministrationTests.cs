@@ -122,7 +122,7 @@ public sealed class UsersAdministrationTests : IAsyncLifetime
         using var response = await Forms.SignInAsync(client, "reporter@example.vn", NewsroomAppFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(NewsroomSignInManager.DeactivatedMessage, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("This account has been deactivated. Ask an administrator if you need access again.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var dashboard = await client.GetAsync("/newsroom");
         Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
         Assert.Null((await FindAsync("reporter@example.vn")).LastSignInAt);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Web.Components;
 using NewsroomEditor.Web.Components.Admin.Users;
 using NewsroomEditor.Web.Tests.Support;
 
@@ -32,7 +33,9 @@ public sealed class UsersPageTests : NewsroomComponentTest
         Assert.Contains("Hoàng Lan", lan.TextContent, StringComparison.Ordinal);
         Assert.Contains("Editor, Reporter", lan.TextContent, StringComparison.Ordinal);
         Assert.Contains("Active", lan.QuerySelector("[data-status]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("11/04/2026 19:45", lan.TextContent, StringComparison.Ordinal); // 12:45 UTC in Asia/Ho_Chi_Minh
+        // 12:45 UTC in Asia/Ho_Chi_Minh, written in the reader's culture (en-US in these tests).
+        var signedIn = SiteTime.Show(new DateTime(2026, 4, 11, 12, 45, 0, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
+        Assert.Contains(signedIn, lan.TextContent, StringComparison.Ordinal);
         Assert.Equal("Invited", Row(page, "ha@example.vn").QuerySelector("[data-status]")!.TextContent.Trim());
         Assert.Contains("Never", Row(page, "ha@example.vn").TextContent, StringComparison.Ordinal);
         Assert.Equal("Locked out", Row(page, "minh@example.vn").QuerySelector("[data-status]")!.TextContent.Trim());

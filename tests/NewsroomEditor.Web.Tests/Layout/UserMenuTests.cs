@@ -1,4 +1,5 @@
 using MudBlazor;
+using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Web.Components.Layout;
 using NewsroomEditor.Web.Tests.Support;
@@ -7,6 +8,9 @@ namespace NewsroomEditor.Web.Tests.Layout;
 
 public class UserMenuTests : NewsroomComponentTest
 {
+    // The components read their words through IStringLocalizer (English here: the keys).
+    public UserMenuTests() => Services.AddLocalization();
+
     [Fact]
     public void The_menu_is_labelled_with_the_display_name()
     {

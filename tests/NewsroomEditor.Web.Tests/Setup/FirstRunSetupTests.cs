@@ -90,7 +90,7 @@ public class FirstRunSetupTests
     [InlineData("Input.ConfirmPassword", "something else entirely", "do not match")]
     [InlineData("Input.Password", "short", "at least 12 characters")]
     [InlineData("Input.Email", "not-an-email", "not a valid e-mail address")]
-    [InlineData("Input.DisplayName", "", "Display name field is required")]
+    [InlineData("Input.DisplayName", "", "The display name cannot be empty")]
     public async Task Bad_setup_input_shows_why_and_keeps_setup_open(string field, string value, string message)
     {
         await using var app = new NewsroomAppFactory();

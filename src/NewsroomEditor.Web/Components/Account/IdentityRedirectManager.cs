@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using NewsroomEditor.Core.Accounts;
 
 namespace NewsroomEditor.Web.Components.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+/// <summary>
+/// Redirects of the static account pages, some with a status message for the next page (a short-lived
+/// cookie); the messages are in the interface language of the request that sets them.
+/// </summary>
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<AccountText> L)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 
@@ -58,5 +63,5 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         });
 
     public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+        => RedirectToWithStatus("Account/InvalidUser", L["Error: Unable to load user with ID '{0}'.", userManager.GetUserId(context.User) ?? ""], context);
 }

@@ -27,9 +27,6 @@ public sealed class NewsroomSignInManager(
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    /// <summary>Shown on the sign-in page when a deactivated account gives its right password.</summary>
-    public const string DeactivatedMessage = "This account has been deactivated. Ask an administrator if you need access again.";
-
     private ApplicationUser? _passkeyUser;
 
     /// <summary>When the account of the last attempt in this request is locked until; for the lockout page.</summary>

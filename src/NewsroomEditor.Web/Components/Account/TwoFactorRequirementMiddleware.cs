@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
 
@@ -21,7 +22,7 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next, IOption
 
     private static readonly string AccountNamespace = typeof(TwoFactorRequirementMiddleware).Namespace!;
 
-    public async Task InvokeAsync(HttpContext context, UserManager<ApplicationUser> users)
+    public async Task InvokeAsync(HttpContext context, UserManager<ApplicationUser> users, IStringLocalizer<AccountText> L)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(users);
@@ -41,7 +42,7 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next, IOption
             // A download or an API call (the audit export, a media preview) cannot be redirected
             // usefully: it is refused with the reason.
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync($"Set up two-factor sign-in first: {SetupPath}", context.RequestAborted);
+            await context.Response.WriteAsync(L["Set up two-factor sign-in first: {0}", SetupPath], context.RequestAborted);
             return;
         }
         await next(context);
