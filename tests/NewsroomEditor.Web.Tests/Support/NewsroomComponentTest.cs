@@ -11,7 +11,7 @@ using NewsroomEditor.Core.Publishing;
 namespace NewsroomEditor.Web.Tests.Support;
 
 /// <summary>
-/// The shared bUnit context: MudBlazor's services, loose JS interop, the app's real authorization
+/// The shared bUnit context: MudBlazor's services, localization, loose JS interop, the app's real authorization
 /// policies and a signed-in person whose roles each test chooses.
 /// </summary>
 public abstract class NewsroomComponentTest : BunitContext, IAsyncLifetime
@@ -22,6 +22,8 @@ public abstract class NewsroomComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The components' IStringLocalizer<T> over the *.vi.resx files, as in the app.
+        Services.AddLocalization();
         Services.AddAuthorizationBuilder().AddNewsroomPolicies();
         // bUnit pre-registers a placeholder that refuses every check; the real evaluator of the
         // app's policies replaces it, so these tests exercise the roles-to-policies mapping itself.
