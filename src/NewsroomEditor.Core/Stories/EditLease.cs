@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Stories;
 
@@ -135,7 +136,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     {
         var status = await AcquireAsync(actor, storyId, cancellationToken);
         if (!status.HeldByMe)
-            throw new LeaseLostException(status.HolderName ?? "Someone else");
+            throw new LeaseLostException(status.HolderName ?? DomainText.Get("Someone else"));
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -1,8 +1,9 @@
+using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Stories.RichText;
 
 namespace NewsroomEditor.Core.Stories;
 
-/// <summary>One check before publishing: the UI shows it, the server enforces it.</summary>
+/// <summary>One check before publishing: the UI shows it, the server enforces it. Label and problem are in the reader's interface language.</summary>
 public sealed record ChecklistItem(string Key, string Label, bool Passed, string? Problem = null);
 
 /// <summary>
@@ -23,27 +24,34 @@ public static class PublishingChecklist
         var figuresWithoutAlt = body.Figures.Count(f => string.IsNullOrWhiteSpace(f.Alt)) + (featuredImageLacksAlt ? 1 : 0);
         return
         [
-            Check("headline", "Headline", story.Headline.Length > 0, "Write a headline."),
-            Check("lead", "Lead", story.Lead.Length > 0, "Write the lead (standfirst)."),
-            Check("body", "Body", !body.IsEmpty, "The body is empty."),
-            Check("section", "Section", story.SectionId is not null, "Choose a section."),
-            Check("slug", "Slug unique in its language", story.Slug.Length > 0 && !slugUsedElsewhere,
+            Check("headline", DomainText.Get("Headline"), story.Headline.Length > 0, DomainText.Get("Write a headline.")),
+            Check("lead", DomainText.Get("Lead"), story.Lead.Length > 0, DomainText.Get("Write the lead (standfirst).")),
+            Check("body", DomainText.Get("Body"), !body.IsEmpty, DomainText.Get("The body is empty.")),
+            Check("section", DomainText.Get("Section"), story.SectionId is not null, DomainText.Get("Choose a section.")),
+            Check("slug", DomainText.Get("Slug unique in its language"), story.Slug.Length > 0 && !slugUsedElsewhere,
                 story.Slug.Length == 0
-                    ? "The story needs a slug (write a headline or a slug)."
-                    : $"Another {story.Language} story already uses the slug \"{story.Slug}\"."),
-            Check("alt", "Alt text on every image", figuresWithoutAlt == 0,
-                $"{figuresWithoutAlt} image(s) have no alt text."),
+                    ? DomainText.Get("The story needs a slug (write a headline or a slug).")
+                    : DomainText.Format("Another {0} story already uses the slug \"{1}\".", LanguageNames.Local(story.Language), story.Slug)),
+            Check("alt", DomainText.Get("Alt text on every image"), figuresWithoutAlt == 0,
+                figuresWithoutAlt == 1
+                    ? DomainText.Get("1 image has no alt text.")
+                    : DomainText.Format("{0} images have no alt text.", figuresWithoutAlt)),
         ];
     }
 
     public static bool Passed(IReadOnlyList<ChecklistItem> checklist) => checklist.All(c => c.Passed);
 
-    internal static void EnsurePassed(IReadOnlyList<ChecklistItem> checklist, string verb)
+    /// <summary>Refuses <paramref name="action"/> (publish or schedule) while a check fails, naming what is missing.</summary>
+    internal static void EnsurePassed(IReadOnlyList<ChecklistItem> checklist, StoryAction action)
     {
         ArgumentNullException.ThrowIfNull(checklist);
         var problems = checklist.Where(c => !c.Passed).Select(c => c.Problem ?? c.Label).ToList();
-        if (problems.Count > 0)
-            throw new WorkflowException($"Cannot {verb} yet: {string.Join(" ", problems)}");
+        if (problems.Count == 0)
+            return;
+        var missing = string.Join(" ", problems);
+        throw action == StoryAction.Schedule
+            ? new WorkflowException("Cannot schedule yet: {0}", missing)
+            : new WorkflowException("Cannot publish yet: {0}", missing);
     }
 
     private static ChecklistItem Check(string key, string label, bool passed, string problem) =>

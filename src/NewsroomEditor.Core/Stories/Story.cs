@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories.RichText;
 
@@ -148,9 +149,9 @@ public class Story
         if (string.IsNullOrWhiteSpace(language))
             throw new WorkflowException("Choose the language of the new version.");
         if (language == Language)
-            throw new WorkflowException($"This story is already in {LanguageNames.English(Language)}; a translation needs another language.");
+            throw new WorkflowException("This story is already in {0}; a translation needs another language.", LanguageNames.Local(Language));
         if (!siteLanguages.Contains(language))
-            throw new WorkflowException($"Language \"{language}\" is not one of this site's languages ({string.Join(", ", siteLanguages)}).");
+            throw new WorkflowException("Language \"{0}\" is not one of this site's languages ({1}).", language, string.Join(", ", siteLanguages));
     }
 
     /// <summary>
@@ -254,11 +255,11 @@ public class Story
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.CanWrite)
-            return "Only reporters and editors work on stories.";
+            return DomainText.Get("Only reporters and editors work on stories.");
         if (!MayTranslate(actor))
-            return "Reporters translate their own stories only.";
+            return DomainText.Get("Reporters translate their own stories only.");
         if (State == StoryState.Archived)
-            return "An archived story cannot be translated; restore it first.";
+            return DomainText.Get("An archived story cannot be translated; restore it first.");
         return null;
     }
 
@@ -345,7 +346,7 @@ public class Story
     public void Publish(StoryActor actor, IReadOnlyList<ChecklistItem> checklist, DateTime now)
     {
         Ensure(actor, StoryAction.Publish);
-        PublishingChecklist.EnsurePassed(checklist, "publish");
+        PublishingChecklist.EnsurePassed(checklist, StoryAction.Publish);
         Move(actor, StoryAction.Publish, now);
         PublishedAt = now;
         FirstPublishedAt ??= now;
@@ -359,7 +360,7 @@ public class Story
         Ensure(actor, StoryAction.Schedule);
         if (publishAt <= now)
             throw new WorkflowException("Choose a publication time in the future.");
-        PublishingChecklist.EnsurePassed(checklist, "schedule");
+        PublishingChecklist.EnsurePassed(checklist, StoryAction.Schedule);
         Move(actor, StoryAction.Schedule, now, $"For {publishAt:yyyy-MM-dd HH:mm} UTC");
         ScheduledAt = publishAt;
     }
@@ -369,7 +370,7 @@ public class Story
     {
         if (State != StoryState.Scheduled || ScheduledAt is null || ScheduledAt > now)
             return false;
-        PublishingChecklist.EnsurePassed(checklist, "publish");
+        PublishingChecklist.EnsurePassed(checklist, StoryAction.Publish);
         Record(StoryActor.System, StoryAction.Publish, StoryState.Published, now, note: null);
         PublishedAt = ScheduledAt;
         FirstPublishedAt ??= ScheduledAt;

@@ -44,16 +44,21 @@ public sealed record StoryContent(
         var meta = Clean(MetaDescription);
         var slug = Clean(Slug);
         var featuredCaption = FeaturedMediaId is null ? "" : Clean(FeaturedCaption);
-        Require(featuredCaption.Length <= FeaturedCaptionMaxLength,
-            $"Featured caption is {featuredCaption.Length} characters; at most {FeaturedCaptionMaxLength}.");
-        Require(headline.Length <= HeadlineMaxLength, $"Headline is {headline.Length} characters; at most {HeadlineMaxLength}.");
-        Require(lead.Length <= LeadMaxLength, $"Lead is {lead.Length} characters; at most {LeadMaxLength}.");
-        Require(byline.Length <= BylineMaxLength, $"Byline is {byline.Length} characters; at most {BylineMaxLength}.");
-        Require(meta.Length <= MetaDescriptionMaxLength, $"Meta description is {meta.Length} characters; at most {MetaDescriptionMaxLength}.");
+        if (featuredCaption.Length > FeaturedCaptionMaxLength)
+            throw new WorkflowException("Featured caption is {0} characters; at most {1}.", featuredCaption.Length, FeaturedCaptionMaxLength);
+        if (headline.Length > HeadlineMaxLength)
+            throw new WorkflowException("Headline is {0} characters; at most {1}.", headline.Length, HeadlineMaxLength);
+        if (lead.Length > LeadMaxLength)
+            throw new WorkflowException("Lead is {0} characters; at most {1}.", lead.Length, LeadMaxLength);
+        if (byline.Length > BylineMaxLength)
+            throw new WorkflowException("Byline is {0} characters; at most {1}.", byline.Length, BylineMaxLength);
+        if (meta.Length > MetaDescriptionMaxLength)
+            throw new WorkflowException("Meta description is {0} characters; at most {1}.", meta.Length, MetaDescriptionMaxLength);
         if (slug.Length > 0)
         {
             var cleanSlug = Publishing.Slugs.FromText(slug);
-            Require(cleanSlug.Length > 0, "Slug needs at least one letter or digit.");
+            if (cleanSlug.Length == 0)
+                throw new WorkflowException("Slug needs at least one letter or digit.");
             slug = cleanSlug;
         }
 
@@ -62,9 +67,11 @@ public sealed record StoryContent(
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        Require(tags.Count <= MaxTags, $"At most {MaxTags} tags.");
+        if (tags.Count > MaxTags)
+            throw new WorkflowException("At most {0} tags.", MaxTags);
         var longTag = tags.FirstOrDefault(t => t.Length > TagMaxLength);
-        Require(longTag is null, $"Tag \"{longTag}\" is longer than {TagMaxLength} characters.");
+        if (longTag is not null)
+            throw new WorkflowException("Tag \"{0}\" is longer than {1} characters.", longTag, TagMaxLength);
 
         return this with
         {
@@ -81,10 +88,4 @@ public sealed record StoryContent(
 
     private static string Clean(string? text) =>
         string.Join(' ', (text ?? "").Normalize().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-            throw new WorkflowException(message);
-    }
 }

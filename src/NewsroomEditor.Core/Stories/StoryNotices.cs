@@ -1,9 +1,13 @@
 using NewsroomEditor.Core.Events;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Stories;
 
-/// <summary>What to tell one person about a workflow move: a one-line title and an optional note.</summary>
-public sealed record StoryNotice(Guid StoryId, string Title, string? Note, StoryNoticeKind Kind);
+/// <summary>
+/// What to tell one person about a workflow move: its kind, the story's headline (never empty), who
+/// moved it and an optional note. The UI words it in the reader's language.
+/// </summary>
+public sealed record StoryNotice(Guid StoryId, StoryNoticeKind Kind, string Headline, string ActorName, string? Note);
 
 public enum StoryNoticeKind
 {
@@ -19,7 +23,8 @@ public enum StoryNoticeKind
 /// </summary>
 public static class StoryNotices
 {
-    public const string Untitled = "(untitled)";
+    /// <summary>What stands for the headline of a story that has none yet, in the reader's interface language.</summary>
+    public static string Untitled => DomainText.Get("(untitled)");
 
     /// <summary>The notice for <paramref name="viewer"/>, or null when the move is none of their news.</summary>
     public static StoryNotice? For(StoryActor viewer, StoryStateChanged change)
@@ -32,18 +37,18 @@ public static class StoryNotices
         var headline = string.IsNullOrWhiteSpace(change.Headline) ? Untitled : change.Headline;
         if (change.AuthorId == viewer.UserId)
         {
-            var authorNotice = change.To switch
+            StoryNoticeKind? authorNews = change.To switch
             {
-                StoryState.ChangesRequested => new StoryNotice(change.StoryId, $"Changes requested: {headline}", change.Note, StoryNoticeKind.ChangesRequested),
-                StoryState.Approved => new StoryNotice(change.StoryId, $"Approved: {headline}", change.Note, StoryNoticeKind.Approved),
-                StoryState.Published => new StoryNotice(change.StoryId, $"Published: {headline}", change.Note, StoryNoticeKind.Published),
+                StoryState.ChangesRequested => StoryNoticeKind.ChangesRequested,
+                StoryState.Approved => StoryNoticeKind.Approved,
+                StoryState.Published => StoryNoticeKind.Published,
                 _ => null,
             };
-            if (authorNotice is not null)
-                return authorNotice;
+            if (authorNews is { } kind)
+                return new StoryNotice(change.StoryId, kind, headline, change.ActorName, change.Note);
         }
         if (viewer.IsEditor && change.To == StoryState.InReview)
-            return new StoryNotice(change.StoryId, $"New in review: {headline} by {change.ActorName}", null, StoryNoticeKind.Submitted);
+            return new StoryNotice(change.StoryId, StoryNoticeKind.Submitted, headline, change.ActorName, null);
         return null;
     }
 

@@ -30,7 +30,7 @@ public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts,
         var current = await actors.CurrentAsync(actor, cancellationToken);
         var story = await stories.GetAsync(current, storyId, cancellationToken);
         if (!CanBeShown(story))
-            throw new WorkflowException($"A story that is {StoryRules.Describe(story.State)} cannot be previewed by link.");
+            throw new WorkflowException("A story that is {0} cannot be previewed by link.", StoryRules.Describe(story.State));
         return story;
     }
 

@@ -144,7 +144,7 @@ public class EditorialNote
         if (note.Length == 0)
             throw new WorkflowException("Write a note first.");
         if (note.Length > MaxLength)
-            throw new WorkflowException($"A note is at most {MaxLength} characters.");
+            throw new WorkflowException("A note is at most {0} characters.", MaxLength);
         return note;
     }
 }

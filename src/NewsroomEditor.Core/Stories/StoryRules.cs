@@ -1,3 +1,5 @@
+using NewsroomEditor.Core.Localization;
+
 namespace NewsroomEditor.Core.Stories;
 
 /// <summary>
@@ -32,11 +34,12 @@ public static class StoryRules
     }
 
     /// <summary>Why <paramref name="actor"/> may not do <paramref name="action"/> now, or null when they may.</summary>
+    /// <remarks>In the reader's interface language (<see cref="DomainText"/>): the UI shows it as it is.</remarks>
     public static string? Refusal(StoryActor actor, string authorId, StoryState state, StoryAction action)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (Target(state, action) is null)
-            return $"A story that is {Describe(state)} cannot be {Past(action)}.";
+            return CannotMove(state, action);
 
         var isOwn = actor.UserId == authorId;
         return action switch
@@ -44,59 +47,71 @@ public static class StoryRules
             StoryAction.Edit when actor.IsEditor => null,
             StoryAction.Edit when actor.IsReporter && isOwn && state is StoryState.Draft or StoryState.ChangesRequested => null,
             StoryAction.Edit when actor.IsReporter && isOwn =>
-                $"The story is {Describe(state)}; only an editor can change it now.",
+                DomainText.Format("The story is {0}; only an editor can change it now.", Describe(state)),
             StoryAction.Submit or StoryAction.Withdraw or StoryAction.Resubmit when actor.IsEditor || (actor.IsReporter && isOwn) => null,
             StoryAction.RequestChanges or StoryAction.Approve or StoryAction.Publish or StoryAction.Schedule
                 or StoryAction.Unpublish or StoryAction.Archive or StoryAction.Restore when actor.IsEditor => null,
-            _ when !actor.CanWrite => "Only reporters and editors work on stories.",
-            _ when !isOwn && actor.IsReporter && !actor.IsEditor => "Reporters work on their own stories only.",
-            _ => $"Only an editor may {Verb(action)} a story.",
+            _ when !actor.CanWrite => DomainText.Get("Only reporters and editors work on stories."),
+            _ when !isOwn && actor.IsReporter && !actor.IsEditor => DomainText.Get("Reporters work on their own stories only."),
+            _ => DomainText.Format("Only an editor may {0} a story.", Verb(action)),
         };
     }
 
     public static bool IsAllowed(StoryActor actor, string authorId, StoryState state, StoryAction action) =>
         Refusal(actor, authorId, state, action) is null;
 
+    /// <summary>
+    /// The state as it reads after "a story that is", in the reader's interface language. The
+    /// sentences around it are whole translations (one per action), not glued participles, so a
+    /// language whose word order differs (Vietnamese) reads naturally.
+    /// </summary>
     public static string Describe(StoryState state) => state switch
     {
-        StoryState.Draft => "a draft",
-        StoryState.InReview => "in review",
-        StoryState.ChangesRequested => "sent back for changes",
-        StoryState.Approved => "approved",
-        StoryState.Scheduled => "scheduled",
-        StoryState.Published => "published",
-        StoryState.Unpublished => "unpublished",
-        StoryState.Archived => "archived",
+        StoryState.Draft => DomainText.Get("a draft"),
+        StoryState.InReview => DomainText.Get("in review"),
+        StoryState.ChangesRequested => DomainText.Get("sent back for changes"),
+        StoryState.Approved => DomainText.Get("approved"),
+        StoryState.Scheduled => DomainText.Get("scheduled"),
+        StoryState.Published => DomainText.Get("published"),
+        StoryState.Unpublished => DomainText.Get("unpublished"),
+        StoryState.Archived => DomainText.Get("archived"),
         _ => state.ToString(),
     };
 
-    /// <summary>The label the UI shows for a state.</summary>
-    public static string Label(StoryState state) => state switch
-    {
-        StoryState.InReview => "In review",
-        StoryState.ChangesRequested => "Changes requested",
-        _ => state.ToString(),
-    };
-
+    /// <summary>The action as it reads after "only an editor may", in the reader's interface language.</summary>
     public static string Verb(StoryAction action) => action switch
     {
-        StoryAction.RequestChanges => "request changes to",
-        _ => action.ToString().ToLowerInvariant(),
-    };
-
-    private static string Past(StoryAction action) => action switch
-    {
-        StoryAction.Edit => "edited",
-        StoryAction.Submit => "submitted",
-        StoryAction.Withdraw => "withdrawn",
-        StoryAction.Resubmit => "resubmitted",
-        StoryAction.RequestChanges => "sent back for changes",
-        StoryAction.Approve => "approved",
-        StoryAction.Publish => "published",
-        StoryAction.Schedule => "scheduled",
-        StoryAction.Unpublish => "unpublished",
-        StoryAction.Archive => "archived",
-        StoryAction.Restore => "restored",
+        StoryAction.Edit => DomainText.Get("edit"),
+        StoryAction.Submit => DomainText.Get("submit"),
+        StoryAction.Withdraw => DomainText.Get("withdraw"),
+        StoryAction.Resubmit => DomainText.Get("resubmit"),
+        StoryAction.RequestChanges => DomainText.Get("request changes to"),
+        StoryAction.Approve => DomainText.Get("approve"),
+        StoryAction.Publish => DomainText.Get("publish"),
+        StoryAction.Schedule => DomainText.Get("schedule"),
+        StoryAction.Unpublish => DomainText.Get("unpublish"),
+        StoryAction.Archive => DomainText.Get("archive"),
+        StoryAction.Restore => DomainText.Get("restore"),
         _ => action.ToString(),
     };
+
+    private static string CannotMove(StoryState state, StoryAction action)
+    {
+        var described = Describe(state);
+        return action switch
+        {
+            StoryAction.Edit => DomainText.Format("A story that is {0} cannot be edited.", described),
+            StoryAction.Submit => DomainText.Format("A story that is {0} cannot be submitted.", described),
+            StoryAction.Withdraw => DomainText.Format("A story that is {0} cannot be withdrawn.", described),
+            StoryAction.Resubmit => DomainText.Format("A story that is {0} cannot be resubmitted.", described),
+            StoryAction.RequestChanges => DomainText.Format("A story that is {0} cannot be sent back for changes.", described),
+            StoryAction.Approve => DomainText.Format("A story that is {0} cannot be approved.", described),
+            StoryAction.Publish => DomainText.Format("A story that is {0} cannot be published.", described),
+            StoryAction.Schedule => DomainText.Format("A story that is {0} cannot be scheduled.", described),
+            StoryAction.Unpublish => DomainText.Format("A story that is {0} cannot be unpublished.", described),
+            StoryAction.Archive => DomainText.Format("A story that is {0} cannot be archived.", described),
+            StoryAction.Restore => DomainText.Format("A story that is {0} cannot be restored.", described),
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        };
+    }
 }

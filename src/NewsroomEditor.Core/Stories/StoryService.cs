@@ -33,7 +33,7 @@ public sealed class StoryService(
         var languages = site.Value.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
         if (!languages.Contains(chosen))
-            throw new WorkflowException($"Language \"{chosen}\" is not one of this site's languages ({string.Join(", ", languages)}).");
+            throw new WorkflowException("Language \"{0}\" is not one of this site's languages ({1}).", chosen, string.Join(", ", languages));
         if (sectionId is not null && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
             throw new WorkflowException("That section does not exist.");
 
@@ -207,7 +207,7 @@ public sealed class StoryService(
             case StoryAction.Unpublish: story.Unpublish(actor, now); break;
             case StoryAction.Archive: story.Archive(actor, now); break;
             case StoryAction.Restore: story.Restore(actor, now); break;
-            default: throw new WorkflowException($"{action} is not a workflow move.");
+            default: throw new WorkflowException("{0} is not a workflow move.", action);
         }
         await SaveOrConflictAsync(db, cancellationToken);
         if (from == StoryState.Published || story.State == StoryState.Published)
@@ -374,7 +374,7 @@ public sealed class StoryService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
-            ?? throw new WorkflowException($"Revision {number} does not exist.");
+            ?? throw new WorkflowException("Revision {0} does not exist.", number);
     }
 
     /// <summary>
@@ -451,9 +451,9 @@ public sealed class StoryService(
         ArgumentNullException.ThrowIfNull(actor);
         if (CanView(actor, story))
             return;
-        throw new AccessDeniedException(actor.CanWrite
-            ? "Reporters work on their own stories only."
-            : "Only reporters and editors work on stories.");
+        throw actor.CanWrite
+            ? new AccessDeniedException("Reporters work on their own stories only.")
+            : new AccessDeniedException("Only reporters and editors work on stories.");
     }
 
     private static async Task<Story> LoadVisibleAsync(NewsroomDbContext db, StoryActor actor, Guid id, CancellationToken cancellationToken)
@@ -525,7 +525,7 @@ public sealed class StoryService(
         db.Stories.AnyAsync(s => s.TranslationGroupId == groupId && s.Language == language, cancellationToken);
 
     private static WorkflowException TranslationExists(string language) =>
-        new($"This story already has a version in {LanguageNames.English(language)}; open it from the list of versions.");
+        new("This story already has a version in {0}; open it from the list of versions.", LanguageNames.Local(language));
 
     /// <summary>
     /// After story <paramref name="changedId"/> was saved, marks its group's published translations

@@ -22,13 +22,13 @@ public static class StoryEditorPage
     /// <summary>
     /// Waits until everything typed so far is on the server: the browser module holds nothing
     /// unconfirmed (data-unsaved="false", set before any save status could lag) and the page says
-    /// "Saved hh:mm".
+    /// "Saved 7:45 PM" (the short time of the browser's culture, en-US here).
     /// </summary>
     public static async Task WaitUntilSavedAsync(this IPage page)
     {
         await Microsoft.Playwright.Assertions.Expect(page.Locator(".story-editor[data-unsaved=false]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Microsoft.Playwright.Assertions.Expect(page.SaveStatus()).ToHaveTextAsync(
-            new System.Text.RegularExpressions.Regex(@"^Saved \d\d:\d\d$"), new() { Timeout = 30_000 });
+            new System.Text.RegularExpressions.Regex(@"^Saved \d{1,2}:\d\d(\s?[AP]M)?$"), new() { Timeout = 30_000 });
     }
 
     public static ILocator StateChip(this IPage page) => page.GetByLabel("State");

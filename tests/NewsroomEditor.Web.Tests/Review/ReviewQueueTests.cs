@@ -70,7 +70,7 @@ public sealed class ReviewQueueTests : NewsroomComponentTest, IAsyncLifetime
 
         var expected = TimeZoneInfo.ConvertTimeFromUtc(
             DateTime.SpecifyKind(submitted.SubmittedAt!.Value, DateTimeKind.Utc),
-            TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
         queue.WaitForAssertion(() => Assert.Contains(expected, queue.Markup, StringComparison.Ordinal));
     }
 }

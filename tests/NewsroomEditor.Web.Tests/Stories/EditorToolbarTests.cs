@@ -132,7 +132,7 @@ public class EditorToolbarTests : NewsroomComponentTest
         var toolbar = RenderToolbar(new EditorState { Words = 412, Characters = 2389 });
 
         var count = toolbar.Find(".editor-count");
-        Assert.Equal("412 words · 2389 characters", count.TextContent.Trim());
+        Assert.Equal("412 words · 2,389 characters", count.TextContent.Trim());
         Assert.Equal("polite", count.GetAttribute("aria-live"));
     }
 

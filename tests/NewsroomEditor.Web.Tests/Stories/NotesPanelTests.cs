@@ -21,7 +21,7 @@ public class NotesPanelTests : StoryComponentTest
         var note = panel.Find("li.note");
         Assert.Contains("Nguyễn Thu", note.TextContent, StringComparison.Ordinal);
         Assert.Contains("Thêm số liệu quí I, nhé.", note.TextContent, StringComparison.Ordinal);
-        Assert.Contains("11/04/2024 19:45", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains(new DateTime(2024, 4, 11, 19, 45, 0).ToString("g", System.Globalization.CultureInfo.CurrentCulture), note.TextContent, StringComparison.Ordinal);
         Assert.Equal("", panel.Find("textarea").GetAttribute("value") ?? "");
     }
 

@@ -30,8 +30,9 @@ public class PreviewLinkButtonTests : StoryComponentTest
         // (Reading the token back is PreviewLinkTests' part: Data Protection checks expiry on the
         // real clock, and this test's clock is in 2024.)
         Assert.True(url.Length > "http://localhost/preview/".Length + 40, url);
-        // 48 hours after 12:45 UTC on 11/04/2024, in Asia/Ho_Chi_Minh (UTC+7).
-        Assert.Equal("19:45 13/04/2024", page.Find("[data-preview-link-expiry]").TextContent);
+        // 48 hours after 12:45 UTC on 11/04/2024, in Asia/Ho_Chi_Minh (UTC+7), as the reader's culture (en-US) writes it.
+        Assert.Equal(new DateTime(2024, 4, 13, 19, 45, 0).ToString("g", System.Globalization.CultureInfo.CurrentCulture),
+            page.Find("[data-preview-link-expiry]").TextContent);
         Assert.Contains(page.FindAll(".mud-dialog button"), b => b.TextContent.Trim() == "Copy link");
     }
 

@@ -71,7 +71,7 @@ public class PublishingChecklistViewTests : NewsroomComponentTest
         Assert.Equal("slug", failed.GetAttribute("data-check"));
         Assert.Equal("To do:", failed.QuerySelector(".visually-hidden")!.TextContent);
         Assert.Contains("Slug unique in its language", failed.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Another vi story already uses the slug \"hoi-nghi-ban-chap-hanh\".", failed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Another Vietnamese story already uses the slug \"hoi-nghi-ban-chap-hanh\".", failed.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public class RevisionsPanelTests : StoryComponentTest
         Assert.Equal(["3", "2", "1"], rows.Select(r => r.GetAttribute("data-revision")));
         var newest = rows[0].TextContent;
         Assert.Contains("Hoàng Lan", newest, StringComparison.Ordinal);
-        // 13:07 UTC is 20:07 in Asia/Ho_Chi_Minh.
-        Assert.Contains("11/04/2024 20:07", newest, StringComparison.Ordinal);
+        // 13:07 UTC is 20:07 in Asia/Ho_Chi_Minh, written as the reader's culture (en-US) writes it.
+        Assert.Contains(new DateTime(2024, 4, 11, 20, 7, 0).ToString("g", System.Globalization.CultureInfo.CurrentCulture), newest, StringComparison.Ordinal);
         Assert.Contains("Draft", newest, StringComparison.Ordinal);
         Assert.Contains("Edit", newest, StringComparison.Ordinal);
     }

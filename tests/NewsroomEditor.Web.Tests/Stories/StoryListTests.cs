@@ -79,10 +79,28 @@ public sealed class StoryListTests : IClassFixture<StoryListTests.Newsroom>
         Assert.Contains("New story", html, StringComparison.Ordinal);
     }
 
-    private async Task<string> GetAsync(string email, string path)
+    [Fact]
+    public async Task A_Vietnamese_browser_gets_the_list_in_Vietnamese_with_dates_day_first()
+    {
+        var html = WebUtility.HtmlDecode(await GetAsync("lan@example.vn", "/stories", language: "vi"));
+
+        Assert.Contains("Viết bài mới", html, StringComparison.Ordinal);
+        Assert.Contains("Tiêu đề", html, StringComparison.Ordinal);
+        Assert.Contains("Bản nháp", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("New story", html, StringComparison.Ordinal);
+        // The Updated column as Vietnamese write it: 27/11/2026 21:22.
+        Assert.Matches(@"data-label=""Cập nhật""[^>]*>\s*\d{2}/\d{2}/\d{4} \d{2}:\d{2}\s*</td>", html);
+    }
+
+    private async Task<string> GetAsync(string email, string path, string? language = null)
     {
         using var client = _app.Factory.CreateBrowserlessClient();
         await Forms.SignInAsync(client, email, NewsroomAppFactory.Password);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Clear();
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
         using var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();

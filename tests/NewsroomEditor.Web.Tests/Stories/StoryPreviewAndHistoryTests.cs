@@ -50,12 +50,15 @@ public class StoryPreviewAndHistoryTests : StoryComponentTest
         var rows = history.FindAll("tr.history-row").Select(r => r.TextContent).ToList();
         Assert.Contains("Hoàng Lan", rows[0], StringComparison.Ordinal);
         Assert.Contains("Draft → In review", rows[0], StringComparison.Ordinal);
-        Assert.Contains("11/04/2024 19:45", rows[0], StringComparison.Ordinal);
+        Assert.Contains(Shown(new DateTime(2024, 4, 11, 19, 45, 0)), rows[0], StringComparison.Ordinal);
         Assert.Contains("Nguyễn Thu", rows[1], StringComparison.Ordinal);
         Assert.Contains("In review → Changes requested", rows[1], StringComparison.Ordinal);
         Assert.Contains("Thêm số liệu quí I.", rows[1], StringComparison.Ordinal);
-        Assert.Contains("11/04/2024 20:15", rows[1], StringComparison.Ordinal);
+        Assert.Contains(Shown(new DateTime(2024, 4, 11, 20, 15, 0)), rows[1], StringComparison.Ordinal);
     }
+
+    /// <summary>A time in the site's zone as the reader's culture writes it (en-US in these tests: 4/11/2024 7:45 PM).</summary>
+    private static string Shown(DateTime local) => local.ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
     private async Task<(Guid Story, StoryActor Lan)> LansStoryAsync()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Stories.RichText;
 
@@ -40,7 +41,7 @@ internal sealed class StoryBodySchema
         }
         if (byteCount > StoryBody.MaxJsonBytes)
             throw new InvalidStoryBodyException(
-                $"Body: is too large ({byteCount / (1024.0 * 1024.0):0.0} MB); at most {StoryBody.MaxJsonBytes / (1024 * 1024)} MB is allowed.");
+                "Body: is too large ({0:0.0} MB); at most {1} MB is allowed.", byteCount / (1024.0 * 1024.0), StoryBody.MaxJsonBytes / (1024 * 1024));
 
         var options = new JsonDocumentOptions
         {
@@ -58,10 +59,9 @@ internal sealed class StoryBodySchema
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line && e.BytePositionInLine is { } position
-                ? $" (line {line + 1}, position {position + 1})"
-                : "";
-            throw new InvalidStoryBodyException($"Body: is not valid JSON or is nested too deeply{where}.");
+            if (e.LineNumber is { } line && e.BytePositionInLine is { } position)
+                throw new InvalidStoryBodyException("Body: is not valid JSON or is nested too deeply (line {0}, position {1}).", line + 1, position + 1);
+            throw new InvalidStoryBodyException("Body: is not valid JSON or is nested too deeply.");
         }
 
         using (document)
@@ -114,7 +114,7 @@ internal sealed class StoryBodySchema
             case "heading":
                 return new Heading(ReadHeadingLevel(node), ReadInlines(node));
             case "blockquote":
-                return new Blockquote(ReadBlocks(NonEmptyContent(node, type, "at least one paragraph")));
+                return new Blockquote(ReadBlocks(NonEmptyContent(node, type, DomainText.Get("at least one paragraph"))));
             case "bulletList":
                 return new BulletList(ReadListItems(node, type));
             case "orderedList":
@@ -126,9 +126,9 @@ internal sealed class StoryBodySchema
                 NoContent(node, type);
                 return ReadFigure(node);
             case "listItem":
-                throw Fail("'listItem' is only allowed directly inside a bulleted or numbered list.");
+                throw Fail(DomainText.Get("'listItem' is only allowed directly inside a bulleted or numbered list."));
             case "text" or "hardBreak":
-                throw Fail($"'{type}' is only allowed inside a paragraph or heading.");
+                throw Fail(DomainText.Format("'{0}' is only allowed inside a paragraph or heading.", type));
             default:
                 throw NotAllowed(type);
         }
@@ -136,7 +136,7 @@ internal sealed class StoryBodySchema
 
     private ListItem[] ReadListItems(JsonElement list, string listType)
     {
-        var nodes = NonEmptyContent(list, listType, "at least one item");
+        var nodes = NonEmptyContent(list, listType, DomainText.Get("at least one item"));
         var items = new ListItem[nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -144,14 +144,14 @@ internal sealed class StoryBodySchema
             var type = TypeOf(nodes[i]);
             if (type != "listItem")
                 throw Fail(IsPlainName(type)
-                    ? $"'{type}' is not allowed directly inside a list; only list items are."
-                    : "is not allowed directly inside a list; only list items are.");
+                    ? DomainText.Format("'{0}' is not allowed directly inside a list; only list items are.", type)
+                    : DomainText.Get("is not allowed directly inside a list; only list items are."));
             NoMarks(nodes[i], type);
-            var content = ReadBlocks(NonEmptyContent(nodes[i], type, "a paragraph"));
+            var content = ReadBlocks(NonEmptyContent(nodes[i], type, DomainText.Get("a paragraph")));
             if (content[0] is not Paragraph)
             {
                 _path.Add(1);
-                throw Fail("a list item must start with a paragraph.");
+                throw Fail(DomainText.Get("a list item must start with a paragraph."));
             }
             items[i] = new ListItem(content);
             _path.RemoveAt(_path.Count - 1);
@@ -176,7 +176,7 @@ internal sealed class StoryBodySchema
                         ? Nfc(value)
                         : "";
                     if (text.Length == 0)
-                        throw Fail("'text' has no text; text nodes must not be empty.");
+                        throw Fail(DomainText.Get("'text' has no text; text nodes must not be empty."));
                     inlines[i] = new TextRun(text, ReadMarks(node));
                     break;
                 case "hardBreak":
@@ -185,7 +185,7 @@ internal sealed class StoryBodySchema
                     break;
                 case "paragraph" or "heading" or "blockquote" or "bulletList" or "orderedList" or "listItem"
                     or "horizontalRule" or "figure":
-                    throw Fail($"'{type}' cannot be inside a paragraph or heading.");
+                    throw Fail(DomainText.Format("'{0}' cannot be inside a paragraph or heading.", type));
                 default:
                     throw NotAllowed(type);
             }
@@ -199,14 +199,14 @@ internal sealed class StoryBodySchema
         if (!node.TryGetProperty("marks", out var marks) || marks.ValueKind == JsonValueKind.Null)
             return [];
         if (marks.ValueKind != JsonValueKind.Array)
-            throw Fail("has 'marks' that are not a list.");
+            throw Fail(DomainText.Get("has 'marks' that are not a list."));
 
         var result = new List<Mark>(marks.GetArrayLength());
         foreach (var markNode in marks.EnumerateArray())
         {
             if (markNode.ValueKind != JsonValueKind.Object || !markNode.TryGetProperty("type", out var typeValue)
                 || typeValue.ValueKind != JsonValueKind.String)
-                throw Fail("has a mark without a type.");
+                throw Fail(DomainText.Get("has a mark without a type."));
             var type = typeValue.GetString()!;
             var mark = type switch
             {
@@ -215,10 +215,10 @@ internal sealed class StoryBodySchema
                 "underline" => new Mark(MarkKind.Underline),
                 "strike" => new Mark(MarkKind.Strike),
                 "link" => new Mark(MarkKind.Link, ReadHref(markNode)),
-                _ => throw Fail(IsPlainName(type) ? $"mark '{type}' is not allowed." : "has a mark that is not allowed."),
+                _ => throw Fail(IsPlainName(type) ? DomainText.Format("mark '{0}' is not allowed.", type) : DomainText.Get("has a mark that is not allowed.")),
             };
             if (result.Exists(m => m.Kind == mark.Kind))
-                throw Fail($"mark '{type}' appears more than once.");
+                throw Fail(DomainText.Format("mark '{0}' appears more than once.", type));
             result.Add(mark);
         }
         // Order does not matter to ProseMirror (it sorts marks by schema rank on load), so the
@@ -230,10 +230,10 @@ internal sealed class StoryBodySchema
     private string ReadHref(JsonElement linkMark)
     {
         if (!TryGetAttr(linkMark, "href", out var value) || value.ValueKind != JsonValueKind.String)
-            throw Fail("has a link without an address.");
+            throw Fail(DomainText.Get("has a link without an address."));
         var href = Nfc(value);
         if (!LinkPolicy.IsAllowed(href))
-            throw Fail("has a link address that is not allowed; a link must be a full address starting with http://, https:// or mailto:.");
+            throw Fail(DomainText.Get("has a link address that is not allowed; a link must be a full address starting with http://, https:// or mailto:."));
         return href;
     }
 
@@ -242,8 +242,9 @@ internal sealed class StoryBodySchema
         if (TryGetAttr(heading, "level", out var value) && value.ValueKind == JsonValueKind.Number
             && value.TryGetInt32(out var level) && level is >= 2 and <= 4)
             return level;
-        var shown = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var bad) ? $" {bad}" : "";
-        throw Fail($"'heading' level{shown} is not allowed; use level 2, 3 or 4.");
+        throw value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var bad)
+            ? Fail(DomainText.Format("'heading' level {0} is not allowed; use level 2, 3 or 4.", bad))
+            : Fail(DomainText.Get("'heading' level is not allowed; use level 2, 3 or 4."));
     }
 
     private int ReadOrderedListStart(JsonElement list)
@@ -253,20 +254,20 @@ internal sealed class StoryBodySchema
             return 1;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var start) && start >= 1)
             return start;
-        throw Fail("'orderedList' start must be a whole number from 1 up.");
+        throw Fail(DomainText.Get("'orderedList' start must be a whole number from 1 up."));
     }
 
     private Figure ReadFigure(JsonElement figure)
     {
         if (!TryGetAttr(figure, "mediaId", out var id) || id.ValueKind != JsonValueKind.String
             || !Guid.TryParseExact(id.GetString(), "D", out var mediaId) || mediaId == Guid.Empty)
-            throw Fail("'figure' has no valid media id.");
+            throw Fail(DomainText.Get("'figure' has no valid media id."));
 
         var alt = "";
         if (TryGetAttr(figure, "alt", out var altValue))
         {
             if (altValue.ValueKind != JsonValueKind.String)
-                throw Fail("'figure' alt text must be text.");
+                throw Fail(DomainText.Get("'figure' alt text must be text."));
             alt = Nfc(altValue);
         }
 
@@ -274,7 +275,7 @@ internal sealed class StoryBodySchema
         if (TryGetAttr(figure, "caption", out var captionValue))
         {
             if (captionValue.ValueKind != JsonValueKind.String)
-                throw Fail("'figure' caption must be text.");
+                throw Fail(DomainText.Get("'figure' caption must be text."));
             var text = Nfc(captionValue);
             caption = text.Length == 0 ? null : text;
         }
@@ -285,12 +286,12 @@ internal sealed class StoryBodySchema
     private string TypeOf(JsonElement node)
     {
         if (node.ValueKind != JsonValueKind.Object)
-            throw Fail("is not a node.");
+            throw Fail(DomainText.Get("is not a node."));
         if (!node.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-            throw Fail("has no type.");
+            throw Fail(DomainText.Get("has no type."));
         // The document is level 1, so a node's level is its path length + 1.
         if (_path.Count + 1 > StoryBody.MaxDepth)
-            throw Fail($"is nested too deeply; at most {StoryBody.MaxDepth} levels are allowed.");
+            throw Fail(DomainText.Format("is nested too deeply; at most {0} levels are allowed.", StoryBody.MaxDepth));
         return type.GetString()!;
     }
 
@@ -299,7 +300,7 @@ internal sealed class StoryBodySchema
         if (!node.TryGetProperty("content", out var content) || content.ValueKind == JsonValueKind.Null)
             return [];
         if (content.ValueKind != JsonValueKind.Array)
-            throw Fail("has 'content' that is not a list.");
+            throw Fail(DomainText.Get("has 'content' that is not a list."));
         var result = new JsonElement[content.GetArrayLength()];
         var i = 0;
         foreach (var child in content.EnumerateArray())
@@ -311,21 +312,21 @@ internal sealed class StoryBodySchema
     {
         var content = Content(node);
         if (content.Length == 0)
-            throw Fail($"'{type}' is empty; it needs {needs}.");
+            throw Fail(DomainText.Format("'{0}' is empty; it needs {1}.", type, needs));
         return content;
     }
 
     private void NoContent(JsonElement node, string type)
     {
         if (Content(node).Length > 0)
-            throw Fail($"'{type}' cannot have content.");
+            throw Fail(DomainText.Format("'{0}' cannot have content.", type));
     }
 
     private void NoMarks(JsonElement node, string type)
     {
         if (node.TryGetProperty("marks", out var marks) && marks.ValueKind == JsonValueKind.Array
             && marks.GetArrayLength() > 0)
-            throw Fail($"'{type}' cannot have marks.");
+            throw Fail(DomainText.Format("'{0}' cannot have marks.", type));
     }
 
     /// <summary>An attribute that is present and not null; attrs that are not an object are refused.</summary>
@@ -335,7 +336,7 @@ internal sealed class StoryBodySchema
         if (!node.TryGetProperty("attrs", out var attrs) || attrs.ValueKind == JsonValueKind.Null)
             return false;
         if (attrs.ValueKind != JsonValueKind.Object)
-            throw Fail("has 'attrs' that are not an object.");
+            throw Fail(DomainText.Get("has 'attrs' that are not an object."));
         return attrs.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
     }
 
@@ -348,11 +349,11 @@ internal sealed class StoryBodySchema
         catch (InvalidOperationException)
         {
             // An escaped lone surrogate ("\ud800") parses as JSON but is not text.
-            throw Fail("contains text that is not valid Unicode.");
+            throw Fail(DomainText.Get("contains text that is not valid Unicode."));
         }
         catch (InvalidStoryBodyException)
         {
-            throw Fail("contains text that is not valid Unicode.");
+            throw Fail(DomainText.Get("contains text that is not valid Unicode."));
         }
     }
 
@@ -371,12 +372,12 @@ internal sealed class StoryBodySchema
 
     private InvalidStoryBodyException Fail(string problem)
     {
-        var where = _path.Count == 0 ? "the document" : "node " + string.Join('.', _path);
-        return new InvalidStoryBodyException($"Body: {where} {problem}");
+        var where = _path.Count == 0 ? DomainText.Get("the document") : DomainText.Format("node {0}", string.Join('.', _path));
+        return new InvalidStoryBodyException("Body: {0} {1}", where, problem);
     }
 
     private InvalidStoryBodyException NotAllowed(string type) =>
-        Fail(IsPlainName(type) ? $"'{type}' is not allowed." : "has a type that is not allowed.");
+        Fail(IsPlainName(type) ? DomainText.Format("'{0}' is not allowed.", type) : DomainText.Get("has a type that is not allowed."));
 
     /// <summary>
     /// Whether a type name from the client may be quoted in a message: only short plain names, so a

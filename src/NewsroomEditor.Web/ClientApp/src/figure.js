@@ -13,7 +13,8 @@ export const Figure = Node.create({
   selectable: true,
 
   addOptions() {
-    return { mediaUrl: '' };
+    // texts: the words of the inputs (caption, alt text), in the person's interface language.
+    return { mediaUrl: '', texts: {} };
   },
 
   addAttributes() {
@@ -49,7 +50,7 @@ export const Figure = Node.create({
   },
 
   addNodeView() {
-    return (props) => createFigureView(props, this.options.mediaUrl);
+    return (props) => createFigureView(props, this.options.mediaUrl, this.options.texts);
   },
 });
 
@@ -66,7 +67,10 @@ function imageUrl(template, mediaId) {
  * by a transaction, so it is an edit like any other (undo, OnBodyChanged, the local copy). Read-only
  * shows a plain figcaption.
  */
-function createFigureView({ editor, node: initialNode, getPos }, mediaUrl) {
+function createFigureView({ editor, node: initialNode, getPos }, mediaUrl, texts = {}) {
+  const captionLabel = texts.caption || 'Caption';
+  const altLabelText = texts.altText || 'Alt text';
+  const altPlaceholder = texts.altTextPlaceholder || 'Alt text (describe the image)';
   let node = initialNode;
   const dom = document.createElement('figure');
   const img = document.createElement('img');
@@ -122,13 +126,13 @@ function createFigureView({ editor, node: initialNode, getPos }, mediaUrl) {
     altLabel?.remove();
     captionInput = altInput = altLabel = null;
     if (editable) {
-      captionInput = makeInput('Caption', 'figure-caption-input', 'caption');
-      captionInput.placeholder = 'Caption';
+      captionInput = makeInput(captionLabel, 'figure-caption-input', 'caption');
+      captionInput.placeholder = captionLabel;
       figcaption.append(captionInput);
       altLabel = document.createElement('div');
       altLabel.className = 'figure-alt';
-      altInput = makeInput('Alt text', 'figure-alt-input', 'alt');
-      altInput.placeholder = 'Alt text (describe the image)';
+      altInput = makeInput(altLabelText, 'figure-alt-input', 'alt');
+      altInput.placeholder = altPlaceholder;
       altLabel.append(altInput);
       dom.append(altLabel);
     }

@@ -9,7 +9,6 @@ import { Figure } from './figure.js';
 import { cleanPastedHtml } from './paste.js';
 
 const DRAFT_KEY_PREFIX = 'newsroom:draft:';
-const OFFLINE_TEXT = 'Offline — kept in this browser';
 const BODY_CHANGED_DEBOUNCE_MS = 250;
 const BODY_CHANGED_MAX_WAIT_MS = 1000;
 const LOCAL_COPY_DEBOUNCE_MS = 300;
@@ -86,7 +85,10 @@ function shallowEqual(a, b) {
  * @param {HTMLElement} host element containing `[data-editor-surface]`; also the root for
  *   `[data-draft-field]` inputs and `[data-offline-status]` elements.
  * @param {{ invokeMethodAsync(name: string, ...args: any[]): Promise<any> }} dotNetRef
- * @param {{ storyId: string, bodyJson: string, version: number, readOnly?: boolean, mediaUrl?: string }} options
+ * @param {{ storyId: string, bodyJson: string, version: number, readOnly?: boolean, mediaUrl?: string,
+ *   texts?: { body?: string, offline?: string, caption?: string, altText?: string, altTextPlaceholder?: string, linkPrompt?: string } }} options
+ *   `texts` are the words the module writes on the page, in the person's interface language (the
+ *   component localizes them); the English ones below only stand in when a text is missing.
  */
 export function createStoryEditor(host, dotNetRef, options) {
   if (!host) throw new Error('createStoryEditor: host element is required.');
@@ -96,6 +98,15 @@ export function createStoryEditor(host, dotNetRef, options) {
   const surface = host.querySelector('[data-editor-surface]');
   if (!surface) throw new Error('createStoryEditor: host has no [data-editor-surface] element.');
 
+  const texts = {
+    body: 'Body',
+    offline: 'Offline — kept in this browser',
+    caption: 'Caption',
+    altText: 'Alt text',
+    altTextPlaceholder: 'Alt text (describe the image)',
+    linkPrompt: 'Link address (https://…, http://… or mailto:…). Leave empty to remove the link.',
+    ...Object.fromEntries(Object.entries(opts.texts || {}).filter(([, value]) => typeof value === 'string' && value !== '')),
+  };
   const draftKey = DRAFT_KEY_PREFIX + storyId;
   let serverVersion = Number(opts.version ?? 0);
   let sequence = 0; // bumped on every change of the body or of a draft field
@@ -121,7 +132,7 @@ export function createStoryEditor(host, dotNetRef, options) {
         'Mod-k': () => {
           if (!this.editor.isEditable) return false;
           const current = this.editor.getAttributes('link').href || '';
-          const answer = window.prompt('Link address (https://…, http://… or mailto:…). Leave empty to remove the link.', current);
+          const answer = window.prompt(texts.linkPrompt, current);
           if (answer !== null) runLink(answer.trim());
           return true;
         },
@@ -148,7 +159,7 @@ export function createStoryEditor(host, dotNetRef, options) {
     CharacterCount.configure({
       wordCounter: (text) => text.split(/\s+/).filter((word) => word !== '').length,
     }),
-    Figure.configure({ mediaUrl: opts.mediaUrl || '' }),
+    Figure.configure({ mediaUrl: opts.mediaUrl || '', texts }),
     linkPrompt,
   ];
 
@@ -178,7 +189,7 @@ export function createStoryEditor(host, dotNetRef, options) {
     editable: !opts.readOnly,
     injectCSS: false, // the rules live in wwwroot/css/story-editor.css (no inline <style>, CSP-friendly)
     editorProps: {
-      attributes: { 'aria-label': 'Body', 'aria-multiline': 'true', spellcheck: 'true' },
+      attributes: { 'aria-label': texts.body, 'aria-multiline': 'true', spellcheck: 'true' },
       transformPastedHTML: (html) => cleanPastedHtml(html),
     },
   });
@@ -352,13 +363,13 @@ export function createStoryEditor(host, dotNetRef, options) {
       host.setAttribute('data-offline', 'true');
       statusElements.forEach((el) => {
         if (!offlineOriginalText.has(el)) offlineOriginalText.set(el, el.textContent);
-        el.textContent = OFFLINE_TEXT;
+        el.textContent = texts.offline;
       });
       flushLocalCopy();
     } else {
       host.removeAttribute('data-offline');
       statusElements.forEach((el) => {
-        if (el.textContent === OFFLINE_TEXT) el.textContent = offlineOriginalText.get(el) ?? '';
+        if (el.textContent === texts.offline) el.textContent = offlineOriginalText.get(el) ?? '';
       });
       offlineOriginalText.clear();
       // Pings sent while disconnected were lost: tell the component again so it saves.

@@ -27,6 +27,15 @@ public sealed record DiffRow(DiffCell Old, DiffCell New)
     public bool IsChange => Old.Kind != DiffKind.Unchanged || New.Kind != DiffKind.Unchanged;
 }
 
+/// <summary>
+/// The field names the comparison writes before each field's line ("Headline: …"), in the reader's
+/// interface language; <see cref="English"/> when none are given.
+/// </summary>
+public sealed record RevisionFieldNames(string Headline, string Lead, string Body, string Byline, string Tags, string Slug)
+{
+    public static RevisionFieldNames English { get; } = new("Headline", "Lead", "Body", "Byline", "Tags", "Slug");
+}
+
 /// <summary>The content of a revision as the comparison reads it; plain text only.</summary>
 public sealed record RevisionText(string Headline, string Lead, string Body, string Byline, IReadOnlyList<string> Tags, string Slug)
 {
@@ -46,18 +55,19 @@ public sealed record RevisionText(string Headline, string Lead, string Body, str
     /// One field per line, labelled, the body one paragraph per line: headline, lead, body,
     /// byline, tags, slug. Blank lines are dropped so that paragraph spacing is no change.
     /// </summary>
-    public string Render()
+    public string Render(RevisionFieldNames? names = null)
     {
+        names ??= RevisionFieldNames.English;
         var lines = new List<string>
         {
-            "Headline: " + Headline,
-            "Lead: " + Lead,
-            "Body:",
+            names.Headline + ": " + Headline,
+            names.Lead + ": " + Lead,
+            names.Body + ":",
         };
         lines.AddRange(Body.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0));
-        lines.Add("Byline: " + Byline);
-        lines.Add("Tags: " + string.Join(", ", Tags));
-        lines.Add("Slug: " + Slug);
+        lines.Add(names.Byline + ": " + Byline);
+        lines.Add(names.Tags + ": " + string.Join(", ", Tags));
+        lines.Add(names.Slug + ": " + Slug);
         return string.Join('\n', lines);
     }
 }
@@ -68,15 +78,15 @@ public sealed record RevisionText(string Headline, string Lead, string Body, str
 /// </summary>
 public static class RevisionComparison
 {
-    public static IReadOnlyList<DiffRow> Compare(RevisionText older, RevisionText newer)
+    public static IReadOnlyList<DiffRow> Compare(RevisionText older, RevisionText newer, RevisionFieldNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
-        return Compare(older.Render(), newer.Render());
+        return Compare(older.Render(names), newer.Render(names));
     }
 
-    public static IReadOnlyList<DiffRow> Compare(StoryRevision older, StoryRevision newer) =>
-        Compare(RevisionText.From(older), RevisionText.From(newer));
+    public static IReadOnlyList<DiffRow> Compare(StoryRevision older, StoryRevision newer, RevisionFieldNames? names = null) =>
+        Compare(RevisionText.From(older), RevisionText.From(newer), names);
 
     /// <summary>Compares two texts line by line; both panes of DiffPlex's model are aligned, row for row.</summary>
     public static IReadOnlyList<DiffRow> Compare(string oldText, string newText)

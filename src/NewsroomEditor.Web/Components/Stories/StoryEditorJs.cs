@@ -92,4 +92,10 @@ public sealed class StoryEditorJs : IAsyncDisposable
 }
 
 /// <summary>What the module needs to mount the editor.</summary>
-public sealed record StoryEditorOptions(string StoryId, string BodyJson, int Version, bool ReadOnly, string MediaUrl);
+public sealed record StoryEditorOptions(string StoryId, string BodyJson, int Version, bool ReadOnly, string MediaUrl, StoryEditorTexts Texts);
+
+/// <summary>
+/// The words the browser module writes on the page itself, given in the person's interface
+/// language: the module holds no English of its own for people to read.
+/// </summary>
+public sealed record StoryEditorTexts(string Body, string Offline, string Caption, string AltText, string AltTextPlaceholder, string LinkPrompt);

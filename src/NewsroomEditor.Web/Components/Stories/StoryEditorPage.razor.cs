@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -28,6 +30,7 @@ public sealed partial class StoryEditorPage
     public const string MediaPreviewUrl = "/media/preview/{id}";
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CapturedCulture _culture = new();
     private ElementReference _host;
     private StoryEditorJs? _editor;
     private NotesPanel? _notes;
@@ -63,6 +66,7 @@ public sealed partial class StoryEditorPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IOptions<SiteOptions> Site { get; set; } = default!;
+    [Inject] private IStringLocalizer<StoriesText> L { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -96,13 +100,13 @@ public sealed partial class StoryEditorPage
             // A module specifier must be a path: "./" makes the fingerprinted asset name one.
             _editor = await StoryEditorJs.CreateAsync(
                 JS, "./" + Assets["js/story-editor.js"], _host,
-                new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, MediaPreviewUrl),
+                new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, MediaPreviewUrl, EditorTexts()),
                 OnEditorStateChangedAsync, OnBodyChangedAsync);
         }
         catch (JSException e)
         {
             _editable = false;
-            _error = "The body editor could not start in this browser: " + e.Message.Split('\n')[0];
+            _error = L["The body editor could not start in this browser: {0}", e.Message.Split('\n')[0]];
             StateHasChanged();
             return;
         }
@@ -200,7 +204,7 @@ public sealed partial class StoryEditorPage
         if (_editable)
         {
             _autosave.Changed();
-            _status = "Unsaved changes";
+            _status = L["Unsaved changes"];
         }
         return Task.CompletedTask;
     }
@@ -210,7 +214,7 @@ public sealed partial class StoryEditorPage
         if (!_editable)
             return;
         _autosave.Changed();
-        _status = "Unsaved changes";
+        _status = L["Unsaved changes"];
         StateHasChanged();
     });
 
@@ -226,7 +230,7 @@ public sealed partial class StoryEditorPage
         if (_editor is null || !_editable || _autosave.IsSaving)
             return;
         _autosave.SaveStarted();
-        _status = "Saving…";
+        _status = L["Saving…"];
         StateHasChanged();
         try
         {
@@ -249,7 +253,7 @@ public sealed partial class StoryEditorPage
         if (_editable && _autosave.IsDirty)
             await SaveNowAsync();
         return _autosave.IsDirty || _autosave.IsSaving
-            ? $"Your changes are not saved yet ({_status}); the new version waits until they are, so that it copies them."
+            ? L["Your changes are not saved yet ({0}); the new version waits until they are, so that it copies them.", _status].Value
             : null;
     }
 
@@ -279,19 +283,19 @@ public sealed partial class StoryEditorPage
             _autosave.Refused();
             _takenOverBy = e.HolderName;
             UpdateEditable();
-            _status = "Not saved — kept in this browser";
+            _status = L["Not saved — kept in this browser"];
             await _editor!.SetReadOnlyAsync(true);
         }
         catch (DomainException e)
         {
             _autosave.Refused();
-            _status = "Not saved";
+            _status = L["Not saved"];
             _error = e.Message;
         }
         catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException or IOException or InvalidOperationException)
         {
             _autosave.Failed();
-            _status = "Offline — kept in this browser";
+            _status = L["Offline — kept in this browser"];
         }
     }
 
@@ -299,7 +303,7 @@ public sealed partial class StoryEditorPage
     {
         _version = result.Version;
         _autosave.Saved();
-        _status = $"Saved {LocalTime(result.SavedAt, "HH:mm")}";
+        _status = L["Saved {0}", ShortTime(result.SavedAt)];
         _error = null;
         await _editor!.MarkSavedAsync(sequence, result.Version);
         await RefreshStoryAsync();
@@ -307,11 +311,11 @@ public sealed partial class StoryEditorPage
 
     private async Task ResolveConflictAsync(StoryConflict conflict, StoryContent mine, long sequence)
     {
-        _status = "Not saved — someone else saved first";
-        var dialog = await Dialogs.ShowAsync<ConflictDialog>("Conflict", new DialogParameters<ConflictDialog>
+        _status = L["Not saved — someone else saved first"];
+        var dialog = await Dialogs.ShowAsync<ConflictDialog>(L["Conflict"], new DialogParameters<ConflictDialog>
         {
             { d => d.UpdatedByName, conflict.UpdatedByName },
-            { d => d.UpdatedAt, LocalTime(conflict.UpdatedAt, "HH:mm dd/MM/yyyy") },
+            { d => d.UpdatedAt, SiteTime.Show(conflict.UpdatedAt, Site.Value) },
         }, new DialogOptions { BackdropClick = false, CloseOnEscapeKey = false });
         var choice = await dialog.Result;
         if (choice is { Canceled: false, Data: ConflictChoice.KeepMine })
@@ -333,7 +337,7 @@ public sealed partial class StoryEditorPage
         }
         catch (DomainException e)
         {
-            _error = "Your version could not be kept as a revision, so it stays on screen: " + e.Message;
+            _error = L["Your version could not be kept as a revision, so it stays on screen: {0}", e.Message];
             StateHasChanged();
             return;
         }
@@ -342,7 +346,7 @@ public sealed partial class StoryEditorPage
         await _editor!.SetContentAsync(conflict.Theirs.Body.ToJson());
         await _editor.DiscardLocalDraftAsync();
         _autosave.Reset();
-        _status = $"Reloaded the version saved at {LocalTime(conflict.UpdatedAt, "HH:mm")}";
+        _status = L["Reloaded the version saved at {0}", ShortTime(conflict.UpdatedAt)];
         await RefreshStoryAsync();
     }
 
@@ -360,10 +364,10 @@ public sealed partial class StoryEditorPage
             await _editor.CommandAsync(request.Command.ModuleName(), request.Command == EditorCommand.Heading ? request.Level : null);
             return;
         }
-        var dialog = await Dialogs.ShowAsync<LinkDialog>("Link");
+        var dialog = await Dialogs.ShowAsync<LinkDialog>(L["Link"]);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: string href } && !await _editor.CommandAsync("link", href))
-            _error = "Links must be full http://, https:// or mailto: addresses.";
+            _error = L["Links must be full http://, https:// or mailto: addresses."];
         await _editor.FocusAsync();
     }
 
@@ -378,7 +382,7 @@ public sealed partial class StoryEditorPage
             return null;
         if (!string.IsNullOrWhiteSpace(item.AltText))
             return item;
-        var describe = await Dialogs.ShowAsync<MediaMetadataDialog>("Describe the image",
+        var describe = await Dialogs.ShowAsync<MediaMetadataDialog>(L["Describe the image"],
             new DialogParameters<MediaMetadataDialog> { { d => d.Item, item } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         return await describe.Result is { Canceled: false, Data: MediaItem described } ? described : null;
@@ -387,7 +391,7 @@ public sealed partial class StoryEditorPage
     /// <summary>Inserts a picked, described image as a figure at the cursor.</summary>
     private async Task InsertImageAsync()
     {
-        var item = await PickDescribedImageAsync("Insert image");
+        var item = await PickDescribedImageAsync(L["Insert image"]);
         if (item is null)
         {
             await _editor!.FocusAsync();
@@ -397,7 +401,7 @@ public sealed partial class StoryEditorPage
         if (_editor is null || !_editable)
             return;
         if (!await _editor.CommandAsync(EditorCommand.InsertImage.ModuleName(), new { mediaId = item.Id.ToString(), alt = item.AltText, caption = item.Caption }))
-            _error = "The image could not be inserted here.";
+            _error = L["The image could not be inserted here."];
         await _editor.FocusAsync();
     }
 
@@ -409,14 +413,14 @@ public sealed partial class StoryEditorPage
         DateTime? publishAt = null;
         if (action == StoryAction.RequestChanges)
         {
-            var dialog = await Dialogs.ShowAsync<RequestChangesDialog>("Request changes");
+            var dialog = await Dialogs.ShowAsync<RequestChangesDialog>(L["Request changes"]);
             if (await dialog.Result is not { Canceled: false, Data: string text })
                 return;
             note = text;
         }
         else if (action == StoryAction.Schedule)
         {
-            var dialog = await Dialogs.ShowAsync<ScheduleDialog>("Schedule", new DialogParameters<ScheduleDialog> { { d => d.TimeZone, Site.Value.TimeZoneInfo } });
+            var dialog = await Dialogs.ShowAsync<ScheduleDialog>(L["Schedule"], new DialogParameters<ScheduleDialog> { { d => d.TimeZone, Site.Value.TimeZoneInfo } });
             if (await dialog.Result is not { Canceled: false, Data: DateTime at })
                 return;
             publishAt = at;
@@ -430,7 +434,7 @@ public sealed partial class StoryEditorPage
                 await SaveNowAsync();
             if (_autosave.IsDirty)
             {
-                _error = $"Your changes are not saved yet ({_status}); {WorkflowActions.Label(action)} waits until they are.";
+                _error = L["Your changes are not saved yet ({0}); “{1}” waits until they are.", _status, StoryDisplay.ActionLabel(action, L)];
                 return;
             }
             var moved = await Stories.TransitionAsync(_actor, Id, action, note, publishAt, _version);
@@ -439,7 +443,7 @@ public sealed partial class StoryEditorPage
                 await _notes.ReloadAsync();
             await ApplyEditabilityAsync();
             _error = null;
-            _status = $"{WorkflowActions.Label(action)}: done";
+            _status = L["{0}: done", StoryDisplay.ActionLabel(action, L)];
         }
         catch (DomainException e)
         {
@@ -484,7 +488,7 @@ public sealed partial class StoryEditorPage
         _version = _localDraft.Version;
         _localDraft = null;
         _autosave.Changed();
-        _status = "Restored from this browser — saving…";
+        _status = L["Restored from this browser — saving…"];
     }
 
     private async Task DiscardLocalDraftAsync()
@@ -499,11 +503,13 @@ public sealed partial class StoryEditorPage
     {
         if (_disposed)
             return;
+        // Someone else's move calls in with their culture; the page answers in its own.
         switch (newsroomEvent)
         {
             case EditLeaseChanged lease when lease.StoryId == Id:
                 await InvokeAsync(async () =>
                 {
+                    using var culture = _culture.Use();
                     if (lease.TakenOver && lease.PreviousHolderId == _actor.UserId)
                     {
                         // Told at once; the unsaved text stays in the editor and in the browser's copy.
@@ -535,6 +541,7 @@ public sealed partial class StoryEditorPage
             case StoryStateChanged changed when changed.StoryId == Id && changed.ActorId != _actor.UserId:
                 await InvokeAsync(async () =>
                 {
+                    using var culture = _culture.Use();
                     await RefreshStoryAsync();
                     if (_notes is not null)
                         await _notes.ReloadAsync();
@@ -546,6 +553,7 @@ public sealed partial class StoryEditorPage
                 // over mid-sentence) keeps it on screen and in the browser's copy instead.
                 await InvokeAsync(async () =>
                 {
+                    using var culture = _culture.Use();
                     if (_disposed || _editable || _editor is null || _autosave.IsDirty || _takenOverBy is not null)
                         return;
                     var fresh = await Stories.GetAsync(_actor, Id);
@@ -560,7 +568,7 @@ public sealed partial class StoryEditorPage
     /// <summary>The featured photo: picked like a figure, described, with its own caption (its library caption to start with).</summary>
     private async Task ChooseFeaturedImageAsync()
     {
-        var item = await PickDescribedImageAsync("Featured image");
+        var item = await PickDescribedImageAsync(L["Featured image"]);
         if (item is null || !_editable)
             return;
         _form.FeaturedMediaId = item.Id;
@@ -581,7 +589,7 @@ public sealed partial class StoryEditorPage
     {
         if (!result.Saved)
         {
-            _error = $"{result.Conflict!.UpdatedByName} saved the story meanwhile; look at the latest version and restore again.";
+            _error = L["{0} saved the story meanwhile; look at the latest version and restore again.", result.Conflict!.UpdatedByName];
             return;
         }
         var fresh = await Stories.GetAsync(_actor, Id);
@@ -592,7 +600,7 @@ public sealed partial class StoryEditorPage
             await _editor.DiscardLocalDraftAsync();
         }
         _autosave.Reset();
-        _status = $"Restored — saved {LocalTime(result.SavedAt, "HH:mm")}";
+        _status = L["Restored — saved {0}", ShortTime(result.SavedAt)];
     }
 
     /// <summary>Re-reads state, version and checklist after a save or someone else's move.</summary>
@@ -607,7 +615,17 @@ public sealed partial class StoryEditorPage
         await ApplyEditabilityAsync();
     }
 
-    private string LocalTime(DateTime utc, string format = "HH:mm dd/MM/yyyy") => SiteTime.Format(utc, Site.Value, format);
+    /// <summary>A time of today in the site's zone, as the person's culture writes it (<c>19:45</c>, <c>7:45 PM</c>).</summary>
+    private string ShortTime(DateTime utc) => SiteTime.ToLocal(utc, Site.Value).ToString("t", CultureInfo.CurrentCulture);
+
+    /// <summary>What the browser module writes on the page itself (labels, prompts), in the person's language.</summary>
+    private StoryEditorTexts EditorTexts() => new(
+        Body: L["Body"],
+        Offline: L["Offline — kept in this browser"],
+        Caption: L["Caption"],
+        AltText: L["Alt text"],
+        AltTextPlaceholder: L["Alt text (describe the image)"],
+        LinkPrompt: L["Link address (https://…, http://… or mailto:…). Leave empty to remove the link."]);
 
     public async ValueTask DisposeAsync()
     {
