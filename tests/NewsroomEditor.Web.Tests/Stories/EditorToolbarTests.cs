@@ -9,7 +9,7 @@ public class EditorToolbarTests : NewsroomComponentTest
     private static readonly string[] ToggleLabels =
         ["Bold", "Italic", "Underline", "Strikethrough", "Link", "Bulleted list", "Numbered list", "Quote"];
 
-    private static readonly string[] HeadingLabels = ["Heading 2", "Heading 3", "Heading 4"];
+    private static readonly string[] HeadingLabels = ["H2 · Heading 2", "H3 · Heading 3", "H4 · Heading 4"];
 
     [Theory]
     [InlineData("Bold")]
@@ -46,7 +46,7 @@ public class EditorToolbarTests : NewsroomComponentTest
         var toolbar = RenderToolbar(new EditorState { Heading = level });
 
         foreach (var other in new[] { 2, 3, 4 })
-            Assert.Equal(other == level ? "true" : "false", Button(toolbar, $"Heading {other}").GetAttribute("aria-pressed"));
+            Assert.Equal(other == level ? "true" : "false", Button(toolbar, $"H{other} · Heading {other}").GetAttribute("aria-pressed"));
         Assert.All(ToggleLabels, label => Assert.Equal("false", Button(toolbar, label).GetAttribute("aria-pressed")));
     }
 
@@ -75,9 +75,9 @@ public class EditorToolbarTests : NewsroomComponentTest
     [InlineData("Insert image", EditorCommand.InsertImage, 0)]
     [InlineData("Undo", EditorCommand.Undo, 0)]
     [InlineData("Redo", EditorCommand.Redo, 0)]
-    [InlineData("Heading 2", EditorCommand.Heading, 2)]
-    [InlineData("Heading 3", EditorCommand.Heading, 3)]
-    [InlineData("Heading 4", EditorCommand.Heading, 4)]
+    [InlineData("H2 · Heading 2", EditorCommand.Heading, 2)]
+    [InlineData("H3 · Heading 3", EditorCommand.Heading, 3)]
+    [InlineData("H4 · Heading 4", EditorCommand.Heading, 4)]
     public void Clicking_a_button_raises_OnCommand_with_its_command_and_level(string label, EditorCommand command, int level)
     {
         var received = new List<(EditorCommand Command, int Level)>();
