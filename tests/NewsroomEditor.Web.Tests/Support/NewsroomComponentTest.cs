@@ -22,6 +22,8 @@ public abstract class NewsroomComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The components read their words through IStringLocalizer<Marker> (English unless a test sets Vietnamese).
+        Services.AddLocalization();
         Services.AddAuthorizationBuilder().AddNewsroomPolicies();
         // bUnit pre-registers a placeholder that refuses every check; the real evaluator of the
         // app's policies replaces it, so these tests exercise the roles-to-policies mapping itself.
