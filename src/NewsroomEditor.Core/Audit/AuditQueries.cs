@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
 
 namespace NewsroomEditor.Core.Audit;
@@ -25,7 +26,7 @@ public sealed record AuditFilter(string? ActorId = null, string? Action = null, 
     {
         ArgumentNullException.ThrowIfNull(siteZone);
         if (from is { } start && to is { } end && start > end)
-            throw new DomainException($"The start date {start:dd/MM/yyyy} is after the end date {end:dd/MM/yyyy}.");
+            throw new DomainException("The start date {0:d} is after the end date {1:d}.", start, end);
         return new AuditFilter(
             string.IsNullOrWhiteSpace(actorId) ? null : actorId.Trim(),
             string.IsNullOrWhiteSpace(action) ? null : action.Trim(),
@@ -57,7 +58,8 @@ public sealed class AuditQueries(
     IOptions<SiteOptions> site)
 {
     public const int MaxPageSize = 200;
-    private const string Refusal = "Only an Admin may read the audit log.";
+    // A property, not a constant: read in the culture of each call.
+    private static string Refusal => DomainText.Get("Only an Admin may read the audit log.");
 
     /// <summary>Every action of <see cref="AuditActions"/>, grouped by the part before the dot.</summary>
     public static IReadOnlyList<AuditActionGroup> ActionGroups { get; } = typeof(AuditActions)

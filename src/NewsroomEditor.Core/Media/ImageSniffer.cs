@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Media;
 
@@ -26,7 +27,8 @@ internal readonly record struct SniffResult(MediaFormat? Format, int Width, int 
 /// </summary>
 internal static class ImageSniffer
 {
-    public const string NotAnImage = "The file is not a JPEG, PNG or WebP image (checked by its content, not its name).";
+    /// <summary>In the reader's language, like every refusal here (they reach the uploader as they are).</summary>
+    public static string NotAnImage => DomainText.Get("The file is not a JPEG, PNG or WebP image (checked by its content, not its name).");
 
     private static readonly byte[] PngEnd = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
 
@@ -38,7 +40,7 @@ internal static class ImageSniffer
     public static SniffResult Sniff(ReadOnlySpan<byte> data)
     {
         if (data.Length == 0)
-            return SniffResult.Refused("The file is empty (0 bytes).");
+            return SniffResult.Refused(DomainText.Get("The file is empty (0 bytes)."));
         if (data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
             return Jpeg(data);
         if (data.StartsWith(PngSignature))
@@ -74,7 +76,7 @@ internal static class ImageSniffer
             MediaFormat.Webp => data.Length >= 8L + BinaryPrimitives.ReadUInt32LittleEndian(data[4..]),
             _ => true,
         };
-        return whole ? null : $"The {ImageSniffer.Name(format)} file is incomplete (cut short, perhaps by an interrupted copy); upload the whole file.";
+        return whole ? null : DomainText.Format("The {0} file is incomplete (cut short, perhaps by an interrupted copy); upload the whole file.", Name(format));
     }
 
     private static bool JpegHasEnd(ReadOnlySpan<byte> data)
@@ -106,14 +108,14 @@ internal static class ImageSniffer
     {
         var head = Encoding.UTF8.GetString(data[..Math.Min(data.Length, 1024)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToLowerInvariant();
         if (head.Contains("<svg", StringComparison.Ordinal))
-            return "SVG drawings are not accepted (they can carry scripts); upload a JPEG, PNG or WebP photo.";
+            return DomainText.Get("SVG drawings are not accepted (they can carry scripts); upload a JPEG, PNG or WebP photo.");
         if (head.StartsWith("<!doctype html", StringComparison.Ordinal) || head.Contains("<html", StringComparison.Ordinal)
             || head.Contains("<script", StringComparison.Ordinal) || head.Contains("<body", StringComparison.Ordinal))
-            return "The file is a web page (HTML), not an image, whatever its name says.";
+            return DomainText.Get("The file is a web page (HTML), not an image, whatever its name says.");
         if (data.StartsWith("PK\u0003\u0004"u8))
-            return "The file is a ZIP archive, not an image.";
+            return DomainText.Get("The file is a ZIP archive, not an image.");
         if (data.StartsWith("GIF8"u8))
-            return "GIF images are not accepted; upload a JPEG, PNG or WebP.";
+            return DomainText.Get("GIF images are not accepted; upload a JPEG, PNG or WebP.");
         return NotAnImage;
     }
 
@@ -127,22 +129,22 @@ internal static class ImageSniffer
             while (i < data.Length && data[i] == 0xFF)
                 i++;
             if (i >= data.Length)
-                return SniffResult.Refused("The JPEG file is incomplete: it ends before its frame header.");
+                return SniffResult.Refused(DomainText.Get("The JPEG file is incomplete: it ends before its frame header."));
             var marker = data[i++];
             if (marker is 0x01 or (>= 0xD0 and <= 0xD8))
                 continue;
             if (marker is 0xD9 or 0xDA)
-                return SniffResult.Refused("The JPEG file is damaged: it has no frame header before its image data.");
+                return SniffResult.Refused(DomainText.Get("The JPEG file is damaged: it has no frame header before its image data."));
             if (i + 2 > data.Length)
-                return SniffResult.Refused("The JPEG file is incomplete: it ends inside a header.");
+                return SniffResult.Refused(DomainText.Get("The JPEG file is incomplete: it ends inside a header."));
             var length = BinaryPrimitives.ReadUInt16BigEndian(data[i..]);
             if (length < 2)
-                return SniffResult.Refused("The JPEG file is damaged: a header has an impossible length.");
+                return SniffResult.Refused(DomainText.Get("The JPEG file is damaged: a header has an impossible length."));
             var isFrame = marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
             if (isFrame)
             {
                 if (i + 7 > data.Length)
-                    return SniffResult.Refused("The JPEG file is incomplete: it ends inside its frame header.");
+                    return SniffResult.Refused(DomainText.Get("The JPEG file is incomplete: it ends inside its frame header."));
                 var height = BinaryPrimitives.ReadUInt16BigEndian(data[(i + 3)..]);
                 var width = BinaryPrimitives.ReadUInt16BigEndian(data[(i + 5)..]);
                 return new SniffResult(MediaFormat.Jpeg, width, height, null);
@@ -154,7 +156,7 @@ internal static class ImageSniffer
     private static SniffResult Png(ReadOnlySpan<byte> data)
     {
         if (data.Length < 24 || !data[12..16].SequenceEqual("IHDR"u8))
-            return SniffResult.Refused("The PNG file is incomplete or damaged: its header (IHDR) is missing.");
+            return SniffResult.Refused(DomainText.Get("The PNG file is incomplete or damaged: its header (IHDR) is missing."));
         var width = BinaryPrimitives.ReadUInt32BigEndian(data[16..]);
         var height = BinaryPrimitives.ReadUInt32BigEndian(data[20..]);
         return new SniffResult(MediaFormat.Png, (int)Math.Min(width, int.MaxValue), (int)Math.Min(height, int.MaxValue), null);
@@ -163,7 +165,7 @@ internal static class ImageSniffer
     private static SniffResult Webp(ReadOnlySpan<byte> data)
     {
         if (data.Length < 30)
-            return SniffResult.Refused("The WebP file is incomplete: its header is cut short.");
+            return SniffResult.Refused(DomainText.Get("The WebP file is incomplete: its header is cut short."));
         var chunk = data[12..16];
         if (chunk.SequenceEqual("VP8X"u8))
         {
@@ -174,7 +176,7 @@ internal static class ImageSniffer
         if (chunk.SequenceEqual("VP8 "u8))
         {
             if (data[23] != 0x9D || data[24] != 0x01 || data[25] != 0x2A)
-                return SniffResult.Refused("The WebP file is damaged: its VP8 frame header is wrong.");
+                return SniffResult.Refused(DomainText.Get("The WebP file is damaged: its VP8 frame header is wrong."));
             var width = BinaryPrimitives.ReadUInt16LittleEndian(data[26..]) & 0x3FFF;
             var height = BinaryPrimitives.ReadUInt16LittleEndian(data[28..]) & 0x3FFF;
             return new SniffResult(MediaFormat.Webp, width, height, null);
@@ -182,11 +184,11 @@ internal static class ImageSniffer
         if (chunk.SequenceEqual("VP8L"u8))
         {
             if (data[20] != 0x2F)
-                return SniffResult.Refused("The WebP file is damaged: its lossless header is wrong.");
+                return SniffResult.Refused(DomainText.Get("The WebP file is damaged: its lossless header is wrong."));
             var bits = BinaryPrimitives.ReadUInt32LittleEndian(data[21..]);
             return new SniffResult(MediaFormat.Webp, (int)(bits & 0x3FFF) + 1, (int)((bits >> 14) & 0x3FFF) + 1, null);
         }
-        return SniffResult.Refused("The WebP file is damaged: it has no VP8, VP8L or VP8X header.");
+        return SniffResult.Refused(DomainText.Get("The WebP file is damaged: it has no VP8, VP8L or VP8X header."));
     }
 
     private static SniffResult Heif(ReadOnlySpan<byte> data)
@@ -203,6 +205,6 @@ internal static class ImageSniffer
             return new SniffResult(MediaFormat.Avif, 0, 0, null);
         if (brands.Intersect(["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1"]).Any())
             return new SniffResult(MediaFormat.Heic, 0, 0, null);
-        return SniffResult.Refused("The file is a video or an unknown ISO media file, not a JPEG, PNG or WebP image.");
+        return SniffResult.Refused(DomainText.Get("The file is a video or an unknown ISO media file, not a JPEG, PNG or WebP image."));
     }
 }

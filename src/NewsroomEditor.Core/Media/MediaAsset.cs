@@ -89,12 +89,22 @@ public class MediaAsset
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (!CanEdit(actor))
-            throw new AccessDeniedException(actor.CanWrite
-                ? "Reporters describe their own uploads only; ask an editor."
-                : "Only reporters and editors work with media.");
-        AltText = Clean(metadata.AltText, AltTextMaxLength, "Alt text");
-        Caption = Clean(metadata.Caption, CaptionMaxLength, "Caption");
-        Credit = Clean(metadata.Credit, CreditMaxLength, "Credit");
+            throw actor.CanWrite
+                ? new AccessDeniedException("Reporters describe their own uploads only; ask an editor.")
+                : new AccessDeniedException("Only reporters and editors work with media.");
+        var altText = Clean(metadata.AltText);
+        var caption = Clean(metadata.Caption);
+        var credit = Clean(metadata.Credit);
+        if (altText.Length > AltTextMaxLength)
+            throw new DomainException("Alt text is {0} characters long; at most {1} fit.", altText.Length, AltTextMaxLength);
+        if (caption.Length > CaptionMaxLength)
+            throw new DomainException("Caption is {0} characters long; at most {1} fit.", caption.Length, CaptionMaxLength);
+        if (credit.Length > CreditMaxLength)
+            throw new DomainException("Credit is {0} characters long; at most {1} fit.", credit.Length, CreditMaxLength);
+        // Assigned only after every check passed: a refused edit leaves the description as it was.
+        AltText = altText;
+        Caption = caption;
+        Credit = credit;
         UpdatedAt = now;
         Reindex();
     }
@@ -108,13 +118,7 @@ public class MediaAsset
         return clean.Length == 0 ? "image" : clean;
     }
 
-    private static string Clean(string? text, int maxLength, string field)
-    {
-        var clean = (text ?? "").Normalize(NormalizationForm.FormC).Trim();
-        if (clean.Length > maxLength)
-            throw new DomainException($"{field} is {clean.Length} characters long; at most {maxLength} fit.");
-        return clean;
-    }
+    private static string Clean(string? text) => (text ?? "").Normalize(NormalizationForm.FormC).Trim();
 
     private void Reindex() => SearchIndex = SearchText.Fold(string.Join('\n', AltText, Caption, Credit, OriginalFileName));
 }

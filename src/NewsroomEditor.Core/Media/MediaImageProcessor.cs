@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using NetVips;
+using NewsroomEditor.Core.Localization;
 using Vips = NetVips.NetVips;
 
 namespace NewsroomEditor.Core.Media;
@@ -99,7 +100,7 @@ public sealed class MediaImageProcessor : IDisposable
     {
         EnsureConfigured();
         if (!Accepts(format))
-            throw new MediaRefusedException($"{ImageSniffer.Name(format)} images cannot be read on this server; upload a JPEG, PNG or WebP.");
+            throw new MediaRefusedException("{0} images cannot be read on this server; upload a JPEG, PNG or WebP.", ImageSniffer.Name(format));
         try
         {
             var (width, height) = OrientedSize(content, format);
@@ -143,8 +144,10 @@ public sealed class MediaImageProcessor : IDisposable
     public static string FileName(ReadOnlySpan<byte> content, int width, string extension) =>
         $"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}-{width}.{extension}";
 
+    /// <summary>The refusal of an image with too many pixels, in the reader's language and number format.</summary>
     public static string TooManyPixels(long width, long height, long maxPixels) =>
-        $"The image is {width:N0} × {height:N0} pixels; the limit is {maxPixels / 1_000_000.0:0.#} megapixels. Make it smaller before uploading.";
+        DomainText.Format("The image is {0:N0} × {1:N0} pixels; the limit is {2:0.#} megapixels. Make it smaller before uploading.",
+            width, height, maxPixels / 1_000_000.0);
 
     /// <summary>Width and height after EXIF orientation, from libvips's header read (no pixels decoded).</summary>
     private static (int Width, int Height) OrientedSize(byte[] content, MediaFormat format)
@@ -178,10 +181,10 @@ public sealed class MediaImageProcessor : IDisposable
         var name = ImageSniffer.Name(format);
         if (detail.Contains("premature end", StringComparison.OrdinalIgnoreCase) || detail.Contains("truncated", StringComparison.OrdinalIgnoreCase)
             || detail.Contains("unexpected end", StringComparison.OrdinalIgnoreCase) || detail.Contains("read error", StringComparison.OrdinalIgnoreCase))
-            return $"The {name} file is incomplete (cut short, perhaps by an interrupted copy); upload the whole file.";
+            return DomainText.Format("The {0} file is incomplete (cut short, perhaps by an interrupted copy); upload the whole file.", name);
         if (detail.Contains("not a known", StringComparison.OrdinalIgnoreCase) || detail.Contains("is not in a known format", StringComparison.OrdinalIgnoreCase))
             return ImageSniffer.NotAnImage;
-        return $"The {name} file is damaged and cannot be read.";
+        return DomainText.Format("The {0} file is damaged and cannot be read.", name);
     }
 
     private static VipsCapabilities ConfigureVips()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 
@@ -44,28 +46,28 @@ public sealed class MediaService(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             used = await db.MediaAssets.Where(a => a.UploaderId == actor.UserId).SumAsync(a => (long?)a.Bytes, cancellationToken).ConfigureAwait(false) ?? 0;
         if (used >= Limits.QuotaBytesPerUser)
-            return Refused($"Your uploads already fill your quota of {Size(Limits.QuotaBytesPerUser)}; delete unused images first.");
+            return Refused(DomainText.Format("Your uploads already fill your quota of {0}; delete unused images first.", Size(Limits.QuotaBytesPerUser)));
 
         var bytes = await ReadCappedAsync(content, Limits.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
-            return Refused($"The file is larger than the {Size(Limits.MaxUploadBytes)} limit.");
+            return Refused(DomainText.Format("The file is larger than the {0} limit.", Size(Limits.MaxUploadBytes)));
         if (used + bytes.LongLength > Limits.QuotaBytesPerUser)
-            return Refused($"This file would take your uploads past your quota of {Size(Limits.QuotaBytesPerUser)}; delete unused images first.");
+            return Refused(DomainText.Format("This file would take your uploads past your quota of {0}; delete unused images first.", Size(Limits.QuotaBytesPerUser)));
 
         var sniffed = ImageSniffer.Sniff(bytes);
         if (sniffed.Refusal is not null)
             return Refused(sniffed.Refusal);
         var format = sniffed.Format!.Value;
         if (!MediaImageProcessor.Accepts(format))
-            return Refused($"{ImageSniffer.Name(format)} images cannot be read on this server; export the photo as JPEG and upload that.");
+            return Refused(DomainText.Format("{0} images cannot be read on this server; export the photo as JPEG and upload that.", ImageSniffer.Name(format)));
         if (ImageSniffer.Incomplete(format, bytes) is { } incomplete)
             return Refused(incomplete);
         if (ImageSniffer.ContainsZipArchive(bytes))
-            return Refused("The file hides a ZIP archive inside the image (a polyglot file); save the photo again as a plain image and upload that.");
+            return Refused(DomainText.Get("The file hides a ZIP archive inside the image (a polyglot file); save the photo again as a plain image and upload that."));
         if (format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Webp)
         {
             if (sniffed.Width <= 0 || sniffed.Height <= 0)
-                return Refused($"The {ImageSniffer.Name(format)} header gives the image no width or height; the file is damaged.");
+                return Refused(DomainText.Format("The {0} header gives the image no width or height; the file is damaged.", ImageSniffer.Name(format)));
             if ((long)sniffed.Width * sniffed.Height > Limits.MaxPixels)
                 return Refused(MediaImageProcessor.TooManyPixels(sniffed.Width, sniffed.Height, Limits.MaxPixels));
         }
@@ -166,17 +168,13 @@ public sealed class MediaService(
         var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new MediaNotFoundException();
         if (!asset.CanEdit(actor))
-            throw new AccessDeniedException(actor.CanWrite
-                ? "Reporters delete their own uploads only; ask an editor."
-                : "Only reporters and editors work with media.");
+            throw actor.CanWrite
+                ? new AccessDeniedException("Reporters delete their own uploads only; ask an editor.")
+                : new AccessDeniedException("Only reporters and editors work with media.");
         var usage = await UsageAsync(db, id, cancellationToken).ConfigureAwait(false);
         if (usage.Count > 0)
         {
-            // Only stories the actor may see are named; the others are counted.
-            var named = VisibleTo(actor, usage).Take(5).ToList();
-            var names = string.Join(", ", named.Select(s => $"\"{(s.Headline.Length == 0 ? "(untitled)" : s.Headline)}\""));
-            var more = usage.Count > named.Count ? $"{(named.Count > 0 ? " and " : "")}{usage.Count - named.Count} {(named.Count > 0 ? "more" : "of other writers")}" : "";
-            throw new DomainException($"The image is used in {usage.Count} {(usage.Count == 1 ? "story" : "stories")}: {names}{more}. Remove it from them first.");
+            throw StillUsed(VisibleTo(actor, usage).Take(5).ToList(), usage.Count);
         }
         db.MediaAssets.Remove(asset);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -290,9 +288,34 @@ public sealed class MediaService(
 
     private static UploadResult Refused(string reason) => new(null, null, reason);
 
+    /// <summary>
+    /// Why an image in use cannot be deleted. Only the stories <paramref name="named"/> (those the
+    /// actor may see, the first five) are named; the others are counted. One sentence per case, so
+    /// that each translates whole.
+    /// </summary>
+    private static DomainException StillUsed(IReadOnlyList<StorySummary> named, int count)
+    {
+        var names = string.Join(", ", named.Select(s => $"\"{(s.Headline.Length == 0 ? DomainText.Get("(untitled)") : s.Headline)}\""));
+        var others = count - named.Count;
+        if (others == 0)
+        {
+            return count == 1
+                ? new DomainException("The image is used in the story {0}. Remove it from there first.", names)
+                : new DomainException("The image is used in {0} stories: {1}. Remove it from them first.", count, names);
+        }
+        if (named.Count > 0)
+            return new DomainException("The image is used in {0} stories: {1} and {2} more. Remove it from them first.", count, names, others);
+        return count == 1
+            ? new DomainException("The image is used in a story of another writer. It must be removed from there first.")
+            : new DomainException("The image is used in {0} stories of other writers. It must be removed from them first.", count);
+    }
+
+    /// <summary>A size as the reader writes numbers: 1.5 MB, or 1,5 MB in Vietnamese.</summary>
     private static string Size(long bytes) => bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0
-        ? $"{bytes / (1024L * 1024 * 1024)} GB"
-        : bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
+        ? string.Format(CultureInfo.CurrentCulture, "{0:N0} GB", bytes / (1024L * 1024 * 1024))
+        : bytes >= 1024 * 1024
+            ? string.Format(CultureInfo.CurrentCulture, "{0:0.#} MB", bytes / (1024.0 * 1024))
+            : string.Format(CultureInfo.CurrentCulture, "{0:0.#} KB", bytes / 1024.0);
 
     internal static MediaItem ToItem(MediaAsset a) => new(
         a.Id, a.UploaderId, a.UploaderName, a.OriginalFileName, a.Width, a.Height, a.AltText, a.Caption, a.Credit,

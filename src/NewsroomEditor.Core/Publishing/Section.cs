@@ -1,3 +1,5 @@
+using NewsroomEditor.Core.Localization;
+
 namespace NewsroomEditor.Core.Publishing;
 
 /// <summary>A section of the site (Thời sự / News…), named and addressed in both languages.</summary>
@@ -43,10 +45,10 @@ public class Section
     /// <exception cref="DomainException">A name is empty or too long, or a slug is empty or reserved.</exception>
     public void Rename(string nameVi, string nameEn, string? slugVi = null, string? slugEn = null)
     {
-        var cleanNameVi = CleanName(nameVi, "Vietnamese");
-        var cleanNameEn = CleanName(nameEn, "English");
-        var cleanSlugVi = CleanSlug(slugVi, cleanNameVi, "Vietnamese");
-        var cleanSlugEn = CleanSlug(slugEn, cleanNameEn, "English");
+        var cleanNameVi = CleanName(nameVi, "vi");
+        var cleanNameEn = CleanName(nameEn, "en");
+        var cleanSlugVi = CleanSlug(slugVi, cleanNameVi, "vi");
+        var cleanSlugEn = CleanSlug(slugEn, cleanNameEn, "en");
         // Assigned only after every check passed: a refused rename leaves the section as it was.
         NameVi = cleanNameVi;
         NameEn = cleanNameEn;
@@ -63,30 +65,54 @@ public class Section
     /// <summary>Places the section at <paramref name="sortOrder"/> in the public site's menu (smaller first).</summary>
     public void MoveTo(int sortOrder) => SortOrder = sortOrder;
 
-    /// <summary>Why <paramref name="slug"/> cannot address a section, or null when it can.</summary>
-    public static string? SlugProblem(string slug, string languageName)
+    /// <summary>
+    /// Why <paramref name="slug"/> cannot address a section, or null when it can, in the reader's
+    /// language. <paramref name="language"/> ("vi" or "en") says which of the two slugs it is:
+    /// each message is a whole sentence, so that it translates as one.
+    /// </summary>
+    public static string? SlugProblem(string slug, string language)
     {
+        ArgumentNullException.ThrowIfNull(slug);
+        var vietnamese = IsVietnamese(language);
         if (slug.Length == 0)
-            return $"The {languageName} slug is empty: use letters or digits.";
+        {
+            return vietnamese
+                ? DomainText.Get("The Vietnamese slug is empty: use letters or digits.")
+                : DomainText.Get("The English slug is empty: use letters or digits.");
+        }
         if (ReservedSlugs.Contains(slug))
-            return $"The {languageName} slug \"{slug}\" is taken by the app itself (/{slug} already leads elsewhere); choose another.";
+        {
+            return vietnamese
+                ? DomainText.Format("The Vietnamese slug \"{0}\" is taken by the app itself (/{0} already leads elsewhere); choose another.", slug)
+                : DomainText.Format("The English slug \"{0}\" is taken by the app itself (/{0} already leads elsewhere); choose another.", slug);
+        }
         return null;
     }
 
-    private static string CleanName(string? name, string languageName)
+    private static string CleanName(string? name, string language)
     {
         var clean = (name ?? "").Trim().Normalize();
+        var vietnamese = IsVietnamese(language);
         if (clean.Length == 0)
-            throw new DomainException($"The {languageName} name is required.");
+        {
+            throw vietnamese
+                ? new DomainException("The Vietnamese name is required.")
+                : new DomainException("The English name is required.");
+        }
         if (clean.Length > NameMaxLength)
-            throw new DomainException($"The {languageName} name is longer than {NameMaxLength} characters.");
+        {
+            throw vietnamese
+                ? new DomainException("The Vietnamese name is longer than {0} characters.", NameMaxLength)
+                : new DomainException("The English name is longer than {0} characters.", NameMaxLength);
+        }
         return clean;
     }
 
-    private static string CleanSlug(string? slug, string name, string languageName)
+    private static string CleanSlug(string? slug, string name, string language)
     {
         var clean = Slugs.FromText(string.IsNullOrWhiteSpace(slug) ? name : slug);
-        return SlugProblem(clean, languageName) is { } problem ? throw new DomainException(problem) : clean;
+        // Already in the reader's language; DomainException finds no entry for it and keeps it.
+        return SlugProblem(clean, language) is { } problem ? throw new DomainException(problem) : clean;
     }
 
     /// <summary>The section's address in <paramref name="language"/> (Vietnamese or English).</summary>

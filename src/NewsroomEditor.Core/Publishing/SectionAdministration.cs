@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Publishing;
 
@@ -26,7 +27,8 @@ public sealed class SectionAdministration(
     IPublicSiteCache publicSite,
     IAuditLog audit)
 {
-    private const string Refusal = "Only an Admin may manage sections.";
+    // A property, not a constant: read in the culture of each call.
+    private static string Refusal => DomainText.Get("Only an Admin may manage sections.");
 
     /// <summary>Every section, hidden ones too, in display order, with its number of stories (any state).</summary>
     public async Task<IReadOnlyList<SectionListing>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
@@ -126,7 +128,9 @@ public sealed class SectionAdministration(
         var section = await FindAsync(db, sectionId, cancellationToken);
         var stories = await db.Stories.CountAsync(s => s.SectionId == sectionId, cancellationToken);
         if (stories > 0)
-            throw new DomainException($"{stories} {(stories == 1 ? "story uses" : "stories use")} this section; hide it instead.");
+            throw stories == 1
+                ? new DomainException("1 story uses this section; hide it instead.")
+                : new DomainException("{0} stories use this section; hide it instead.", stories);
         db.Sections.Remove(section);
         try
         {
@@ -150,10 +154,10 @@ public sealed class SectionAdministration(
     {
         var takenVi = await db.Sections.Where(s => s.Id != section.Id && s.SlugVi == section.SlugVi).Select(s => s.NameVi).FirstOrDefaultAsync(cancellationToken);
         if (takenVi is not null)
-            throw new DomainException($"The Vietnamese slug \"{section.SlugVi}\" is already the section \"{takenVi}\"'s; choose another.");
+            throw new DomainException("The Vietnamese slug \"{0}\" is already the section \"{1}\"'s; choose another.", section.SlugVi, takenVi);
         var takenEn = await db.Sections.Where(s => s.Id != section.Id && s.SlugEn == section.SlugEn).Select(s => s.NameEn).FirstOrDefaultAsync(cancellationToken);
         if (takenEn is not null)
-            throw new DomainException($"The English slug \"{section.SlugEn}\" is already the section \"{takenEn}\"'s; choose another.");
+            throw new DomainException("The English slug \"{0}\" is already the section \"{1}\"'s; choose another.", section.SlugEn, takenEn);
     }
 
     private static string Describe(Section section) =>

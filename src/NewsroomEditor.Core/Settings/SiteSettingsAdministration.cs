@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
 
 namespace NewsroomEditor.Core.Settings;
@@ -40,55 +41,60 @@ public static class SiteSettingsRules
     /// <summary>An upload is read into memory whole, and .NET arrays end below 2 GB.</summary>
     public const long MaxUploadMegabytesLimit = 2047;
 
-    public static string? NameProblem(string? name, string languageName)
+    /// <param name="name">The name typed.</param>
+    /// <param name="language">"vi" or "en": which of the site's two names (each message is a whole sentence, to translate as one).</param>
+    public static string? NameProblem(string? name, string language)
     {
         var clean = (name ?? "").Trim();
+        var vietnamese = language == "vi";
         if (clean.Length == 0)
-            return $"The site's {languageName} name is required.";
-        return clean.Length > SavedSiteSettings.NameMaxLength
-            ? $"The site's {languageName} name is longer than {SavedSiteSettings.NameMaxLength} characters."
-            : null;
+            return vietnamese ? DomainText.Get("The site's Vietnamese name is required.") : DomainText.Get("The site's English name is required.");
+        if (clean.Length <= SavedSiteSettings.NameMaxLength)
+            return null;
+        return vietnamese
+            ? DomainText.Format("The site's Vietnamese name is longer than {0} characters.", SavedSiteSettings.NameMaxLength)
+            : DomainText.Format("The site's English name is longer than {0} characters.", SavedSiteSettings.NameMaxLength);
     }
 
     public static string? TimeZoneProblem(string? timeZone)
     {
         var id = (timeZone ?? "").Trim();
         if (id.Length == 0)
-            return "The time zone is required: an IANA id such as Asia/Ho_Chi_Minh.";
+            return DomainText.Get("The time zone is required: an IANA id such as Asia/Ho_Chi_Minh.");
         // Windows ids ("SE Asia Standard Time") are found on Linux too, but are not IANA ids.
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && id.Length <= SavedSiteSettings.TimeZoneMaxLength
             ? null
-            : $"\"{id}\" is not an IANA time zone this server knows; use one such as Asia/Ho_Chi_Minh or Asia/Bangkok.";
+            : DomainText.Format("\"{0}\" is not an IANA time zone this server knows; use one such as Asia/Ho_Chi_Minh or Asia/Bangkok.", id);
     }
 
     public static string? LanguagesProblem(IReadOnlyList<string>? languages)
     {
         if (languages is null || languages.Count == 0)
-            return "Choose at least one content language.";
+            return DomainText.Get("Choose at least one content language.");
         if (languages.Distinct(StringComparer.Ordinal).Count() != languages.Count)
-            return "A content language is listed twice.";
+            return DomainText.Get("A content language is listed twice.");
         var unknown = languages.FirstOrDefault(l => !SiteOptions.KnownLanguages.Contains(l));
         return unknown is null
             ? null
-            : $"\"{unknown}\" cannot be a content language: the public site has its own texts and section names in Vietnamese (vi) and English (en) only.";
+            : DomainText.Format("\"{0}\" cannot be a content language: the public site has its own texts and section names in Vietnamese (vi) and English (en) only.", unknown);
     }
 
     public static string? MaxUploadMegabytesProblem(long megabytes) =>
         megabytes is < 1 or > MaxUploadMegabytesLimit
-            ? $"The largest file must be between 1 and {MaxUploadMegabytesLimit} MB (a file is read into memory whole)."
+            ? DomainText.Format("The largest file must be between 1 and {0:N0} MB (a file is read into memory whole).", MaxUploadMegabytesLimit)
             : null;
 
     public static string? MaxMegapixelsProblem(long megapixels) =>
-        megapixels is < 1 or > 1_000_000 ? "The largest image must be at least 1 megapixel (and at most 1,000,000)." : null;
+        megapixels is < 1 or > 1_000_000 ? DomainText.Format("The largest image must be at least 1 megapixel (and at most {0:N0}).", 1_000_000) : null;
 
     public static string? MaxFilesPerUploadProblem(int files) =>
-        files is < 1 or > 1000 ? "Files per upload must be between 1 and 1000." : null;
+        files is < 1 or > 1000 ? DomainText.Format("Files per upload must be between 1 and {0:N0}.", 1000) : null;
 
     public static string? QuotaProblem(long quotaMegabytes, long maxUploadMegabytes) =>
         quotaMegabytes < 1 || quotaMegabytes > long.MaxValue / BytesPerMegabyte
-            ? "The quota per person must be a positive number of MB."
+            ? DomainText.Get("The quota per person must be a positive number of MB.")
             : quotaMegabytes < maxUploadMegabytes
-                ? "The quota per person must be at least the largest file, or nobody could upload one."
+                ? DomainText.Get("The quota per person must be at least the largest file, or nobody could upload one.")
                 : null;
 
     /// <summary>Every problem of <paramref name="input"/>, field by field.</summary>
@@ -97,8 +103,8 @@ public static class SiteSettingsRules
         ArgumentNullException.ThrowIfNull(input);
         return new[]
         {
-            NameProblem(input.NameVi, "Vietnamese"),
-            NameProblem(input.NameEn, "English"),
+            NameProblem(input.NameVi, "vi"),
+            NameProblem(input.NameEn, "en"),
             TimeZoneProblem(input.TimeZone),
             LanguagesProblem(input.Languages),
             MaxUploadMegabytesProblem(input.MaxUploadMegabytes),
@@ -113,7 +119,7 @@ public static class SiteSettingsRules
     {
         var problems = Problems(input);
         if (problems.Count > 0)
-            throw new DomainException(string.Join(" ", problems));
+            throw new DomainException(string.Join(" ", problems)); // each already in the reader's language
         TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone.Trim(), out var zone);
         return new CheckedSiteSettings(
             input.NameVi.Trim().Normalize(), input.NameEn.Trim().Normalize(), zone!.Id, [.. input.Languages],
@@ -136,7 +142,8 @@ public sealed class SiteSettingsAdministration(
     IAuditLog audit,
     TimeProvider clock)
 {
-    private const string Refusal = "Only an Admin may change the site settings.";
+    // A property, not a constant: read in the culture of each call.
+    private static string Refusal => DomainText.Get("Only an Admin may change the site settings.");
 
     /// <summary>The settings in force, as the form shows them.</summary>
     public async Task<SiteSettingsInput> GetAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)

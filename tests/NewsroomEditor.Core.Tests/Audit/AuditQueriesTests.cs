@@ -81,7 +81,7 @@ public sealed class AuditQueriesTests : IAsyncLifetime
         var refusal = Assert.Throws<DomainException>(() =>
             AuditFilter.ForSiteDays(null, null, new DateOnly(2024, 4, 12), new DateOnly(2024, 4, 11), Hanoi));
 
-        Assert.Equal("The start date 12/04/2024 is after the end date 11/04/2024.", refusal.Message);
+        Assert.Equal("The start date 4/12/2024 is after the end date 4/11/2024.", refusal.Message);
     }
 
     [Fact]

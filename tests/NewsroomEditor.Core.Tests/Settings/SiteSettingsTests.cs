@@ -128,7 +128,7 @@ public sealed class SiteSettingsTests : IAsyncLifetime
     public void Each_rule_names_its_problem()
     {
         Assert.Null(SiteSettingsRules.TimeZoneProblem("asia/ho_chi_minh"));
-        Assert.NotNull(SiteSettingsRules.NameProblem("  ", "English"));
+        Assert.NotNull(SiteSettingsRules.NameProblem("  ", "en"));
         Assert.NotNull(SiteSettingsRules.MaxUploadMegabytesProblem(0));
         Assert.NotNull(SiteSettingsRules.MaxUploadMegabytesProblem(4096));
         Assert.Equal("The quota per person must be at least the largest file, or nobody could upload one.", SiteSettingsRules.QuotaProblem(10, 25));

@@ -117,7 +117,7 @@ public sealed class AuditHttpTests : IClassFixture<AuditHttpTests.Newsroom>
 
     [Theory]
     [InlineData("?from=11/04/2024", "'11/04/2024' is not a date for 'from'; use yyyy-MM-dd")]
-    [InlineData("?from=2024-04-12&to=2024-04-11", "The start date 12/04/2024 is after the end date 11/04/2024.")]
+    [InlineData("?from=2024-04-12&to=2024-04-11", "The start date 4/12/2024 is after the end date 4/11/2024.")]
     public async Task A_bad_date_in_the_export_is_a_400_that_says_why(string query, string reason)
     {
         using var client = await SignedInAsync("admin@example.vn");

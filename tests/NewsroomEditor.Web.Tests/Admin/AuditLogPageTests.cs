@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
@@ -49,11 +50,13 @@ public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
         var page = Render<AuditLogPage>();
 
         var rows = page.WaitForElements("table tbody tr", 3);
-        Assert.Contains("media.deleted", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("story.published", rows[1].TextContent, StringComparison.Ordinal);
-        Assert.Contains("story.transition", rows[2].TextContent, StringComparison.Ordinal);
-        // 12:55 UTC is 19:55 in the site's time zone.
-        Assert.Contains("11/04/2024 19:55:00", rows[0].TextContent, StringComparison.Ordinal);
+        // The stored action names stay on the rows; people read them translated.
+        Assert.Equal(["media.deleted", "story.published", "story.transition"], rows.Select(r => r.QuerySelector("[data-action]")!.GetAttribute("data-action")));
+        Assert.Contains("Image deleted", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Story published", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Story moved in the workflow", rows[2].TextContent, StringComparison.Ordinal);
+        // 12:55 UTC is 19:55 in the site's time zone, to the second, in the reader's culture ("G").
+        Assert.Contains(new DateTime(2024, 4, 11, 19, 55, 0).ToString("G", CultureInfo.CurrentCulture), rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Hoàng Lan", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("media:9", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Deleted \"ảnh.jpg\"", rows[0].TextContent, StringComparison.Ordinal);
@@ -70,7 +73,7 @@ public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
         page.WaitForAssertion(() =>
         {
             var row = Assert.Single(page.FindAll("table tbody tr"));
-            Assert.Contains("story.transition", row.TextContent, StringComparison.Ordinal);
+            Assert.Equal("story.transition", row.QuerySelector("[data-action]")!.GetAttribute("data-action"));
         });
         var export = page.Find("a[download]");
         Assert.Equal("/admin/audit/export?actor=lan&action=story.", export.GetAttribute("href"));
@@ -94,7 +97,7 @@ public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
 
         var page = Render<AuditLogPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("The start date 12/04/2024 is after the end date 11/04/2024.", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("The start date 4/12/2024 is after the end date 4/11/2024.", page.Markup, StringComparison.Ordinal));
     }
 
     [Theory]

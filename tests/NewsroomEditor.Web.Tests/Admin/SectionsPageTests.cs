@@ -18,7 +18,7 @@ public sealed class SectionsPageTests : AdminComponentTest
 
         page.WaitForAssertion(() => Assert.Equal(
             ["Thời sự", "Kinh tế", "Văn hóa", "Thể thao"],
-            page.FindAll("tbody tr td[data-label='Tiếng Việt']").Select(td => td.TextContent.Trim())));
+            page.FindAll("tbody tr td[data-label='Vietnamese']").Select(td => td.TextContent.Trim())));
         Assert.All(page.FindAll("tbody tr td[data-label='Stories']"), td => Assert.Equal("0", td.TextContent.Trim()));
     }
 
@@ -40,7 +40,7 @@ public sealed class SectionsPageTests : AdminComponentTest
 
         page.WaitForAssertion(() => Assert.Equal(
             ["Thời sự", "Kinh tế", "Văn hóa", "Giáo dục", "Thể thao"],
-            page.FindAll("tbody tr td[data-label='Tiếng Việt']").Select(td => td.TextContent.Trim())));
+            page.FindAll("tbody tr td[data-label='Vietnamese']").Select(td => td.TextContent.Trim())));
     }
 
     [Fact]
@@ -84,6 +84,6 @@ public sealed class SectionsPageTests : AdminComponentTest
         var page = Render<SectionsPage>();
 
         page.WaitForAssertion(() => Assert.Contains("Only an Admin may manage sections.", page.Markup, StringComparison.Ordinal));
-        Assert.Empty(page.FindAll("tbody tr td[data-label='Tiếng Việt']"));
+        Assert.Empty(page.FindAll("tbody tr td[data-label='Vietnamese']"));
     }
 }

@@ -39,7 +39,7 @@ public sealed class SettingsPageTests : AdminComponentTest
         var page = Render<SettingsPage>();
         page.WaitForAssertion(() => Assert.Equal("Asia/Ho_Chi_Minh", Field(page, "Time zone").GetAttribute("value")));
 
-        await Field(page, "Site name (Tiếng Việt)").ChangeAsync(new() { Value = "Báo Đồng Nai" });
+        await Field(page, "Site name (Vietnamese)").ChangeAsync(new() { Value = "Báo Đồng Nai" });
         await Field(page, "Time zone").ChangeAsync(new() { Value = "Asia/Bangkok" });
         await Button(page, "Save").ClickAsync(new());
 

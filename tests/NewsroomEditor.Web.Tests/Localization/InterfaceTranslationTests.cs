@@ -75,7 +75,9 @@ public sealed partial class InterfaceTranslationTests
             {
                 if (value.Trim().Length == 0)
                     problems.Add($"{marker}: \"{key}\" has an empty translation");
-                if (!Placeholders(key).SetEquals(Placeholders(value)))
+                // MudBlazor's keys are names (MudDataGridPager_InfoFormat), not the English with its
+                // placeholders: VietnameseAdminTests compares those with MudBlazor's own English.
+                if (marker != "MudText" && !Placeholders(key).SetEquals(Placeholders(value)))
                     problems.Add($"{marker}: \"{key}\" → \"{value}\" does not keep the placeholders {string.Join(" ", Placeholders(key))}");
                 // MudBlazor's keys are its own (MudDataGrid_...), not text of ours.
                 var used = marker switch

@@ -58,7 +58,7 @@ public class MediaUploaderTests : MediaComponentTest
 
         uploader.WaitForAssertion(() => Assert.Single(_uploaded));
         Assert.Equal(["small.jpg"], Media.Uploads.Select(u => u.FileName));
-        Assert.Equal("Too large: 1001 bytes; the limit is 1000 bytes.", Status(Row(uploader, "huge.jpg")));
+        Assert.Equal("Too large: 1,001 bytes; the limit is 1,000 bytes.", Status(Row(uploader, "huge.jpg")));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
@@ -43,17 +44,28 @@ public static class AuditExportEndpoint
 
     internal static async Task ExportAsync(
         HttpContext context, ClaimsPrincipal user, AuditQueries audit, IOptions<SiteOptions> site, TimeProvider clock,
+        IStringLocalizer<AdminText> L,
         string? actor = null, string? action = null, string? from = null, string? to = null)
     {
+        // The refusals are for the person who typed the address, in their language (request localization).
+        if (!TryDay(from, out var fromDay))
+        {
+            await RefuseAsync(context, L["'{0}' is not a date for 'from'; use yyyy-MM-dd, for example 2024-04-11.", from!]);
+            return;
+        }
+        if (!TryDay(to, out var toDay))
+        {
+            await RefuseAsync(context, L["'{0}' is not a date for 'to'; use yyyy-MM-dd, for example 2024-04-11.", to!]);
+            return;
+        }
         AuditFilter filter;
         try
         {
-            filter = AuditFilter.ForSiteDays(actor, action, Day(from, "from"), Day(to, "to"), site.Value.TimeZoneInfo);
+            filter = AuditFilter.ForSiteDays(actor, action, fromDay, toDay, site.Value.TimeZoneInfo);
         }
         catch (DomainException e)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync(e.Message, context.RequestAborted);
+            await RefuseAsync(context, e.Message);
             return;
         }
 
@@ -64,13 +76,23 @@ public static class AuditExportEndpoint
         await audit.ExportCsvAsync(user, filter, context.Response.Body, context.RequestAborted);
     }
 
-    private static DateOnly? Day(string? text, string name)
+    /// <summary>An empty parameter is no limit; anything else must be a day written yyyy-MM-dd.</summary>
+    private static bool TryDay(string? text, out DateOnly? day)
     {
+        day = null;
         if (string.IsNullOrWhiteSpace(text))
-            return null;
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new DomainException($"'{text}' is not a date for '{name}'; use yyyy-MM-dd, for example 2024-04-11.");
+            return true;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return false;
+        day = parsed;
+        return true;
+    }
+
+    private static async Task RefuseAsync(HttpContext context, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync(message, context.RequestAborted);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using NewsroomEditor.Core;
@@ -44,12 +45,13 @@ public sealed partial class MediaUploader : IDisposable
 
     [Inject] private IMediaService Media { get; set; } = default!;
     [Inject] private IOptions<MediaOptions> Options { get; set; } = default!;
+    [Inject] private IStringLocalizer<MediaText> L { get; set; } = default!;
 
     private int EffectiveMaxFiles => MaxFiles > 0 ? MaxFiles : Options.Value.MaxFilesPerUpload;
 
     private long EffectiveMaxBytes => MaxBytes > 0 ? MaxBytes : Options.Value.MaxUploadBytes;
 
-    private string FilesText => EffectiveMaxFiles == 1 ? "1 file" : $"{EffectiveMaxFiles} files";
+    private string FilesText => EffectiveMaxFiles == 1 ? L["1 file"] : L["{0:N0} files", EffectiveMaxFiles];
 
     private async Task OnFilesChosenAsync(InputFileChangeEventArgs e)
     {
@@ -63,9 +65,9 @@ public sealed partial class MediaUploader : IDisposable
             var row = new UploadRow(file.Name, file.Size);
             _rows.Insert(0, row);
             if (i >= EffectiveMaxFiles)
-                row.Refuse($"Not uploaded: at most {FilesText} at a time.");
+                row.Refuse(L["Not uploaded: at most {0} at a time.", FilesText]);
             else if (file.Size > EffectiveMaxBytes)
-                row.Refuse($"Too large: {FormatBytes(file.Size)}; the limit is {FormatBytes(EffectiveMaxBytes)}.");
+                row.Refuse(L["Too large: {0}; the limit is {1}.", FormatBytes(file.Size), FormatBytes(EffectiveMaxBytes)]);
             else
                 batch.Add((row, file));
         }
@@ -87,7 +89,6 @@ public sealed partial class MediaUploader : IDisposable
         {
             token.ThrowIfCancellationRequested();
             row.Status = UploadStatus.Reading;
-            row.Message = "Uploading…";
             StateHasChanged();
 
             // A temporary file, not memory: twenty 25 MB photos must not sit in the circuit.
@@ -99,7 +100,6 @@ public sealed partial class MediaUploader : IDisposable
             buffer.Position = 0;
 
             row.Status = UploadStatus.Processing;
-            row.Message = "Processing…";
             StateHasChanged();
             var result = await Media.UploadAsync(actor, file.Name, buffer, token);
             await ShowResultAsync(row, result);
@@ -107,7 +107,6 @@ public sealed partial class MediaUploader : IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             row.Status = UploadStatus.Cancelled;
-            row.Message = "Cancelled";
         }
         catch (DomainException refusal)
         {
@@ -116,7 +115,7 @@ public sealed partial class MediaUploader : IDisposable
         catch (Exception failure) when (failure is IOException or Microsoft.JSInterop.JSException)
         {
             // Also what a new selection does to files still waiting: the browser forgets the old ones.
-            row.Refuse("The file could not be read from the browser; choose it again.");
+            row.Refuse(L["The file could not be read from the browser; choose it again."]);
         }
         finally
         {
@@ -154,15 +153,14 @@ public sealed partial class MediaUploader : IDisposable
             switch (stored.State)
             {
                 case MediaState.Failed:
-                    row.Refuse(stored.FailureReason ?? "The image could not be processed.");
+                    row.Refuse(stored.FailureReason ?? L["The image could not be processed."]);
                     return;
                 case MediaState.Processing:
                     row.Status = UploadStatus.Ready;
-                    row.Message = "Uploaded — still processing";
+                    row.Message = L["Uploaded — still processing"];
                     break;
                 default:
                     row.Status = UploadStatus.Ready;
-                    row.Message = "Ready";
                     break;
             }
             await OnUploaded.InvokeAsync(stored);
@@ -171,11 +169,10 @@ public sealed partial class MediaUploader : IDisposable
         {
             row.Item = existing;
             row.Status = UploadStatus.Duplicate;
-            row.Message = "Already in the library";
         }
         else
         {
-            row.Refuse(result.Refusal ?? "The image was not accepted.");
+            row.Refuse(result.Refusal ?? L["The image was not accepted."]);
         }
     }
 
@@ -187,11 +184,24 @@ public sealed partial class MediaUploader : IDisposable
         _ => Color.Default,
     };
 
-    internal static string FormatBytes(long bytes) => bytes switch
+    /// <summary>What the row says: its own message (a refusal, say) or its status's words.</summary>
+    private string StatusText(UploadRow row) => row.Message ?? row.Status switch
     {
-        >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-        >= 1024 => (bytes / 1024d).ToString("0", CultureInfo.InvariantCulture) + " KB",
-        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
+        UploadStatus.Waiting => L["Waiting…"],
+        UploadStatus.Reading => L["Uploading…"],
+        UploadStatus.Processing => L["Processing…"],
+        UploadStatus.Ready => L["Ready"],
+        UploadStatus.Duplicate => L["Already in the library"],
+        UploadStatus.Cancelled => L["Cancelled"],
+        _ => "",
+    };
+
+    /// <summary>A size in the reader's number format: 1.5 MB in English, 1,5 MB in Vietnamese.</summary>
+    private string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.CurrentCulture) + " MB",
+        >= 1024 => (bytes / 1024d).ToString("N0", CultureInfo.CurrentCulture) + " KB",
+        _ => L["{0:N0} bytes", bytes],
     };
 
     public void Dispose()
@@ -225,7 +235,8 @@ public sealed partial class MediaUploader : IDisposable
 
         public UploadStatus Status { get; set; } = UploadStatus.Waiting;
 
-        public string Message { get; set; } = "Waiting…";
+        /// <summary>What to say instead of the status's own words: a refusal, or "still processing"; null for the status.</summary>
+        public string? Message { get; set; }
 
         /// <summary>The stored image, or the library's existing copy of a duplicate.</summary>
         public MediaItem? Item { get; set; }
@@ -242,10 +253,7 @@ public sealed partial class MediaUploader : IDisposable
                 return;
             _cancellation.Cancel();
             if (Status == UploadStatus.Waiting)
-            {
                 Status = UploadStatus.Cancelled;
-                Message = "Cancelled";
-            }
         }
 
         public void Refuse(string message)
