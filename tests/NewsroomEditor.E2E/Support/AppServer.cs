@@ -140,8 +140,15 @@ public class AppServer : IAsyncLifetime
         var evidence = failure is null ? [] : await SaveEvidenceAsync(testName, contexts);
         foreach (var context in contexts)
         {
-            if (failure is null)
-                await context.Tracing.StopAsync();
+            // A test may have closed its context already (to simulate leaving, say).
+            try
+            {
+                if (failure is null)
+                    await context.Tracing.StopAsync();
+            }
+            catch (PlaywrightException)
+            {
+            }
             await context.DisposeAsync();
         }
         if (failure is not null)

@@ -38,7 +38,7 @@ public static class StoryEditorPage
     {
         await page.GotoAsync("/stories");
         await page.WaitForCircuitAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "New story" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New story", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/stories/[0-9a-f-]{36}$"));
         await page.WaitForCircuitAsync();
         await page.Body().WaitForAsync();
