@@ -22,11 +22,13 @@ public static class Screenshots
         }
     }
 
-    /// <summary>Saves what the page shows now (its viewport) as <paramref name="name"/>.png.</summary>
+    /// <summary>Saves the top of the page as it is now (its viewport) as <paramref name="name"/>.png.</summary>
     public static async Task SaveAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
         var path = Path.Combine(Folder, name + ".png");
+        // The top of the page, as someone arriving on it sees it (a test may have scrolled to a field).
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide });
         // A picture of a real page, not an empty frame.
         Assert.True(new FileInfo(path).Length > 10_000, $"{path} is suspiciously small");
