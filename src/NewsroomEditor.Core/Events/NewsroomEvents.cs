@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NewsroomEditor.Core.Stories;
 
@@ -39,33 +40,43 @@ public interface INewsroomEventBus
     IDisposable Subscribe(Func<NewsroomEvent, Task> handler);
 }
 
-/// <summary>Delivers events to the subscribers of this process, each on its own, so a slow or failing screen holds up no one.</summary>
+/// <summary>
+/// Delivers events to the subscribers of this process, each on its own, so a slow or failing screen
+/// holds up no one. A handler runs in the culture it subscribed in (its page's: the person's
+/// interface language and formats), not the publisher's: one person's action must not re-render a
+/// colleague's page in the first person's language.
+/// </summary>
 public sealed partial class InProcessEventBus(ILogger<InProcessEventBus> logger) : INewsroomEventBus
 {
     private readonly Lock _gate = new();
-    private ImmutableHandlers _handlers = new([]);
+    private ImmutableSubscribers _subscribers = new([]);
 
     public void Publish(NewsroomEvent newsroomEvent)
     {
         ArgumentNullException.ThrowIfNull(newsroomEvent);
-        foreach (var handler in _handlers.Items)
-            _ = DeliverAsync(handler, newsroomEvent);
+        foreach (var subscriber in _subscribers.Items)
+            _ = DeliverAsync(subscriber, newsroomEvent);
     }
 
     public IDisposable Subscribe(Func<NewsroomEvent, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        var subscriber = new Subscriber(handler, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         lock (_gate)
-            _handlers = new([.. _handlers.Items, handler]);
-        return new Subscription(this, handler);
+            _subscribers = new([.. _subscribers.Items, subscriber]);
+        return new Subscription(this, subscriber);
     }
 
-    private async Task DeliverAsync(Func<NewsroomEvent, Task> handler, NewsroomEvent newsroomEvent)
+    private async Task DeliverAsync(Subscriber subscriber, NewsroomEvent newsroomEvent)
     {
+        // Set in this async method, the culture flows into the handler and whatever it awaits or
+        // dispatches, and is undone for the publisher when this method returns.
+        CultureInfo.CurrentCulture = subscriber.Culture;
+        CultureInfo.CurrentUICulture = subscriber.UiCulture;
         try
         {
             await Task.Yield();
-            await handler(newsroomEvent);
+            await subscriber.Handler(newsroomEvent);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -73,20 +84,22 @@ public sealed partial class InProcessEventBus(ILogger<InProcessEventBus> logger)
         }
     }
 
-    private void Unsubscribe(Func<NewsroomEvent, Task> handler)
+    private void Unsubscribe(Subscriber subscriber)
     {
         lock (_gate)
-            _handlers = new(_handlers.Items.Where(h => h != handler).ToArray());
+            _subscribers = new(_subscribers.Items.Where(s => s != subscriber).ToArray());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber failed to handle {EventType}.")]
     private partial void LogDeliveryFailed(Exception exception, string eventType);
 
-    // Copy-on-write: publishing reads a snapshot without locking.
-    private sealed record ImmutableHandlers(Func<NewsroomEvent, Task>[] Items);
+    private sealed record Subscriber(Func<NewsroomEvent, Task> Handler, CultureInfo Culture, CultureInfo UiCulture);
 
-    private sealed class Subscription(InProcessEventBus bus, Func<NewsroomEvent, Task> handler) : IDisposable
+    // Copy-on-write: publishing reads a snapshot without locking.
+    private sealed record ImmutableSubscribers(Subscriber[] Items);
+
+    private sealed class Subscription(InProcessEventBus bus, Subscriber subscriber) : IDisposable
     {
-        public void Dispose() => bus.Unsubscribe(handler);
+        public void Dispose() => bus.Unsubscribe(subscriber);
     }
 }

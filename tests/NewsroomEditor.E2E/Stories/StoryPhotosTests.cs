@@ -90,6 +90,10 @@ public class StoryPhotosTests(NewsroomServer server)
                 await picker.GetByRole(AriaRole.Tab, new() { Name = "Library" }).ClickAsync();
                 await picker.GetByRole(AriaRole.Button, new() { Name = $"Choose {firstCaption}" }).ClickAsync();
                 await Expect(picker).ToHaveCountAsync(0);
+                // Typing key by key right after a photo placed at the end writes below it and replaces nothing.
+                await page.Keyboard.TypeAsync("Ảnh ở trên.");
+                await Expect(page.Body().Locator("figure")).ToHaveCountAsync(1);
+                await Expect(page.Body().Locator("figure + p")).ToHaveTextAsync("Ảnh ở trên.");
                 await page.WaitUntilSavedAsync();
 
                 // The writer replaces the caption in place: select all, delete, type. The input keeps its

@@ -109,8 +109,12 @@ public class AppServer : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = locale });
         context.SetDefaultTimeout(15_000);
-        // DOM snapshots and screenshots of every action, kept only if the test fails.
-        await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true, Screenshots = true });
+        // A whole page load (a new circuit, its data) on a shared, busy 2-core machine can take longer
+        // than a click's wait; this is a limit, not a measure.
+        context.SetDefaultNavigationTimeout(30_000);
+        // DOM snapshots of every action (the trace viewer shows the page from them), kept only if
+        // the test fails. No screencast: it costs a shared 2-core machine more than it tells.
+        await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true });
         _contexts.Add(context);
         return context;
     }
@@ -137,19 +141,32 @@ public class AppServer : IAsyncLifetime
         }
         var contexts = _contexts.Skip(firstContext).ToList();
         _contexts.RemoveRange(firstContext, contexts.Count);
-        var evidence = failure is null ? [] : await SaveEvidenceAsync(testName, contexts);
-        foreach (var context in contexts)
+        IReadOnlyList<string> evidence = [];
+        try
         {
-            // A test may have closed its context already (to simulate leaving, say).
-            try
+            if (failure is not null)
+                evidence = await SaveEvidenceAsync(testName, contexts);
+        }
+        catch (Exception e) when (failure is not null)
+        {
+            // The test's own failure matters more than the evidence's.
+            evidence = [$"(saving the evidence failed: {e.GetType().Name}: {e.Message})"];
+        }
+        finally
+        {
+            foreach (var context in contexts)
             {
-                if (failure is null)
-                    await context.Tracing.StopAsync();
+                // A test may have closed its context already (to simulate leaving, say).
+                try
+                {
+                    if (failure is null)
+                        await context.Tracing.StopAsync();
+                }
+                catch (PlaywrightException)
+                {
+                }
+                await context.DisposeAsync();
             }
-            catch (PlaywrightException)
-            {
-            }
-            await context.DisposeAsync();
         }
         if (failure is not null)
             throw new TestFailureWithEvidence(failure, evidence);

@@ -10,6 +10,17 @@ public static class PageExtensions
     /// </summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("[data-circuit=on]").WaitForAsync();
+
+    /// <summary>
+    /// Waits for the circuit and then until the page shows no loading indicator (MudBlazor's
+    /// progress bars and circles, a data grid's loading row): its data is on screen.
+    /// </summary>
+    public static async Task WaitUntilLoadedAsync(this IPage page)
+    {
+        await page.WaitForCircuitAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".mud-progress-linear, .mud-progress-circular, .mud-table-loading"))
+            .ToHaveCountAsync(0, new() { Timeout = 15_000 });
+    }
 }
 
 public static class StoryEditorPage

@@ -437,12 +437,14 @@ export function createStoryEditor(host, dotNetRef, options) {
         const at = selection instanceof NodeSelection ? selection.to : { from: selection.from, to: selection.to };
         return chain()
           .insertContentAt(at, figure)
-          .command(({ tr }) => {
-            // The writer goes on below the photo: the cursor moves into the paragraph after it
-            // (the trailing node guarantees one at the end), so typing cannot replace the photo.
+          .command(({ tr, state }) => {
+            // The writer goes on below the photo: the cursor moves into the paragraph after it, made
+            // here when none follows (the trailing-node extension would add one only in a later
+            // transaction, leaving the photo selected, and the next key typed would replace it).
             if (!(tr.selection instanceof NodeSelection)) return true;
             const after = tr.selection.to;
-            if (tr.doc.resolve(after).nodeAfter?.isTextblock) tr.setSelection(TextSelection.create(tr.doc, after + 1));
+            if (!tr.doc.resolve(after).nodeAfter?.isTextblock) tr.insert(after, state.schema.nodes.paragraph.create());
+            tr.setSelection(TextSelection.create(tr.doc, after + 1));
             return true;
           })
           .run();

@@ -37,15 +37,25 @@ public static class InterfaceLanguages
         options.FallBackToParentCultures = true;
         options.RequestCultureProviders =
         [
-            new CustomRequestCultureProvider(context => Task.FromResult(ChosenBy(context.User))),
+            new CustomRequestCultureProvider(context => Task.FromResult(ChosenBy(context))),
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];
     }
 
-    /// <summary>The language the signed-in person chose in their profile; null to follow the browser.</summary>
-    private static ProviderCultureResult? ChosenBy(ClaimsPrincipal user)
+    /// <summary>
+    /// The language the signed-in person chose in their profile, with the browser's region for
+    /// formats when the browser asks for the same language (English chosen, en-GB browser: British
+    /// dates); null to follow the browser altogether.
+    /// </summary>
+    private static ProviderCultureResult? ChosenBy(HttpContext context)
     {
-        var chosen = user.FindFirstValue(NewsroomClaims.UiLanguage);
-        return chosen is not null && IsSupported(chosen) ? new ProviderCultureResult(chosen) : null;
+        var chosen = context.User.FindFirstValue(NewsroomClaims.UiLanguage);
+        if (chosen is null || !IsSupported(chosen))
+            return null;
+        var regional = context.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(value => value.Quality ?? 1)
+            .Select(value => value.Value.Value)
+            .FirstOrDefault(tag => tag is not null && tag.StartsWith(chosen + "-", StringComparison.OrdinalIgnoreCase));
+        return new ProviderCultureResult(regional ?? chosen, chosen);
     }
 }

@@ -30,7 +30,6 @@ public sealed partial class StoryEditorPage
     public const string MediaPreviewUrl = "/media/preview/{id}";
 
     private readonly CancellationTokenSource _stopping = new();
-    private readonly CapturedCulture _culture = new();
     private ElementReference _host;
     private StoryEditorJs? _editor;
     private NotesPanel? _notes;
@@ -509,7 +508,6 @@ public sealed partial class StoryEditorPage
             case EditLeaseChanged lease when lease.StoryId == Id:
                 await InvokeAsync(async () =>
                 {
-                    using var culture = _culture.Use();
                     if (lease.TakenOver && lease.PreviousHolderId == _actor.UserId)
                     {
                         // Told at once; the unsaved text stays in the editor and in the browser's copy.
@@ -541,7 +539,6 @@ public sealed partial class StoryEditorPage
             case StoryStateChanged changed when changed.StoryId == Id && changed.ActorId != _actor.UserId:
                 await InvokeAsync(async () =>
                 {
-                    using var culture = _culture.Use();
                     await RefreshStoryAsync();
                     if (_notes is not null)
                         await _notes.ReloadAsync();
@@ -553,7 +550,6 @@ public sealed partial class StoryEditorPage
                 // over mid-sentence) keeps it on screen and in the browser's copy instead.
                 await InvokeAsync(async () =>
                 {
-                    using var culture = _culture.Use();
                     if (_disposed || _editable || _editor is null || _autosave.IsDirty || _takenOverBy is not null)
                         return;
                     var fresh = await Stories.GetAsync(_actor, Id);
