@@ -12,29 +12,19 @@ namespace NewsroomEditor.Core.Tests.Accounts;
 /// </summary>
 public sealed class AccountMessagesInVietnameseTests : IAsyncLifetime
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
     private AccountsTestHost _host = default!;
 
     public async Task InitializeAsync() => _host = await AccountsTestHost.StartAsync();
 
     public async Task DisposeAsync()
     {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
         await _host.DisposeAsync();
-    }
-
-    private static void InVietnamese()
-    {
-        CultureInfo.CurrentCulture = new CultureInfo("vi-VN");
-        CultureInfo.CurrentUICulture = new CultureInfo("vi");
     }
 
     [Fact]
     public async Task A_used_or_forged_invitation_link_is_refused_in_Vietnamese()
     {
-        InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
             _host.WithInvitationsAsync(i => i.AcceptAsync("no-such-user", "forged", "một mật khẩu đủ dài")));
@@ -45,7 +35,7 @@ public sealed class AccountMessagesInVietnameseTests : IAsyncLifetime
     [Fact]
     public async Task Setup_and_password_rules_speak_Vietnamese()
     {
-        InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var setup = (FirstAdmin admin) => _host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(admin));
 
         var tooShort = await setup(new FirstAdmin("lan@example.vn", "Hoàng Lan", "ngắn quá"));
@@ -64,7 +54,7 @@ public sealed class AccountMessagesInVietnameseTests : IAsyncLifetime
     public async Task Identity_refuses_a_taken_address_and_a_wrong_password_in_Vietnamese_and_keeps_its_codes()
     {
         var (user, _) = await _host.PersonAsync("thu@example.vn", "Thu", Roles.Reporter);
-        InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
 
         var results = await _host.InScopeAsync(async sp =>
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using static NewsroomEditor.Core.Tests.Stories.StoryFactory;
+using NewsroomEditor.Core.Tests.Support;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -15,7 +16,7 @@ public sealed class VietnameseMessagesTests
     [Fact]
     public void Publishing_a_draft_is_refused_in_Vietnamese_naming_the_state()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var draft = InState(StoryState.Draft);
 
         var refusal = Assert.Throws<WorkflowException>(() => draft.Publish(Editor, Passing, Now));
@@ -26,7 +27,7 @@ public sealed class VietnameseMessagesTests
     [Fact]
     public void A_reporter_touching_someone_elses_story_is_told_in_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var lans = InState(StoryState.Draft);
 
         var refusal = Assert.Throws<AccessDeniedException>(() => lans.Submit(Minh, Now));
@@ -37,7 +38,7 @@ public sealed class VietnameseMessagesTests
     [Fact]
     public void A_reporter_asking_to_publish_is_told_only_an_editor_may()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var inReview = InState(StoryState.InReview);
 
         var refusal = Assert.Throws<AccessDeniedException>(() => inReview.Publish(Lan, Passing, Now));
@@ -48,7 +49,7 @@ public sealed class VietnameseMessagesTests
     [Fact]
     public void The_checklist_and_its_refusal_speak_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var story = Story.Create(Lan, "vi", null, Now);
         story.Submit(Lan, Now);
         var checklist = PublishingChecklist.Evaluate(story, slugUsedElsewhere: false);
@@ -62,7 +63,7 @@ public sealed class VietnameseMessagesTests
     [Fact]
     public void A_slug_taken_in_the_same_language_names_the_language_in_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var story = InState(StoryState.Approved);
 
         var slug = PublishingChecklist.Evaluate(story, slugUsedElsewhere: true).Single(c => c.Key == "slug");
@@ -73,7 +74,7 @@ public sealed class VietnameseMessagesTests
     [Fact]
     public void An_overlong_headline_is_refused_with_its_numbers_in_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var content = Content(new string('a', StoryContent.HeadlineMaxLength + 1));
 
         var refusal = Assert.Throws<WorkflowException>(() => content.Normalized());
@@ -84,31 +85,10 @@ public sealed class VietnameseMessagesTests
     [Fact]
     public void An_invalid_body_names_the_node_in_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var refusal = Assert.Throws<InvalidStoryBodyException>(() =>
             StoryBody.Parse("""{"type":"doc","content":[{"type":"image"}]}"""));
 
         Assert.Equal("Nội dung (nút 1): 'image' không được phép.", refusal.Message);
-    }
-
-    /// <summary>Reads the interface in Vietnamese (words and formats) until disposed; culture flows with async code.</summary>
-    private static IDisposable InVietnamese() => new CultureScope(new CultureInfo("vi"));
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(CultureInfo culture)
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class VietnameseAdminTests : NewsroomComponentTest
     [Fact]
     public void The_users_page_speaks_Vietnamese_down_to_the_grid_pager()
     {
-        using var _ = Vietnamese();
+        using var _ = CultureScope.Vietnamese();
 
         var page = Render(builder =>
         {
@@ -72,7 +72,7 @@ public sealed class VietnameseAdminTests : NewsroomComponentTest
         // What MudBlazor's components ask through (InternalMudLocalizer), with the app's registrations.
         var mud = scope.ServiceProvider.GetRequiredService<ILocalizationInterceptor>();
 
-        using (Vietnamese())
+        using (CultureScope.Vietnamese())
             Assert.Equal("Số dòng mỗi trang:", mud.Handle("MudDataGridPager_RowsPerPage").Value);
         Assert.Equal("Rows per page:", mud.Handle("MudDataGridPager_RowsPerPage").Value);
     }
@@ -127,27 +127,6 @@ public sealed class VietnameseAdminTests : NewsroomComponentTest
 
     private static HashSet<string> Placeholders(string text) =>
         Regex.Matches(text, @"\{(\d+)(?:[,:][^}]*)?\}").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The interface in Vietnamese until disposed, as request localization sets it for a Vietnamese reader.</summary>
-    private static CultureScope Vietnamese() => new(new CultureInfo("vi"));
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(CultureInfo culture)
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
-    }
 
     /// <summary>Two people of sixty, so that the grid has a pager with pages to go to; the page only lists here.</summary>
     private sealed class OnePageOfPeople : IAccountAdministration

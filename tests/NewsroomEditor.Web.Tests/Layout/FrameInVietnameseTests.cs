@@ -10,23 +10,11 @@ namespace NewsroomEditor.Web.Tests.Layout;
 /// <summary>The frame of the editing UI (navigation, dashboard cards, refusals) in Vietnamese.</summary>
 public sealed class FrameInVietnameseTests : NewsroomComponentTest
 {
-    public FrameInVietnameseTests() => Services.AddLocalization();
-
     /// <summary>Runs <paramref name="test"/> in Vietnamese, then gives the thread its culture back.</summary>
     private static void InVietnamese(Action test)
     {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = new CultureInfo("vi-VN");
-        CultureInfo.CurrentUICulture = new CultureInfo("vi");
-        try
-        {
-            test();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
+        using var vietnamese = CultureScope.Vietnamese();
+        test();
     }
 
     [Fact]

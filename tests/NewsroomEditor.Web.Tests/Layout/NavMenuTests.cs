@@ -8,9 +8,6 @@ namespace NewsroomEditor.Web.Tests.Layout;
 /// <summary>The drawer shows each person only what their roles allow.</summary>
 public class NavMenuTests : NewsroomComponentTest
 {
-    // The components read their words through IStringLocalizer (English here: the keys).
-    public NavMenuTests() => Services.AddLocalization();
-
     public static TheoryData<string[], string[]> ExpectedLinks => new()
     {
         { [Roles.Reporter], ["Dashboard", "Stories", "Media"] },

@@ -8,9 +8,6 @@ namespace NewsroomEditor.Web.Tests.Layout;
 
 public class UserMenuTests : NewsroomComponentTest
 {
-    // The components read their words through IStringLocalizer (English here: the keys).
-    public UserMenuTests() => Services.AddLocalization();
-
     [Fact]
     public void The_menu_is_labelled_with_the_display_name()
     {

@@ -14,7 +14,7 @@ public sealed class VietnameseMediaTests : MediaComponentTest
     [Fact]
     public void The_library_shows_its_cards_in_Vietnamese_with_the_upload_time_day_first()
     {
-        using var _ = Vietnamese();
+        using var _ = CultureScope.Vietnamese();
         var item = Media.Add(FakeMediaService.Item("lu.jpg", caption: "Mưa lớn chiều 11/4", credit: "TTXVN"));
 
         var library = Render<MediaLibrary>();
@@ -32,7 +32,7 @@ public sealed class VietnameseMediaTests : MediaComponentTest
     [Fact]
     public void The_uploader_gives_its_limits_and_refusals_in_Vietnamese_with_a_decimal_comma()
     {
-        using var _ = Vietnamese();
+        using var _ = CultureScope.Vietnamese();
         var uploader = Render<MediaUploader>(parameters => parameters.Add(u => u.MaxBytes, 1_572_864).Add(u => u.MaxFiles, 1));
 
         Assert.Equal("Thả ảnh vào đây hoặc chọn ảnh: JPEG, PNG, WebP, HEIC hoặc AVIF, tối đa 1,5 MB mỗi ảnh, 1 tệp mỗi lần.",
@@ -44,26 +44,5 @@ public sealed class VietnameseMediaTests : MediaComponentTest
         uploader.WaitForAssertion(() => Assert.Equal("Quá lớn: 2,1 MB; giới hạn là 1,5 MB.",
             uploader.Find(".media-upload-status").TextContent.Trim()));
         Assert.Empty(Media.Uploads);
-    }
-
-    /// <summary>The interface in Vietnamese until disposed, as request localization sets it for a Vietnamese reader.</summary>
-    private static CultureScope Vietnamese() => new(new CultureInfo("vi"));
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(CultureInfo culture)
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
     }
 }

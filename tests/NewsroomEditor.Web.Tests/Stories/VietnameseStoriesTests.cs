@@ -17,7 +17,7 @@ public sealed class VietnameseStoriesTests : StoryComponentTest
     [Fact]
     public async Task The_history_names_states_in_Vietnamese_and_dates_them_day_first()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var lan = await Host.UserAsync(SignIn("Hoàng Lan", Roles.Reporter));
         var editor = await Host.UserAsync(SignIn("Nguyễn Thu", Roles.Editor));
         var story = await Host.WriteStoryAsync(lan, "Hội nghị Ban Chấp hành");
@@ -40,7 +40,7 @@ public sealed class VietnameseStoriesTests : StoryComponentTest
     [Fact]
     public async Task An_editor_is_offered_the_workflow_in_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var lan = await Host.UserAsync(SignIn("Hoàng Lan", Roles.Reporter));
         var editor = await Host.UserAsync(SignIn("Nguyễn Thu", Roles.Editor));
         var id = await Host.WriteStoryAsync(lan, "Giá xăng giảm");
@@ -55,7 +55,7 @@ public sealed class VietnameseStoriesTests : StoryComponentTest
     [Fact]
     public async Task The_preview_of_a_story_someone_may_not_see_gives_the_refusal_in_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var lan = await Host.UserAsync(SignIn("Hoàng Lan", Roles.Reporter));
         var story = await Host.WriteStoryAsync(lan, "Hội nghị Ban Chấp hành");
         await Host.UserAsync(SignIn("Trần Minh", Roles.Reporter));
@@ -69,32 +69,11 @@ public sealed class VietnameseStoriesTests : StoryComponentTest
     [Fact]
     public void The_toolbar_counts_words_in_Vietnamese()
     {
-        using var vietnamese = InVietnamese();
+        using var vietnamese = CultureScope.Vietnamese();
         var toolbar = Render<EditorToolbar>(p => p.Add(x => x.State, new EditorState { Words = 1234, Characters = 5678 }));
 
         // Vietnamese groups thousands with a dot.
         Assert.Equal("1.234 từ · 5.678 ký tự", toolbar.Find(".editor-count").TextContent.Trim());
         Assert.NotNull(toolbar.Find("button[aria-label='Chèn ảnh']"));
-    }
-
-    /// <summary>Reads the interface in Vietnamese (words and formats) until disposed; culture flows with async code.</summary>
-    private static IDisposable InVietnamese() => new CultureScope(new CultureInfo("vi"));
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(CultureInfo culture)
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
     }
 }
