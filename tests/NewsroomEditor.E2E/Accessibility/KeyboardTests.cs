@@ -63,6 +63,8 @@ public class KeyboardTests(NewsroomServer server)
         await reporter.TabToAsync(reporter.GetByRole(AriaRole.Button, new() { Name = "Insert image" }), backwards: true);
         await reporter.Keyboard.PressAsync("Enter");
         await Expect(dialog).ToBeVisibleAsync();
+        // The dialog takes the focus as it opens (Escape is heard inside it), as a keyboard user waits for.
+        await reporter.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') != null");
         await reporter.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToHaveCountAsync(0);
         await reporter.WaitUntilSavedAsync();
