@@ -21,7 +21,7 @@ public class KeyboardTests(NewsroomServer server)
         await reporter.WaitForCircuitAsync();
         await reporter.TabToAsync(reporter.GetByRole(AriaRole.Button, new() { Name = "New story", Exact = true }));
         await reporter.Keyboard.PressAsync("Enter");
-        await reporter.WaitForURLAsync(new Regex("/stories/[0-9a-f-]{36}$"));
+        await reporter.WaitForURLAsync(new Regex("/stories/[0-9a-f-]{36}$"), AfterEnhancedNavigation.Options);
         await reporter.WaitForCircuitAsync();
 
         // Headline and body, reached with Tab.
@@ -80,7 +80,7 @@ public class KeyboardTests(NewsroomServer server)
         await editor.WaitForCircuitAsync();
         await editor.TabToAsync(editor.GetByRole(AriaRole.Link, new() { Name = headline, Exact = true }));
         await editor.Keyboard.PressAsync("Enter");
-        await editor.WaitForURLAsync(new Regex("/stories/[0-9a-f-]{36}$"));
+        await editor.WaitForURLAsync(new Regex("/stories/[0-9a-f-]{36}$"), AfterEnhancedNavigation.Options);
         await editor.WaitForCircuitAsync();
         await editor.TabToAsync(editor.GetByRole(AriaRole.Button, new() { Name = "Request changes" }));
         await editor.Keyboard.PressAsync("Enter");

@@ -35,7 +35,7 @@ public class InterfaceLanguageTests(NewsroomServer server)
         await page.GotoAsync("/stories");
         await page.WaitForCircuitAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Viết bài mới", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/stories/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new Regex("/stories/[0-9a-f-]{36}$"), AfterEnhancedNavigation.Options);
         await page.WaitForCircuitAsync();
         await page.GetByLabel("Tiêu đề", new() { Exact = true }).FillAsync("Tin viết bằng giao diện tiếng Việt");
         await page.Body().ClickAsync();

@@ -184,7 +184,7 @@ public class NewsroomDayJourneyTests(AppServer server)
 
             // The editor adds the English version (with a typo in it) and publishes it.
             await editor.GetByRole(AriaRole.Button, new() { Name = "Add English version" }).ClickAsync();
-            await editor.WaitForURLAsync(url => !url.EndsWith(storyId.ToString(), StringComparison.Ordinal) && Regex.IsMatch(url, "/stories/[0-9a-f-]{36}$"));
+            await editor.WaitForURLAsync(url => !url.EndsWith(storyId.ToString(), StringComparison.Ordinal) && Regex.IsMatch(url, "/stories/[0-9a-f-]{36}$"), AfterEnhancedNavigation.Options);
             await editor.WaitForCircuitAsync();
             await editor.Body().WaitForAsync();
             var englishId = Guid.Parse(new Uri(editor.Url).Segments[^1]);

@@ -25,7 +25,7 @@ public class NoLostWorkTests(NewsroomServer server)
             await page.GetByLabel("Email").FillAsync(NewsroomServer.Reporter.Email);
             await page.GetByLabel("Password").FillAsync(NewsroomServer.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom", AfterEnhancedNavigation.Options);
             var storyId = await page.CreateStoryAsync();
 
             await page.GetByLabel("Headline").PressSequentiallyAsync("Mưa lớn gây ngập nhiều tuyến đường");

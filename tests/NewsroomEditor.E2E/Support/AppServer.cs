@@ -46,7 +46,7 @@ public sealed class NewsroomServer : AppServer
         await page.GetByLabel("Email").FillAsync(person.Email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom", AfterEnhancedNavigation.Options);
         await page.WaitForCircuitAsync();
         return page;
     }

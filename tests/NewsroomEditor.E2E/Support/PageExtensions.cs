@@ -47,10 +47,12 @@ public static class StoryEditorPage
     /// <summary>Opens a new story from the story list and waits for its editor.</summary>
     public static async Task<Guid> CreateStoryAsync(this IPage page)
     {
-        await page.GotoAsync("/stories");
+        // Waiting for the circuit is what matters; the document's load event has twice failed to come
+        // within 30 s on a heavily loaded machine while the page itself was up.
+        await page.GotoAsync("/stories", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForCircuitAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New story", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/stories/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/stories/[0-9a-f-]{36}$"), AfterEnhancedNavigation.Options);
         await page.WaitForCircuitAsync();
         await page.Body().WaitForAsync();
         return Guid.Parse(new Uri(page.Url).Segments[^1]);
@@ -77,4 +79,15 @@ public static class KeyboardNavigation
         var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing'");
         Assert.Fail($"{target} was not reached with {(backwards ? "Shift+Tab" : "Tab")} in {maxPresses} presses; the focus is on {focused}");
     }
+}
+
+/// <summary>
+/// Waiting for an editing page's address. Blazor's enhanced navigation and form posts change the
+/// address without a new document, and under heavy load Playwright has then waited in vain for a
+/// "load" event (30 s, twice); the address committing is enough, because the callers go on to wait
+/// for the page's circuit or content.
+/// </summary>
+public static class AfterEnhancedNavigation
+{
+    public static PageWaitForURLOptions Options => new() { WaitUntil = WaitUntilState.Commit };
 }
