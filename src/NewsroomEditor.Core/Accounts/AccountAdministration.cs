@@ -107,11 +107,7 @@ public sealed class AccountAdministration(
                 u.LastSignInAt, u.InvitedAt,
             })
             .ToListAsync(cancellationToken);
-        var roles = await (from userRole in db.UserRoles
-                           join role in db.Roles on userRole.RoleId equals role.Id
-                           select new { userRole.UserId, role.Name })
-            .ToListAsync(cancellationToken);
-        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var rolesByUser = await db.RoleNamesByUserAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
         IEnumerable<AccountRow> rows = users.Select(u => new AccountRow(

@@ -20,11 +20,7 @@ public sealed class UserDirectory(IDbContextFactory<NewsroomDbContext> contexts,
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToListAsync(cancellationToken);
-        var roles = await (from userRole in db.UserRoles
-                           join role in db.Roles on userRole.RoleId equals role.Id
-                           select new { userRole.UserId, role.Name })
-            .ToListAsync(cancellationToken);
-        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var rolesByUser = await db.RoleNamesByUserAsync(cancellationToken);
         return users
             .Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", rolesByUser[u.Id].Order().ToList()))
             .ToList();
