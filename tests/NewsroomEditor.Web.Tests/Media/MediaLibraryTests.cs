@@ -60,7 +60,8 @@ public class MediaLibraryTests : MediaComponentTest
 
         library.WaitForAssertion(() => Assert.Equal("hoi nghi", Media.Queries[^1].Search), TimeSpan.FromSeconds(3));
         Assert.Equal(2, Media.Queries.Count);
-        Assert.Contains("No photo matches these filters.", library.Markup, StringComparison.Ordinal);
+        // The query is recorded before the page renders its answer: wait for that render.
+        library.WaitForAssertion(() => Assert.Contains("No photo matches these filters.", library.Markup, StringComparison.Ordinal));
     }
 
     [Fact]
