@@ -45,3 +45,5 @@ fi
 dotnet test NewsroomEditor.sln --configuration Release --no-build --logger "console;verbosity=minimal"
 # The workflow matrix test writes its figure (allowed, refused, unexpected); show it with the results.
 cat tests/NewsroomEditor.Core.Tests/bin/Release/net10.0/workflow-matrix.txt
+# The access matrix (every endpoint × role over HTTP) and the security headers of its HTML answers.
+cat tests/NewsroomEditor.Web.Tests/bin/Release/net10.0/access-matrix.txt

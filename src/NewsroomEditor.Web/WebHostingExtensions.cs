@@ -31,6 +31,7 @@ public static class WebHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var identity = builder.AddNewsroomCore();
         var services = builder.Services;
+        builder.AddNewsroomSecurityHeaders();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Vietnamese text goes out as UTF-8 characters, not as &#x...; entities: readable source,
@@ -95,6 +96,7 @@ public static class WebHostingExtensions
     public static WebApplication UseNewsroom(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseNewsroomSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();

@@ -63,6 +63,7 @@ public class AppServer : IAsyncLifetime
 {
     private readonly KestrelFactory _factory = new(KestrelFactory.NewDataFolder(), port: 0);
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IBrowserContext, System.Collections.Concurrent.ConcurrentQueue<string>> _cspViolations = new();
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
@@ -115,9 +116,37 @@ public class AppServer : IAsyncLifetime
         // DOM snapshots of every action (the trace viewer shows the page from them), kept only if
         // the test fails. No screencast: it costs a shared 2-core machine more than it tells.
         await context.Tracing.StartAsync(new TracingStartOptions { Snapshots = true });
+        await TrapCspViolationsAsync(context);
         _contexts.Add(context);
         return context;
     }
+
+    /// <summary>
+    /// Records every Content-Security-Policy violation of the context's pages (the document's
+    /// <c>securitypolicyviolation</c> event, and Chromium's console error for one), so that
+    /// <see cref="RunAsync"/> fails a test whose pages the policy broke, even if the test's own
+    /// steps happened to pass.
+    /// </summary>
+    private async Task TrapCspViolationsAsync(IBrowserContext context)
+    {
+        var violations = _cspViolations.GetOrAdd(context, _ => new());
+        await context.ExposeFunctionAsync("__newsroomCspViolation", (string report) => violations.Enqueue(report));
+        await context.AddInitScriptAsync("""
+            document.addEventListener("securitypolicyviolation", (e) => {
+                window.__newsroomCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${document.location.pathname}` +
+                    (e.sourceFile ? ` (${e.sourceFile}:${e.lineNumber})` : ""));
+            });
+            """);
+        context.Page += (_, page) => page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                violations.Enqueue($"console: {message.Text}");
+        };
+    }
+
+    /// <summary>The CSP violations seen so far in <paramref name="context"/>'s pages.</summary>
+    public IReadOnlyList<string> CspViolations(IBrowserContext context) =>
+        _cspViolations.TryGetValue(context, out var violations) ? [.. violations] : [];
 
     /// <summary>
     /// Runs a test's body. When it fails, each page the test opened is photographed and each of its
@@ -141,6 +170,20 @@ public class AppServer : IAsyncLifetime
         }
         var contexts = _contexts.Skip(firstContext).ToList();
         _contexts.RemoveRange(firstContext, contexts.Count);
+        // Every browser test also proves that the security policy breaks nothing on its pages.
+        var violations = contexts.SelectMany(CspViolations).Distinct().ToList();
+        foreach (var context in contexts)
+            _cspViolations.TryRemove(context, out _);
+        if (failure is null && violations.Count > 0)
+        {
+            failure = new Xunit.Sdk.XunitException(
+                $"The pages broke the Content-Security-Policy {violations.Count} time(s):" + Environment.NewLine + string.Join(Environment.NewLine, violations));
+        }
+        else if (failure is not null && violations.Count > 0)
+        {
+            failure = new Xunit.Sdk.XunitException(
+                failure.Message + Environment.NewLine + "Content-Security-Policy violations seen: " + string.Join(Environment.NewLine, violations), failure);
+        }
         IReadOnlyList<string> evidence = [];
         try
         {

@@ -23,6 +23,9 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
     /// <summary>When set, the app reads this clock instead of the system's, so a test can move time.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>When set, changes the app's services after its own registrations (as a test needs them).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -32,6 +35,8 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
         if (Clock is { } clock)
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        if (TestServices is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     /// <summary>
