@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.StaticAssets;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
-using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Tests.Support;
 using Xunit.Abstractions;
@@ -339,7 +337,8 @@ public sealed class AccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         var figure = $"Access matrix: {requests.Count(r => !r.Static)} endpoints and {requests.Count(r => r.Static)} static files × {Principals.Length} principals, " +
                      $"{tried} requests tried, unexpected allows {unexpectedAllows.Count}, unexpected denies {unexpectedDenies.Count}, " +
                      $"other mismatches {otherMismatches.Count}, unlisted {unlisted.Count}; 500s {serverErrors} (each listed in the table)";
-        var headersFigure = $"Security headers: {headerChecks.HtmlResponses} HTML responses checked, missing {headerChecks.Missing.Count}";
+        var headersFigure = $"Security headers: {headerChecks.HtmlResponses} HTML responses checked " +
+                            $"({headerChecks.EditingPolicy} under the editing policy, {headerChecks.PublicPolicy} under the public one), missing {headerChecks.Missing.Count}";
         var details = unexpectedAllows.Concat(unexpectedDenies).Concat(otherMismatches).Concat(unlisted.Select(u => $"unlisted: {u}")).Concat(headerChecks.Missing).ToList();
         output.WriteLine(figure);
         output.WriteLine(headersFigure);
@@ -423,6 +422,11 @@ internal sealed partial class HeaderChecks
 {
     public int HtmlResponses { get; private set; }
 
+    /// <summary>HTML answers under the editing UI's policy (with a nonce) and under the public site's.</summary>
+    public int EditingPolicy { get; private set; }
+
+    public int PublicPolicy { get; private set; }
+
     public List<string> Missing { get; } = [];
 
     public void Check(HttpResponseMessage response, string body, string label)
@@ -434,6 +438,10 @@ internal sealed partial class HeaderChecks
         Require(csp.TryGetValue("script-src", out var scripts), label, "CSP script-src");
         if (scripts is not null)
         {
+            if (scripts.Any(s => s.StartsWith("'nonce-", StringComparison.Ordinal)))
+                EditingPolicy++;
+            else
+                PublicPolicy++;
             Require(!scripts.Contains("'unsafe-inline'") && !scripts.Contains("'unsafe-eval'") && !scripts.Contains("*") && !scripts.Contains("data:"),
                 label, $"a script-src without unsafe sources (got {string.Join(' ', scripts)})");
             foreach (var script in InlineScripts().Matches(body).Select(m => m.Groups["attributes"].Value))
