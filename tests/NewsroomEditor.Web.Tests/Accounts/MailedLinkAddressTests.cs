@@ -119,6 +119,68 @@ public sealed class MailedLinkAddressTests : IClassFixture<MailedLinkAddressTest
 }
 
 /// <summary>
+/// Without <c>Site:PublicUrl</c> (allowed with e-mail in Development only) a mailed link names
+/// the address the server itself listens on (the in-memory test server: http://localhost), still
+/// never the Host header, which the host filter then lets through.
+/// </summary>
+public sealed class MailedLinkWithoutPublicUrlTests : IClassFixture<MailedLinkWithoutPublicUrlTests.DevelopmentNewsroom>
+{
+    private readonly DevelopmentNewsroom _app;
+
+    public MailedLinkWithoutPublicUrlTests(DevelopmentNewsroom app) => _app = app;
+
+    public sealed class DevelopmentNewsroom : IAsyncLifetime
+    {
+        private readonly NewsroomAppFactory _factory = new();
+
+        public ConcurrentQueue<MimeMessage> Sent { get; } = new();
+
+        public WebApplicationFactory<Program> App { get; private set; } = default!;
+
+        public async Task InitializeAsync()
+        {
+            App = _factory.WithWebHostBuilder(builder =>
+            {
+                builder.UseEnvironment("Development");
+                builder.UseSetting("Email:SmtpHost", "smtp.invalid");
+                builder.UseSetting("Email:From", "no-reply@example.vn");
+                builder.ConfigureTestServices(services => services.AddSingleton<IMailTransport>(new CapturingTransport(Sent)));
+            });
+            await _factory.CompleteSetupAsync();
+            await _factory.CreateUserAsync("dev@example.vn", "dev", Roles.Reporter);
+        }
+
+        public async Task DisposeAsync() => await _factory.DisposeAsync();
+    }
+
+    private sealed class CapturingTransport(ConcurrentQueue<MimeMessage> sent) : IMailTransport
+    {
+        public Task SendAsync(EmailOptions settings, MimeMessage message, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(message);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task A_password_reset_mail_links_to_the_servers_own_address_not_the_Host_header()
+    {
+        using var evil = _app.App.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://evil.example/"), AllowAutoRedirect = false, HandleCookies = true,
+        });
+
+        using var response = await Forms.SubmitAsync(evil, "/Account/ForgotPassword", "forgot-password",
+            new Dictionary<string, string> { ["Input.Email"] = "dev@example.vn" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var mail = Assert.Single(_app.Sent).TextBody ?? "";
+        Assert.Contains("http://localhost/Account/ResetPassword?code=", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
 /// With <c>Site:PublicUrl</c> set and <c>AllowedHosts</c> left at "*", the host filter admits only
 /// the public host and the loopback names: a forged Host header is refused (400) before any page runs.
 /// </summary>
