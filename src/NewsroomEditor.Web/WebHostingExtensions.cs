@@ -20,6 +20,7 @@ using NewsroomEditor.Web.Components.Admin;
 using NewsroomEditor.Web.Components.Localization;
 using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Components.Setup;
+using NewsroomEditor.Web.Hosting;
 
 namespace NewsroomEditor.Web;
 
@@ -30,6 +31,8 @@ public static class WebHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var identity = builder.AddNewsroomCore();
+        builder.AddNewsroomAddresses();
+        builder.AddNewsroomRateLimiting();
         var services = builder.Services;
         builder.AddNewsroomSecurityHeaders();
 
@@ -116,6 +119,7 @@ public static class WebHostingExtensions
         app.UseAuthentication();
         // After authentication: a signed-in person's chosen language is a claim of their cookie.
         app.UseRequestLocalization();
+        app.UseNewsroomRateLimiting();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseOutputCache();

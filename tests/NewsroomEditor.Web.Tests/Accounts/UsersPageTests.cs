@@ -124,6 +124,22 @@ public sealed class UsersPageTests : NewsroomComponentTest
         Assert.Contains(page.FindAll(".mud-dialog button"), b => b.TextContent.Trim() == "Copy link");
     }
 
+    [Theory]
+    [InlineData("lan@example.vn", "Send password-reset link", "https://news.example/Account/ResetPassword?code=abc")]
+    [InlineData("ha@example.vn", "New invitation link", "https://news.example/Account/AcceptInvitation?userId=x&code=new")]
+    public void Links_shown_and_mailed_are_built_on_Site_PublicUrl_not_on_the_address_the_page_was_opened_at(string email, string action, string link)
+    {
+        // The page is open at http://localhost/ (the circuit's address, which the browser's Host chose).
+        Services.AddSingleton(Options.Create(new NewsroomEditor.Core.Publishing.SiteOptions { Name = "Báo Thử Nghiệm", PublicUrl = "https://news.example" }));
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr.mud-table-row").Count));
+
+        Button(page, email, action).Click();
+
+        page.WaitForElement(".mud-dialog");
+        Assert.Equal(link, page.Find(".mud-dialog input").GetAttribute("value"));
+    }
+
     [Fact]
     public void Inviting_shows_validation_messages_before_calling_the_service()
     {

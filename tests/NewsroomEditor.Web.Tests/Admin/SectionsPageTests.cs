@@ -44,6 +44,24 @@ public sealed class SectionsPageTests : AdminComponentTest
     }
 
     [Fact]
+    public async Task After_a_section_is_added_the_form_is_empty_without_validation_errors()
+    {
+        await Host.UserAsync(SignIn("Quản trị", Roles.Admin));
+        var page = Render<SectionsPage>();
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
+
+        await Field(page, "Vietnamese name").ChangeAsync(new() { Value = "Giáo dục" });
+        await Field(page, "English name").ChangeAsync(new() { Value = "Education" });
+        await Button(page, "Add section").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("Added Giáo dục / Education.", page.Markup, StringComparison.Ordinal));
+        Assert.Equal("", Field(page, "Vietnamese name").GetAttribute("value") ?? "");
+        Assert.Equal("", Field(page, "English name").GetAttribute("value") ?? "");
+        Assert.Empty(page.FindAll(".mud-input-error"));
+        Assert.DoesNotContain("name is required", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reserved_slug_is_shown_as_a_validation_message_and_nothing_is_added()
     {
         await Host.UserAsync(SignIn("Quản trị", Roles.Admin));

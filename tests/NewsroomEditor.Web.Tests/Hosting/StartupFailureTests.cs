@@ -28,6 +28,18 @@ public class StartupFailureTests
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task E_mail_without_Site_PublicUrl_stops_start_up_outside_Development()
+    {
+        // Mailed links are built from Site:PublicUrl alone; without it they would name the server's own address.
+        var (exitCode, _, stderr) = await RunAppAsync(("Email__SmtpHost", "smtp.example.vn"), ("Email__From", "no-reply@example.vn"));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("NewsroomEditor cannot start:", line, StringComparison.Ordinal);
+        Assert.Contains("Site:PublicUrl", line, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(params (string Name, string Value)[] environment)
     {
         var workingFolder = Directory.CreateTempSubdirectory("newsroom-startup-").FullName;

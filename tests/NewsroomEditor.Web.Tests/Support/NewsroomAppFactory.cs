@@ -33,6 +33,8 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
+        // Tests of one class share an app and one client address; AccountRateLimitTests sets a low limit of its own.
+        builder.UseSetting("Security:RateLimit:PermitLimit", "0");
         if (Clock is { } clock)
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         if (TestServices is { } configure)

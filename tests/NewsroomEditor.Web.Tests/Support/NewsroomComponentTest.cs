@@ -31,6 +31,7 @@ public abstract class NewsroomComponentTest : BunitContext, IAsyncLifetime
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(_authentication);
         Services.AddSingleton(Options.Create(new SiteOptions { Name = "Báo Thử Nghiệm" }));
+        Services.AddSingleton<NewsroomEditor.Web.Hosting.AppAddress>();
     }
 
     /// <summary>Signs in a person with the given display name and roles; their user id is derived from the name.</summary>

@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 using NewsroomEditor.Web.Components.Account.Pages.Manage;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Web.Components.Account;
+using NewsroomEditor.Web.Hosting;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -26,22 +28,26 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] NewsroomEditor.Core.Audit.IAuditLog audit,
+            [FromServices] AppAddress address,
             [FromForm] string returnUrl) =>
         {
             var signedIn = await signInManager.UserManager.GetUserAsync(user);
             await signInManager.SignOutAsync();
             if (signedIn is not null)
                 await audit.RecordOwnAsync(signedIn, NewsroomEditor.Core.Audit.AuditActions.SignedOut, "Signed out.");
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // Signed out whatever the ReturnUrl says; one leading off the site goes to the sign-in page.
+            return TypedResults.LocalRedirect("~/" + (LocalReturnUrl.ToBaseRelative(returnUrl, address.Base.AbsoluteUri) ?? "Account/Login"));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] IAntiforgery antiforgery) =>
+            [FromServices] IAntiforgery antiforgery,
+            [FromServices] IStringLocalizer<AccountText> L) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return MissingAntiforgeryToken(L);
 
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -57,7 +63,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 Name = userName,
                 DisplayName = userName
             });
-            return TypedResults.Content(optionsJson, contentType: "application/json");
+            return Results.Content(optionsJson, contentType: "application/json");
         });
 
         accountGroup.MapPost("/PasskeyRequestOptions", async (
@@ -65,13 +71,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] IAntiforgery antiforgery,
+            [FromServices] IStringLocalizer<AccountText> L,
             [FromQuery] string? username) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return MissingAntiforgeryToken(L);
 
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
-            return TypedResults.Content(optionsJson, contentType: "application/json");
+            return Results.Content(optionsJson, contentType: "application/json");
         });
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
@@ -79,8 +87,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/LinkExternalLogin", async (
             HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] IStringLocalizer<AccountText> L,
             [FromForm] string provider) =>
         {
+            // An unknown provider would make the challenge below throw: say so instead.
+            var providers = await signInManager.GetExternalAuthenticationSchemesAsync();
+            if (!providers.Any(p => string.Equals(p.Name, provider, StringComparison.Ordinal)))
+                return Results.Text(L["'{0}' is not a sign-in provider of this site.", provider], statusCode: StatusCodes.Status400BadRequest);
+
             // Clear the existing external cookie to ensure a clean login process
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
 
@@ -90,7 +104,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 QueryString.Create("Action", ExternalLogins.LinkLoginCallbackAction));
 
             var properties = signInManager.ConfigureExternalAuthenticationProperties(provider, redirectUrl, signInManager.UserManager.GetUserId(context.User));
-            return TypedResults.Challenge(properties, [provider]);
+            return Results.Challenge(properties, [provider]);
         });
 
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
@@ -99,8 +113,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] IAntiforgery antiforgery,
+            [FromServices] IStringLocalizer<AccountText> L) =>
         {
+            // The download is a form post of the personal-data page; without its token another
+            // site could make a signed-in browser fetch it.
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return MissingAntiforgeryToken(L);
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -129,9 +149,13 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
 
             context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
-            return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
+            return Results.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
         });
 
         return accountGroup;
     }
+
+    /// <summary>A post without the page's antiforgery token: refused with the reason, not an exception.</summary>
+    private static IResult MissingAntiforgeryToken(IStringLocalizer<AccountText> L) =>
+        Results.Text(L["The form's security token is missing or no longer valid; reload the page and try again."], statusCode: StatusCodes.Status400BadRequest);
 }

@@ -23,16 +23,9 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        // No open redirects, and no error for an address off the site (a ReturnUrl anyone can
+        // put in a link): such an address leads to the dashboard instead.
+        navigationManager.NavigateTo(LocalReturnUrl.ToBaseRelative(uri, navigationManager.BaseUri) ?? NewsroomRoutes.Dashboard);
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

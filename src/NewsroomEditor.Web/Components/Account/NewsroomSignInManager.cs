@@ -29,6 +29,16 @@ public sealed class NewsroomSignInManager(
 {
     private ApplicationUser? _passkeyUser;
 
+    // A hash of a random password made by the app's own hasher (same algorithm and iteration
+    // count as real ones), verified when no password of a real account is: see CheckPasswordSignInAsync.
+    private static string? s_dummyHash;
+
+    /// <summary>
+    /// True when the last password attempt of this request was for a deactivated account with its
+    /// right password; only then does the sign-in page say why it refuses.
+    /// </summary>
+    public bool DeactivatedWithRightPassword { get; private set; }
+
     /// <summary>When the account of the last attempt in this request is locked until; for the lockout page.</summary>
     public DateTimeOffset? LockedOutUntil { get; private set; }
 
@@ -38,12 +48,50 @@ public sealed class NewsroomSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
+            // Same work as for an account: otherwise the response time tells which e-mails have one.
+            VerifyDummyPassword(password);
             await RecordAsync(AuditActions.SignInFailed, null, userName, null, "No account has this e-mail address.");
             return SignInResult.Failed;
         }
         var result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         await RecordOutcomeAsync(user, userName, result, "password");
         return result;
+    }
+
+    /// <summary>
+    /// Identity checks the password only when the account may sign in and is not locked out; a
+    /// deactivated, unconfirmed, locked or password-less account would answer at once and so give
+    /// itself away by its speed. Here every attempt verifies exactly one password hash: the
+    /// account's, or a dummy one. A deactivated account's own password is checked (wrong guesses
+    /// count towards lockout) so the sign-in page can tell its owner, and only them, why.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        DeactivatedWithRightPassword = false;
+        var lockedOut = await IsLockedOut(user);
+        var hasPassword = await UserManager.HasPasswordAsync(user);
+        if (user.DeactivatedAt is not null && !lockedOut && hasPassword)
+        {
+            if (await UserManager.CheckPasswordAsync(user, password))
+                DeactivatedWithRightPassword = true;
+            else if (lockoutOnFailure)
+                await UserManager.AccessFailedAsync(user);
+            return SignInResult.NotAllowed;
+        }
+        var verifiesPassword = !lockedOut && hasPassword && await CanSignInAsync(user);
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if (!verifiesPassword)
+            VerifyDummyPassword(password);
+        return result;
+    }
+
+    private void VerifyDummyPassword(string password)
+    {
+        var hasher = UserManager.PasswordHasher;
+        var dummyUser = new ApplicationUser();
+        s_dummyHash ??= hasher.HashPassword(dummyUser, Guid.NewGuid().ToString("N"));
+        _ = hasher.VerifyHashedPassword(dummyUser, s_dummyHash, password ?? "");
     }
 
     public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)

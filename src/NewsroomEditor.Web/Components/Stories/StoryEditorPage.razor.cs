@@ -50,6 +50,9 @@ public sealed partial class StoryEditorPage
     private string? _readOnlyReason;
     private string? _takenOverBy;
     private string? _error;
+    // Why the server refused the last save, if it did (a rule or a change of access), for the
+    // actions that wait for a save and would otherwise only say that nothing was saved.
+    private string? _saveRefusal;
     private string? _loadError;
     private bool _disposed;
 
@@ -249,8 +252,11 @@ public sealed partial class StoryEditorPage
     /// </summary>
     private async Task<string?> SaveBeforeLeavingAsync()
     {
+        _saveRefusal = null;
         if (_editable && _autosave.IsDirty)
             await SaveNowAsync();
+        if (_saveRefusal is not null && _autosave.IsDirty)
+            return _saveRefusal;
         return _autosave.IsDirty || _autosave.IsSaving
             ? L["Your changes are not saved yet ({0}); the new version waits until they are, so that it copies them.", _status].Value
             : null;
@@ -290,6 +296,7 @@ public sealed partial class StoryEditorPage
             _autosave.Refused();
             _status = L["Not saved"];
             _error = e.Message;
+            _saveRefusal = e.Message;
         }
         catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException or IOException or InvalidOperationException)
         {
@@ -429,11 +436,13 @@ public sealed partial class StoryEditorPage
         try
         {
             // The move applies to what the writer sees: unsaved changes are saved first.
+            _saveRefusal = null;
             if (_editable && _autosave.IsDirty)
                 await SaveNowAsync();
             if (_autosave.IsDirty)
             {
-                _error = L["Your changes are not saved yet ({0}); “{1}” waits until they are.", _status, StoryDisplay.ActionLabel(action, L)];
+                // A save the server refused (access changed, a rule) says why; "not saved yet" would hide it.
+                _error = _saveRefusal ?? L["Your changes are not saved yet ({0}); “{1}” waits until they are.", _status, StoryDisplay.ActionLabel(action, L)];
                 return;
             }
             var moved = await Stories.TransitionAsync(_actor, Id, action, note, publishAt, _version);
