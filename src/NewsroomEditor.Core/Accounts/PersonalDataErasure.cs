@@ -14,8 +14,11 @@ namespace NewsroomEditor.Core.Accounts;
 /// deleted (its stories, revisions and workflow events point at it): it is anonymised instead.
 /// The e-mail and user name become a unique meaningless address, the display name a neutral label,
 /// and the password, authenticator, recovery codes, passkeys, external logins, claims, roles and
-/// phone are removed; the account is deactivated for good and every session ends. A story's byline
-/// is its own text, written when the story was, so every byline stays as published.
+/// phone are removed; the account is deactivated for good and every session ends. The copies of
+/// the name in the newsroom's records (story author, workflow events, revisions, notes, uploads)
+/// become the label too, their links to the account stay. A story's byline is its own text,
+/// written when the story was, so every byline stays as published. The audit log is not rewritten:
+/// it is the append-only record of who did what.
 /// The last-admin rule holds here as on every other path (<see cref="LastAdminRule"/>).
 /// </summary>
 public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate admins, IAuditLog audit, TimeProvider clock)
@@ -90,6 +93,20 @@ public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate a
                 user.ErasedAt = now;
                 Check(await users.UpdateAsync(user));
                 Check(await users.UpdateSecurityStampAsync(user));
+
+                // The newsroom's records keep the account's id and show the neutral label where
+                // they copied the name; a story's byline is left alone (it is what was published).
+                await db.Stories.Where(x => x.AuthorId == user.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(x => x.AuthorName, neutralName), cancellationToken);
+                await db.WorkflowEvents.Where(x => x.ActorId == user.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(x => x.ActorName, neutralName), cancellationToken);
+                await db.StoryRevisions.Where(x => x.AuthorId == user.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(x => x.AuthorName, neutralName), cancellationToken);
+                await db.EditorialNotes.Where(x => x.AuthorId == user.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(x => x.AuthorName, neutralName), cancellationToken);
+                await db.MediaAssets.Where(x => x.UploaderId == user.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(x => x.UploaderName, neutralName), cancellationToken);
+                await db.EditLeases.Where(x => x.HolderId == user.Id).ExecuteDeleteAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             await scope.ServiceProvider.GetRequiredService<UserSessions>().EndAllAsync(user.Id, cancellationToken);
