@@ -117,7 +117,7 @@ public static class CoreHostingExtensions
         // persists its keys, a bare Core host (tests, tools) keeps them in memory.
         services.AddDataProtection();
         services.AddScoped<IAccountAdministration, AccountAdministration>();
-        services.AddScoped<PersonalDataErasure>();
+        services.AddScoped<IPersonalDataErasure, PersonalDataErasure>();
         services.AddSingleton<Accounts.Sessions.UserSessions>();
         services.AddSingleton<Accounts.Sessions.DatabaseTicketStore>();
         services.AddScoped<Invitations>();

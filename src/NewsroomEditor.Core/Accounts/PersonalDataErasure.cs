@@ -21,12 +21,21 @@ namespace NewsroomEditor.Core.Accounts;
 /// it is the append-only record of who did what.
 /// The last-admin rule holds here as on every other path (<see cref="LastAdminRule"/>).
 /// </summary>
-public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate admins, IAuditLog audit, TimeProvider clock)
+public interface IPersonalDataErasure
+{
+    /// <summary>The person signed in as <paramref name="person"/> erases their own data.</summary>
+    Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default);
+
+    /// <summary>An admin erases someone's data (at that person's request); Admin only.</summary>
+    Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IPersonalDataErasure"/>
+public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate admins, IAuditLog audit, TimeProvider clock) : IPersonalDataErasure
 {
     /// <summary>The domain part of erased accounts' addresses; <c>.invalid</c> is reserved and never delivers (RFC 2606).</summary>
     public const string ErasedEmailDomain = "erased.invalid";
 
-    /// <summary>The person signed in as <paramref name="person"/> erases their own data.</summary>
     public async Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -35,7 +44,6 @@ public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate a
         await EraseAsync(userId, actor: null, cancellationToken);
     }
 
-    /// <summary>An admin erases someone's data (at that person's request); Admin only.</summary>
     public async Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admin);

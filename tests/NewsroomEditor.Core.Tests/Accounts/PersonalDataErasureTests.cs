@@ -175,14 +175,14 @@ public sealed class PersonalDataErasureTests : IAsyncLifetime
     private Task EraseOwnAsync(ClaimsPrincipal person) =>
         _host.InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<PersonalDataErasure>().EraseOwnAsync(person);
+            await sp.GetRequiredService<IPersonalDataErasure>().EraseOwnAsync(person);
             return 0;
         });
 
     private Task EraseAsync(ClaimsPrincipal admin, string userId) =>
         _host.InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<PersonalDataErasure>().EraseAsync(admin, userId);
+            await sp.GetRequiredService<IPersonalDataErasure>().EraseAsync(admin, userId);
             return 0;
         });
 
