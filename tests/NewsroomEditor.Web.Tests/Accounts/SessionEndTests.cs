@@ -6,6 +6,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Accounts.Sessions;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Web.Components.Account;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Web.Tests.Support;
 
 namespace NewsroomEditor.Web.Tests.Accounts;
@@ -102,6 +106,25 @@ public sealed class SessionEndTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, newsroom.StatusCode);
             Assert.StartsWith("/Account/Login", newsroom.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task An_open_page_whose_session_was_signed_out_is_signed_out_at_its_next_revalidation()
+    {
+        using var browser = _app.CreateBrowserlessClient();
+        await Forms.SignInAsync(browser, "reporter@example.vn", NewsroomAppFactory.Password);
+        // The principal an open page (circuit) holds: the one stored for the browser's session.
+        var user = await FindAsync("reporter@example.vn");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<NewsroomDbContext>().UserSessions
+            .Where(s => s.UserId == user.Id).Select(s => s.Key).SingleAsync();
+        var ticket = await _app.Services.GetRequiredService<DatabaseTicketStore>().RetrieveAsync(key);
+        var revalidation = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        Assert.True(await revalidation.IsStillSignedInAsync(ticket!.Principal, CancellationToken.None));
+
+        await SignOutAsync(browser);
+
+        Assert.False(await revalidation.IsStillSignedInAsync(ticket.Principal, CancellationToken.None));
     }
 
     /// <summary>Signs in and returns the cookies the sign-in response set, as someone copying them would.</summary>

@@ -23,10 +23,14 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillSignedInAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>Whether the principal a circuit holds still stands: its session, its account and its stamp.</summary>
+    internal async Task<bool> IsStillSignedInAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (authenticationState.User.FindFirstValue(UserSessions.SessionClaimType) is not { } sessionKey
+        if (principal.FindFirstValue(UserSessions.SessionClaimType) is not { } sessionKey
             || !await sessions.IsOpenAsync(sessionKey, cancellationToken))
         {
             return false;
@@ -34,7 +38,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        return await ValidateSecurityStampAsync(userManager, principal);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)
