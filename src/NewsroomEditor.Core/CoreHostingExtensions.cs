@@ -117,6 +117,9 @@ public static class CoreHostingExtensions
         // persists its keys, a bare Core host (tests, tools) keeps them in memory.
         services.AddDataProtection();
         services.AddScoped<IAccountAdministration, AccountAdministration>();
+        services.AddScoped<IPersonalDataErasure, PersonalDataErasure>();
+        services.AddSingleton<Accounts.Sessions.UserSessions>();
+        services.AddSingleton<Accounts.Sessions.DatabaseTicketStore>();
         services.AddScoped<Invitations>();
         services.AddSingleton<AccountEmailTemplates>();
         services.TryAddSingleton<IMailTransport, SmtpMailTransport>();

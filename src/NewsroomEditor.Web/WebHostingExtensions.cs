@@ -16,6 +16,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Web.Components;
 using NewsroomEditor.Web.Components.Account;
+using NewsroomEditor.Web.Components.Account.Sessions;
 using NewsroomEditor.Web.Components.Admin;
 using NewsroomEditor.Web.Components.Localization;
 using NewsroomEditor.Web.Components.Public;
@@ -56,6 +57,8 @@ public static class WebHostingExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddNewsroomSessions();
+        builder.AddCircuitLimits();
         identity.AddSignInManager<NewsroomSignInManager>()
             // Replaces the default authenticator provider (registered with the Core's) by name.
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);

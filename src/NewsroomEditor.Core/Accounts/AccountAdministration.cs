@@ -24,6 +24,8 @@ public enum AccountStatus
     Deactivated,
     /// <summary>Too many failed sign-ins; locked until the lockout ends or an admin unlocks it.</summary>
     LockedOut,
+    /// <summary>The person's personal data was erased; the anonymised account stays, deactivated for good.</summary>
+    Erased,
 }
 
 /// <summary>A page of the users list: search (name or e-mail), role, status; <paramref name="Page"/> from 0.</summary>
@@ -86,10 +88,6 @@ public sealed class AccountAdministration(
     public const string ResetPasswordPath = "Account/ResetPassword";
     public const int MaxPageSize = 100;
 
-    // Last-admin checks read, then write: one change of roles or status at a time in this process,
-    // so two admins demoting each other at once cannot both succeed.
-    private static readonly SemaphoreSlim AdminChanges = new(1, 1);
-
     public async Task<AccountPage> ListAsync(ClaimsPrincipal actor, AccountQuery query, CancellationToken cancellationToken = default)
     {
         await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may see the list of people."));
@@ -103,7 +101,7 @@ public sealed class AccountAdministration(
         var users = await db.Users.AsNoTracking()
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, u.DeactivatedAt, u.LockoutEnd, HasPassword = u.PasswordHash != null,
+                u.Id, u.DisplayName, u.Email, u.DeactivatedAt, u.ErasedAt, u.LockoutEnd, HasPassword = u.PasswordHash != null,
                 u.LastSignInAt, u.InvitedAt,
             })
             .ToListAsync(cancellationToken);
@@ -112,7 +110,7 @@ public sealed class AccountAdministration(
 
         IEnumerable<AccountRow> rows = users.Select(u => new AccountRow(
             u.Id, u.DisplayName, u.Email ?? "", rolesByUser[u.Id].Order(StringComparer.Ordinal).ToList(),
-            StatusOf(u.DeactivatedAt, u.LockoutEnd, u.HasPassword, now), u.LastSignInAt, u.InvitedAt));
+            u.ErasedAt is not null ? AccountStatus.Erased : StatusOf(u.DeactivatedAt, u.LockoutEnd, u.HasPassword, now), u.LastSignInAt, u.InvitedAt));
         var terms = SearchText.Terms(query.Search);
         if (terms.Count > 0)
             rows = rows.Where(r => terms.All(t => SearchText.Fold(r.DisplayName + " " + r.Email).Contains(t, StringComparison.Ordinal)));
@@ -215,17 +213,18 @@ public sealed class AccountAdministration(
     {
         await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may change roles."));
         var wanted = CheckRoles(roles);
-        await AdminChanges.WaitAsync(cancellationToken);
-        try
+        await LastAdminRule.RunAsync(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
             var user = await FindAsync(users, userId);
+            if (user.ErasedAt is not null)
+                throw new DomainException("This account's personal data was erased; it can no longer be changed or reactivated. Invite the person anew instead.");
             var current = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
             if (current.SequenceEqual(wanted, StringComparer.Ordinal))
                 return;
-            if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(users, user))
+            if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await LastAdminRule.IsLastActiveAdminAsync(users, user))
                 throw new DomainException("{0} is the last active Admin; make someone else an Admin first.", user.DisplayName);
 
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -236,14 +235,12 @@ public sealed class AccountAdministration(
                 Check(await users.UpdateSecurityStampAsync(user));
                 await transaction.CommitAsync(cancellationToken);
             }
+            // The stored sessions go too, so that none outlives the change on any instance.
+            await scope.ServiceProvider.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user.Id, cancellationToken);
             var (actorId, actorName) = Actor(actor);
             await audit.RecordAsync(new AuditRecord(AuditActions.RolesChanged, actorId, actorName, Target(user),
                 $"Roles: {Describe(current)} → {Describe(wanted)}"), cancellationToken);
-        }
-        finally
-        {
-            AdminChanges.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task DeactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
@@ -252,8 +249,7 @@ public sealed class AccountAdministration(
         var (actorId, actorName) = Actor(actor);
         if (userId == actorId)
             throw new DomainException("You cannot deactivate your own account; ask another Admin.");
-        await AdminChanges.WaitAsync(cancellationToken);
-        try
+        await LastAdminRule.RunAsync(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -261,20 +257,17 @@ public sealed class AccountAdministration(
             var user = await FindAsync(users, userId);
             if (user.DeactivatedAt is not null)
                 throw new DomainException("{0}'s account is already deactivated.", user.DisplayName);
-            if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastActiveAdminAsync(users, user))
+            if (await LastAdminRule.IsLastActiveAdminAsync(users, user))
                 throw new DomainException("{0} is the last active Admin and cannot be deactivated.", user.DisplayName);
 
             user.DeactivatedAt = clock.GetUtcNow().UtcDateTime;
             Check(await users.UpdateAsync(user));
             // Open sessions and invitation or reset links stop working at once.
             Check(await users.UpdateSecurityStampAsync(user));
+            await scope.ServiceProvider.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user.Id, cancellationToken);
             await audit.RecordAsync(new AuditRecord(AuditActions.AccountDeactivated, actorId, actorName, Target(user),
                 $"{user.DisplayName} <{user.Email}> deactivated"), cancellationToken);
-        }
-        finally
-        {
-            AdminChanges.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task ReactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
@@ -283,6 +276,8 @@ public sealed class AccountAdministration(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await FindAsync(users, userId);
+        if (user.ErasedAt is not null)
+            throw new DomainException("This account's personal data was erased; it can no longer be changed or reactivated. Invite the person anew instead.");
         if (user.DeactivatedAt is null)
             throw new DomainException("{0}'s account is already active.", user.DisplayName);
         user.DeactivatedAt = null;
@@ -350,13 +345,6 @@ public sealed class AccountAdministration(
             logger.LogWarning(e, "The {Kind} e-mail for user {UserId} could not be sent.", kind, user.Id);
             return false;
         }
-    }
-
-    /// <summary>True when no other account holds Admin, has a password and is not deactivated.</summary>
-    private static async Task<bool> IsLastActiveAdminAsync(UserManager<ApplicationUser> users, ApplicationUser user)
-    {
-        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
-        return !admins.Any(a => a.Id != user.Id && a.DeactivatedAt is null && a.PasswordHash is not null);
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ public class ApplicationUser : IdentityUser
     /// <summary>When an admin deactivated the account; null while it is active.</summary>
     public DateTime? DeactivatedAt { get; set; }
 
+    /// <summary>
+    /// When the person's personal data was erased (<see cref="PersonalDataErasure"/>): the account
+    /// stays, anonymised and deactivated for good, so that stories and their history keep their author.
+    /// </summary>
+    public DateTime? ErasedAt { get; set; }
+
     /// <summary>The last successful sign-in.</summary>
     public DateTime? LastSignInAt { get; set; }
 

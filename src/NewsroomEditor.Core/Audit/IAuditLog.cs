@@ -25,6 +25,8 @@ public static class AuditActions
     public const string AccountDeactivated = "account.deactivated";
     public const string AccountReactivated = "account.reactivated";
     public const string AccountUnlocked = "account.unlocked";
+    public const string PersonalDataErased = "account.personal-data-erased";
+    public const string SignedOutEverywhere = "sign-in.signed-out-everywhere";
     public const string PasswordResetSent = "account.password-reset-sent";
     public const string PasswordChanged = "account.password-changed";
     public const string TwoFactorChanged = "account.two-factor-changed";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Accounts.Sessions;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
@@ -35,6 +36,7 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     public DbSet<PastSlug> PastSlugs => Set<PastSlug>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SavedSiteSettings> SiteSettings => Set<SavedSiteSettings>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

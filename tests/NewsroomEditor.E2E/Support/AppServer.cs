@@ -61,10 +61,19 @@ public sealed record Person(string Email, string DisplayName);
 /// </summary>
 public class AppServer : IAsyncLifetime
 {
-    private readonly KestrelFactory _factory = new(KestrelFactory.NewDataFolder(), port: 0);
+    private readonly KestrelFactory _factory;
     private readonly List<IBrowserContext> _contexts = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IBrowserContext, System.Collections.Concurrent.ConcurrentQueue<string>> _cspViolations = new();
     private IPlaywright? _playwright;
+
+    public AppServer()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A server with extra settings, for a test that needs the app configured its own way.</summary>
+    protected AppServer(IReadOnlyDictionary<string, string> settings) =>
+        _factory = new KestrelFactory(KestrelFactory.NewDataFolder(), port: 0, settings);
 
     public string BaseUrl { get; private set; } = "";
 

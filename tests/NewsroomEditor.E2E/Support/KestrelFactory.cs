@@ -13,8 +13,9 @@ namespace NewsroomEditor.E2E.Support;
 /// The real app in the test process on a real port (a browser must reach it) over the SQLite
 /// database in <paramref name="dataFolder"/>; port 0 picks a free one. (A crash is staged with
 /// <see cref="AppProcess"/> instead: a process can be killed, an in-process host cannot.)
+/// <paramref name="settings"/> are extra settings ("Security:MaxCircuitsPerUser" = "2").
 /// </summary>
-public sealed class KestrelFactory(string dataFolder, int port) : WebApplicationFactory<Program>
+public sealed class KestrelFactory(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = dataFolder;
 
@@ -38,6 +39,8 @@ public sealed class KestrelFactory(string dataFolder, int port) : WebApplication
         builder.UseSetting("Security:RateLimit:PermitLimit", "0");
         // A failing circuit tells the browser console why, which a failed test then shows.
         builder.UseSetting("DetailedErrors", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         UseKestrel(port);
     }
 

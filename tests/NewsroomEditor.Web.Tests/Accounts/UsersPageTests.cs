@@ -20,6 +20,7 @@ public sealed class UsersPageTests : NewsroomComponentTest
     public UsersPageTests()
     {
         Services.AddSingleton<IAccountAdministration>(_accounts);
+        Services.AddSingleton<IPersonalDataErasure>(new NoErasure());
         Services.AddSingleton(Options.Create(new AccountOptions()));
         SignIn("Quản trị", Roles.Admin);
     }
@@ -48,10 +49,10 @@ public sealed class UsersPageTests : NewsroomComponentTest
         var page = RenderPage();
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr.mud-table-row").Count));
 
-        Assert.Equal(["Edit roles", "Deactivate", "Send password-reset link"], Buttons(page, "lan@example.vn"));
-        Assert.Equal(["Edit roles", "Deactivate", "New invitation link"], Buttons(page, "ha@example.vn"));
-        Assert.Equal(["Edit roles", "Deactivate", "Unlock", "Send password-reset link"], Buttons(page, "minh@example.vn"));
-        Assert.Equal(["Edit roles", "Reactivate"], Buttons(page, "thu@example.vn"));
+        Assert.Equal(["Edit roles", "Deactivate", "Send password-reset link", "Erase personal data"], Buttons(page, "lan@example.vn"));
+        Assert.Equal(["Edit roles", "Deactivate", "New invitation link", "Erase personal data"], Buttons(page, "ha@example.vn"));
+        Assert.Equal(["Edit roles", "Deactivate", "Unlock", "Send password-reset link", "Erase personal data"], Buttons(page, "minh@example.vn"));
+        Assert.Equal(["Edit roles", "Reactivate", "Erase personal data"], Buttons(page, "thu@example.vn"));
     }
 
     [Fact]
@@ -173,6 +174,13 @@ public sealed class UsersPageTests : NewsroomComponentTest
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string email, string name) =>
         Assert.Single(page.Find($"[data-actions-for='{email}']").QuerySelectorAll("button"), b => b.TextContent.Trim() == name);
+
+    private sealed class NoErasure : IPersonalDataErasure
+    {
+        public Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
 
     private sealed class FakeAccounts : IAccountAdministration
     {

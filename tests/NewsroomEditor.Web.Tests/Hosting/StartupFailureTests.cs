@@ -16,6 +16,7 @@ public class StartupFailureTests
     [InlineData("Accounts__InvitationDays", "0", "Accounts:InvitationDays")]
     [InlineData("Email__SmtpHost", "smtp.example.vn", "Email:From")]
     [InlineData("Security__Hsts__MaxAgeDays", "-1", "Security:Hsts:MaxAgeDays")]
+    [InlineData("Security__MaxCircuitsPerUser", "0", "Security:MaxCircuitsPerUser")]
     public async Task A_wrong_setting_stops_start_up_with_one_line_naming_it(string variable, string value, string named)
     {
         var (exitCode, stdout, stderr) = await RunAppAsync((variable, value));
