@@ -21,6 +21,7 @@ public class RevocationJourneyTests(NewsroomServer server)
 {
     private static readonly Person DemotedEditor = new("bien.tap.tam@baothunghiem.vn", "Lê Văn Tạm");
     private static readonly Person Writer = new("phong.vien.tam@baothunghiem.vn", "Đỗ Thị Viết");
+    private static readonly Person DeactivatedWriter = new("phong.vien.nghi@baothunghiem.vn", "Phan Văn Nghỉ");
 
     [Fact]
     public Task A_demoted_editor_clicking_Publish_in_an_already_open_story_is_refused() => server.RunAsync(async () =>
@@ -53,6 +54,45 @@ public class RevocationJourneyTests(NewsroomServer server)
             Assert.Equal(StoryState.InReview, stored.State);
             Assert.Null(stored.FirstPublishedAt);
     });
+
+    [Fact]
+    public Task A_writer_deactivated_with_unsaved_changes_is_told_their_access_changed_on_Submit() => server.RunAsync(async () =>
+    {
+            await server.CreateUserAsync(DeactivatedWriter, NewsroomServer.Password, Roles.Reporter);
+            var storyId = await DraftAsync(DeactivatedWriter);
+
+            var writer = await server.SignInAsync(DeactivatedWriter);
+            await writer.GotoAsync($"/stories/{storyId}");
+            await writer.WaitForCircuitAsync();
+            await writer.GetByLabel("Headline").FillAsync("Tỉnh khánh thành cầu mới qua sông Vàm Cỏ Đông sáng nay");
+            await UsersAsync(async users =>
+            {
+                var user = (await users.FindByEmailAsync(DeactivatedWriter.Email))!;
+                user.DeactivatedAt = DateTime.UtcNow;
+                Assert.True((await users.UpdateAsync(user)).Succeeded);
+            });
+
+            await writer.GetByRole(AriaRole.Button, new() { Name = "Submit for review", Exact = true }).ClickAsync();
+
+            // The save that Submit waits for is refused; the writer is told why, not just "not saved".
+            await Expect(writer.GetByText("Your access has changed; reload the page.").First).ToBeVisibleAsync();
+            await Expect(writer.GetByText("Your changes are not saved yet", new() { Exact = false })).ToHaveCountAsync(0);
+            await Expect(writer.StateChip()).ToHaveTextAsync("Draft");
+    });
+
+    /// <summary>A draft by <paramref name="person"/>, not held by anyone.</summary>
+    private async Task<Guid> DraftAsync(Person person)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var user = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(person.Email))!;
+        var author = StoryActor.Create(user.Id, person.DisplayName, Roles.Reporter);
+        var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
+        var stories = services.GetRequiredService<StoryService>();
+        var story = await stories.CreateAsync(author, "vi", sectionId);
+        await services.GetRequiredService<EditLeaseService>().ReleaseAsync(author, story.Id);
+        return story.Id;
+    }
 
     /// <summary>A story by <see cref="Writer"/> that passes the checklist, submitted for review.</summary>
     private async Task<Guid> StoryInReviewAsync()
