@@ -68,7 +68,7 @@ internal static class SaveBurst
                     var content = StoryFactory.Content(Headline(w, s, n)) with
                     {
                         Body = Core.Stories.RichText.StoryBody.FromParagraphs([$"Đoạn {n} của bài {w}-{s}.", new string('x', 200 * n)]),
-                        Slug = $"bai-{w}-{s}",
+                        Slug = "bai-" + story.Id.ToString("N"),
                     };
                     var saved = await stories.SaveAsync(actor, story.Id, version, content);
                     if (!saved.Saved)
@@ -98,7 +98,7 @@ internal static class SaveBurst
 
         // Runs until killed; a failure of any worker ends the child with its message instead.
         var failed = await Task.WhenAny([.. writers, publisher]);
-        await Log($"failed {failed.Exception?.GetBaseException().GetType().Name}: {failed.Exception?.GetBaseException().Message}");
+        await Log($"failed {failed.Exception?.GetBaseException().ToString().ReplaceLineEndings(" | ")}");
         return 1;
     }
 }
