@@ -45,3 +45,8 @@ fi
 dotnet test NewsroomEditor.sln --configuration Release --no-build --logger "console;verbosity=minimal"
 # The workflow matrix test writes its figure (allowed, refused, unexpected); show it with the results.
 cat tests/NewsroomEditor.Core.Tests/bin/Release/net10.0/workflow-matrix.txt
+# So do the hostile-input and nothing-lost tests (NEWSROOM_SOAK=1 for their long forms; README).
+for figures in tests/NewsroomEditor.Core.Tests/bin/Release/net10.0/{media-fuzz,nothing-lost}.txt \
+  tests/NewsroomEditor.E2E/bin/Release/net10.0/{hostile-text,naughty-strings}.txt; do
+  if [ -f "$figures" ]; then cut -f2- "$figures"; else echo "test.sh: $figures was not written"; fi
+done
