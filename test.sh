@@ -47,3 +47,8 @@ dotnet test NewsroomEditor.sln --configuration Release --no-build --logger "cons
 cat tests/NewsroomEditor.Core.Tests/bin/Release/net10.0/workflow-matrix.txt
 # The access matrix (every endpoint × role over HTTP) and the security headers of its HTML answers.
 cat tests/NewsroomEditor.Web.Tests/bin/Release/net10.0/access-matrix.txt
+# So do the hostile-input and nothing-lost tests (NEWSROOM_SOAK=1 for their long forms; README).
+for figures in tests/NewsroomEditor.Core.Tests/bin/Release/net10.0/{media-fuzz,nothing-lost}.txt \
+  tests/NewsroomEditor.E2E/bin/Release/net10.0/{hostile-text,naughty-strings}.txt; do
+  if [ -f "$figures" ]; then cut -f2- "$figures"; else echo "test.sh: $figures was not written"; fi
+done

@@ -175,7 +175,7 @@ public static class CoreHostingExtensions
         return database.Provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(database.ConnectionString,
-                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+                sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString,
                 sqlServer => sqlServer.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure()),
             _ => throw new StartupConfigurationException($"Database:Provider '{database.Provider}' is not supported."),

@@ -33,7 +33,7 @@ public sealed record StoryContent(
     public static StoryContent Empty(string byline) => new("", "", StoryBody.Empty, null, [], byline, "", "");
 
     /// <summary>
-    /// Trims and NFC-normalizes every text, and refuses what does not fit, with a message that
+    /// Trims and NFC-normalizes every text (dropping control characters, see <see cref="Clean"/>), and refuses what does not fit, with a message that
     /// names the field, so that nothing half-valid is ever stored.
     /// </summary>
     public StoryContent Normalized()
@@ -86,6 +86,16 @@ public sealed record StoryContent(
         };
     }
 
-    private static string Clean(string? text) =>
-        string.Join(' ', (text ?? "").Normalize().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// NFC; white space trimmed and each run of it one space; control characters that are not white
+    /// space (backspace, bell, escape…) dropped: they are never meant in a headline or a tag, show as
+    /// nothing or as boxes, and XML (the feeds) cannot carry them at all.
+    /// </summary>
+    private static string Clean(string? text)
+    {
+        var normalized = (text ?? "").Normalize();
+        if (normalized.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
+            normalized = string.Concat(normalized.Where(c => !char.IsControl(c) || char.IsWhiteSpace(c)));
+        return string.Join(' ', normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
 }

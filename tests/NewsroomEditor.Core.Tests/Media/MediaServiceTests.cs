@@ -255,7 +255,11 @@ public sealed class MediaServiceTests : IAsyncLifetime
           {"type":"figure","attrs":{"mediaId":"{{{mediaId:D}}}","alt":"Đại biểu","caption":"Ảnh: Hoàng Lan"}}]}
         """);
 
-    private static (string Name, byte[] Bytes) BadFile(string kind)
+    /// <summary>The hostile corpus of the theory above, which the fuzzing run also sends through (see MediaFuzzingTests).</summary>
+    internal static readonly string[] BadFileKinds =
+        ["wrong-magic", "truncated-jpeg", "truncated-png", "truncated-webp", "svg-with-script", "html-renamed", "zip-jpeg-polyglot", "pixel-flood", "too-large", "zero-bytes", "gif"];
+
+    internal static (string Name, byte[] Bytes) BadFile(string kind)
     {
         switch (kind)
         {

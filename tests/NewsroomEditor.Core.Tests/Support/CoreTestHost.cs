@@ -27,6 +27,9 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
+    /// <summary>Leaves the data folder in place on disposal, for another host (or process) to open next.</summary>
+    public bool KeepDataFolder { get; set; }
+
     /// <summary>A host whose database is migrated and seeded, as at the app's start-up.</summary>
     public static async Task<CoreTestHost> StartAsync(
         IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
@@ -85,7 +88,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            if (Directory.Exists(DataFolder))
+            if (!KeepDataFolder && Directory.Exists(DataFolder))
                 Directory.Delete(DataFolder, recursive: true);
         }
         catch (IOException)

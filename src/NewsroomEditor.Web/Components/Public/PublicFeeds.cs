@@ -75,11 +75,12 @@ internal sealed class PublicFeeds(
     private async Task<string> RssAsync(string language, PublishedFeed feed)
     {
         var text = PublicText.For(language);
-        var sectionName = feed.Section?.NameFor(language);
+        var sectionName = feed.Section is null ? null : XmlText(feed.Section.NameFor(language));
+        var siteName = XmlText(Site.NameFor(language));
         var sectionSlug = feed.Section?.SlugFor(language);
         var channel = new SyndicationFeed(
-            sectionName is null ? Site.NameFor(language) : $"{Site.NameFor(language)} – {sectionName}",
-            sectionName is null ? $"{text.Latest} – {Site.NameFor(language)}" : $"{text.Latest}: {sectionName} – {Site.NameFor(language)}",
+            sectionName is null ? siteName : $"{siteName} – {sectionName}",
+            sectionName is null ? $"{text.Latest} – {siteName}" : $"{text.Latest}: {sectionName} – {siteName}",
             new Uri(siteUrl.Absolute(sectionSlug is null ? paths.Home(language) : paths.Section(language, sectionSlug))))
         {
             Language = language,
@@ -100,15 +101,15 @@ internal sealed class PublicFeeds(
             var item = new SyndicationItem
             {
                 Id = $"urn:uuid:{story.Id}",
-                Title = new TextSyndicationContent(story.Headline),
-                Summary = new TextSyndicationContent(story.Lead),
+                Title = new TextSyndicationContent(XmlText(story.Headline)),
+                Summary = new TextSyndicationContent(XmlText(story.Lead)),
                 PublishDate = InSiteZone(story.PublishedAt),
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(siteUrl.Absolute(paths.Article(story.Language, story.SectionSlug, story.Slug)))));
-            item.Categories.Add(new SyndicationCategory(story.SectionName));
+            item.Categories.Add(new SyndicationCategory(XmlText(story.SectionName)));
             // RSS's own <author> must be an e-mail address; a byline is a name, which is dc:creator.
             if (story.Byline.Length > 0)
-                item.ElementExtensions.Add("creator", DublinCore, story.Byline);
+                item.ElementExtensions.Add("creator", DublinCore, XmlText(story.Byline));
             if (story.FeaturedMediaId is { } mediaId && await media.PublicImageAsync(mediaId, Context.RequestAborted) is { } image)
             {
                 item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(
@@ -201,10 +202,10 @@ internal sealed class PublicFeeds(
                 new XElement(Sitemap + "loc", ArticleUrl(p.Story)),
                 new XElement(News + "news",
                     new XElement(News + "publication",
-                        new XElement(News + "name", Site.NameFor(p.Story.Language)),
+                        new XElement(News + "name", XmlText(Site.NameFor(p.Story.Language))),
                         new XElement(News + "language", p.Story.Language)),
                     new XElement(News + "publication_date", SiteTime.IsoLocal(p.Story.PublishedAt, Site)),
-                    new XElement(News + "title", p.Story.Headline))))));
+                    new XElement(News + "title", XmlText(p.Story.Headline)))))));
         return PublicResponse.Send(Context, WriteXml(document.Save), PublicResponse.Xml);
     }
 
@@ -231,6 +232,26 @@ internal sealed class PublicFeeds(
     /// <summary>A stored UTC time in the site's zone, so feeds say <c>+0700</c> like the date line.</summary>
     private DateTimeOffset InSiteZone(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Site.TimeZoneInfo);
+
+    /// <summary>
+    /// Text as XML 1.0 can carry it: without the control characters (and non-characters) it has no
+    /// way to write, which would otherwise make XmlWriter throw and the whole feed answer 500 because
+    /// of one story. Story fields are stored without them; names and older rows may still hold some.
+    /// </summary>
+    internal static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+            return text;
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+                clean.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                clean.Append(text[i]).Append(text[++i]);
+        }
+        return clean.ToString();
+    }
 
     /// <summary>UTF-8 without a byte-order mark, so the XML declaration and the HTTP charset agree.</summary>
     private static string WriteXml(Action<XmlWriter> write)
