@@ -50,7 +50,9 @@ public sealed class DatabaseTicketStore(IDbContextFactory<NewsroomDbContext> con
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var expires = ExpiryOf(ticket, now);
         await using var db = await contexts.CreateDbContextAsync();
-        // An update only: a session ended while this request ran stays ended.
+        // An update only: a session ended while this request ran stays ended. Always written: a
+        // sign-in over an open session (a refreshed sign-in after a password or two-factor change)
+        // renews the same key with the new security stamp, which the next request checks.
         await db.UserSessions.Where(s => s.Key == key).ExecuteUpdateAsync(set => set
             .SetProperty(s => s.Ticket, bytes)
             .SetProperty(s => s.LastSeenAt, now)

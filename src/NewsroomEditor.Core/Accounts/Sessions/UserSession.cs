@@ -14,7 +14,7 @@ public sealed class UserSession
 
     public string UserId { get; set; } = "";
 
-    /// <summary>The serialized authentication ticket (claims and properties), protected at rest by nothing but the database.</summary>
+    /// <summary>The serialized authentication ticket (claims and properties): ids, name, e-mail, roles and the security stamp, no password or key.</summary>
     public byte[] Ticket { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
