@@ -20,7 +20,7 @@ public sealed class UsersPageTests : NewsroomComponentTest
     public UsersPageTests()
     {
         Services.AddSingleton<IAccountAdministration>(_accounts);
-        Services.AddSingleton<IPersonalDataErasure>(new NoErasure());
+        Services.AddSingleton<IPersonalDataErasure>(new NoPersonalDataErasure());
         Services.AddSingleton(Options.Create(new AccountOptions()));
         SignIn("Quản trị", Roles.Admin);
     }
@@ -174,13 +174,6 @@ public sealed class UsersPageTests : NewsroomComponentTest
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string email, string name) =>
         Assert.Single(page.Find($"[data-actions-for='{email}']").QuerySelectorAll("button"), b => b.TextContent.Trim() == name);
-
-    private sealed class NoErasure : IPersonalDataErasure
-    {
-        public Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    }
 
     private sealed class FakeAccounts : IAccountAdministration
     {

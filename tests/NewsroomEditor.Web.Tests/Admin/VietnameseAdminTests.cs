@@ -29,6 +29,7 @@ public sealed class VietnameseAdminTests : NewsroomComponentTest
         // As WebHostingExtensions registers it, so that MudBlazor's words come from MudText.vi.resx.
         Services.AddTransient<MudLocalizer, NewsroomMudLocalizer>();
         Services.AddSingleton<IAccountAdministration>(new OnePageOfPeople());
+        Services.AddSingleton<IPersonalDataErasure>(new NoPersonalDataErasure());
         Services.AddSingleton(Options.Create(new AccountOptions()));
         SignIn("Quản trị", Roles.Admin);
     }

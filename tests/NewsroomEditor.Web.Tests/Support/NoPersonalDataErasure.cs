@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using NewsroomEditor.Core.Accounts;
+
+namespace NewsroomEditor.Web.Tests.Support;
+
+/// <summary>
+/// For component tests of pages that offer erasure but never carry one out: the users page needs the
+/// service to render, and a call would mean the test clicked something it did not mean to.
+/// </summary>
+public sealed class NoPersonalDataErasure : IPersonalDataErasure
+{
+    public Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+}
