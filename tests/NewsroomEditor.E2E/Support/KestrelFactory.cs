@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +19,9 @@ namespace NewsroomEditor.E2E.Support;
 public sealed class KestrelFactory(string dataFolder, int port) : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = dataFolder;
+
+    /// <summary>Off unless a test slows the circuit down (see <see cref="CircuitSlowdown"/>).</summary>
+    public CircuitSlowdown Slowdown { get; } = new();
 
     public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "newsroom-e2e", Guid.NewGuid().ToString("N"));
 
@@ -36,6 +41,8 @@ public sealed class KestrelFactory(string dataFolder, int port) : WebApplication
         builder.UseSetting("Site:Name", "Báo Thử Nghiệm");
         // A failing circuit tells the browser console why, which a failed test then shows.
         builder.UseSetting("DetailedErrors", "true");
+        // Global hub filters apply to Blazor's own hub too.
+        builder.ConfigureTestServices(services => services.AddSignalR(options => options.AddFilter(Slowdown)));
         UseKestrel(port);
     }
 

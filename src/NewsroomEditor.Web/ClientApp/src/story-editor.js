@@ -565,8 +565,13 @@ export function createStoryEditor(host, dotNetRef, options) {
       scheduleState();
     },
 
+    // Asked for after a dialog closes; on a busy server that can be after the writer has clicked
+    // into another field and typed there: the focus is then theirs to keep.
     focus() {
-      editor.commands.focus();
+      const active = document.activeElement;
+      const elsewhere = active && active !== document.body && !surface.contains(active)
+        && (active.matches('input, textarea, select, [contenteditable=true]') || !host.contains(active));
+      if (!elsewhere) editor.commands.focus();
     },
 
     destroy() {
