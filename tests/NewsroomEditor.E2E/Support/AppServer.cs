@@ -81,6 +81,9 @@ public class AppServer : IAsyncLifetime
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Slows every browser-to-circuit message down while a test needs a busy server.</summary>
+    public CircuitSlowdown Slowdown => _factory.Slowdown;
+
     public virtual async Task InitializeAsync()
     {
         var chromium = FindChromium();

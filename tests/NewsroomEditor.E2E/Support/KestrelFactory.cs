@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +20,9 @@ namespace NewsroomEditor.E2E.Support;
 public sealed class KestrelFactory(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public string DataFolder { get; } = dataFolder;
+
+    /// <summary>Off unless a test slows the circuit down (see <see cref="CircuitSlowdown"/>).</summary>
+    public CircuitSlowdown Slowdown { get; } = new();
 
     public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "newsroom-e2e", Guid.NewGuid().ToString("N"));
 
@@ -41,6 +46,8 @@ public sealed class KestrelFactory(string dataFolder, int port, IReadOnlyDiction
         builder.UseSetting("DetailedErrors", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+        // Global hub filters apply to Blazor's own hub too.
+        builder.ConfigureTestServices(services => services.AddSignalR(options => options.AddFilter(Slowdown)));
         UseKestrel(port);
     }
 

@@ -27,9 +27,9 @@ public class MediaMetadataDialogTests : MediaComponentTest
         var item = Media.Add(FakeMediaService.Item("lu.jpg"));
         var (provider, dialog) = await ShowAsync(item);
 
-        provider.FindAll("textarea")[0].Input("  Người dân lội nước trên phố Hàng Bài  ");
-        provider.FindAll("textarea")[1].Input("Mưa lớn chiều 11/4");
-        provider.Find("input").Input("Ảnh: Minh Anh");
+        provider.FindAll("textarea")[0].Change("  Người dân lội nước trên phố Hàng Bài  ");
+        provider.FindAll("textarea")[1].Change("Mưa lớn chiều 11/4");
+        provider.Find("input").Change("Ảnh: Minh Anh");
         ButtonNamed(provider, "Save").Click();
 
         var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5));
@@ -50,7 +50,7 @@ public class MediaMetadataDialogTests : MediaComponentTest
         var item = Media.Add(FakeMediaService.Item("lu.jpg", uploaderId: "another"));
         var (provider, dialog) = await ShowAsync(item);
 
-        provider.FindAll("textarea")[0].Input("Phố ngập");
+        provider.FindAll("textarea")[0].Change("Phố ngập");
         ButtonNamed(provider, "Save").Click();
 
         provider.WaitForAssertion(() =>

@@ -274,4 +274,36 @@ public class AutosavePolicyTests
         }
         return attempts;
     }
+
+    [Fact]
+    public void When_the_browser_rejoins_the_save_is_due_at_once_despite_the_retry_wait()
+    {
+        _policy.Changed();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _policy.SaveStarted();
+        _policy.Failed();
+        Assert.False(_policy.ShouldSaveNow());
+
+        _policy.SaveAtOnce();
+
+        Assert.True(_policy.ShouldSaveNow());
+    }
+
+    [Fact]
+    public void A_save_failing_after_the_browser_rejoined_keeps_the_next_save_due_at_once()
+    {
+        // A save whose read went into the dead connection is still under way when the browser rejoins.
+        _policy.Changed();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        _policy.SaveStarted();
+        _policy.SaveAtOnce();
+        Assert.False(_policy.ShouldSaveNow()); // one save at a time
+
+        _policy.Failed(); // the stale read is cancelled
+
+        Assert.True(_policy.ShouldSaveNow());
+        _policy.SaveStarted();
+        _policy.Saved();
+        Assert.False(_policy.IsDirty);
+    }
 }

@@ -63,3 +63,31 @@ public class ConflictDialogTests : NewsroomComponentTest
     private static IElement ButtonNamed(IRenderedComponent<MudDialogProvider> provider, string name) =>
         Assert.Single(provider.FindAll("button"), b => b.TextContent.Trim() == name);
 }
+
+public class ConflictPromptTests : NewsroomComponentTest
+{
+    [Fact]
+    public async Task A_second_conflict_while_the_dialog_is_open_shows_no_second_dialog()
+    {
+        var provider = Render<MudDialogProvider>();
+        var prompt = new ConflictPrompt(Services.GetRequiredService<IDialogService>(),
+            Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<StoriesText>>());
+
+        Task<ConflictChoice?> first = null!;
+        // Not awaited: the first question stays open until it is answered below.
+        await provider.InvokeAsync(() => { first = prompt.AskAsync("Trần Minh", "19:52"); });
+        provider.WaitForElement(".mud-dialog");
+        ConflictChoice? second = ConflictChoice.ReloadTheirs;
+        await provider.InvokeAsync(async () => second = await prompt.AskAsync("Trần Minh", "19:53"));
+
+        Assert.Null(second);
+        Assert.Single(provider.FindAll(".mud-dialog"));
+        Assert.True(prompt.IsOpen);
+
+        // One click answers, and closes the only dialog there is.
+        Assert.Single(provider.FindAll("button"), b => b.TextContent.Trim() == "Keep mine as a new revision").Click();
+        Assert.Equal(ConflictChoice.KeepMine, await first.WaitAsync(TimeSpan.FromSeconds(5)));
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll(".mud-dialog")));
+        Assert.False(prompt.IsOpen);
+    }
+}

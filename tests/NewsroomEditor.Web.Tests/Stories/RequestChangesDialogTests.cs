@@ -28,7 +28,7 @@ public class RequestChangesDialogTests : NewsroomComponentTest
     {
         var (provider, dialog) = await ShowAsync();
 
-        provider.Find("textarea").Input("   \n  ");
+        provider.Find("textarea").Change("   \n  ");
         SendButton(provider).Click();
 
         provider.WaitForAssertion(() => Assert.Contains(Required, provider.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
@@ -40,7 +40,7 @@ public class RequestChangesDialogTests : NewsroomComponentTest
     {
         var (provider, dialog) = await ShowAsync();
 
-        provider.Find("textarea").Input("  Cite the source of the figures in the second paragraph.  \n");
+        provider.Find("textarea").Change("  Cite the source of the figures in the second paragraph.  \n");
         SendButton(provider).Click();
 
         var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5));
@@ -54,7 +54,7 @@ public class RequestChangesDialogTests : NewsroomComponentTest
     public async Task Cancel_closes_the_dialog_without_a_note()
     {
         var (provider, dialog) = await ShowAsync();
-        provider.Find("textarea").Input("Half a thought");
+        provider.Find("textarea").Change("Half a thought");
 
         Assert.Single(provider.FindAll("button"), b => b.TextContent.Trim() == "Cancel").Click();
 

@@ -372,8 +372,12 @@ export function createStoryEditor(host, dotNetRef, options) {
         if (el.textContent === texts.offline) el.textContent = offlineOriginalText.get(el) ?? '';
       });
       offlineOriginalText.clear();
-      // Pings sent while disconnected were lost: tell the component again so it saves.
-      if (sequence !== savedSequence) sendBodyChanged();
+      // Pings sent while disconnected were lost, and so may be a save the server had under way
+      // (its read went into the dead connection): tell the component, which saves at once.
+      clearTimeout(bodyTimer);
+      bodyTimer = 0;
+      bodyFirstPendingAt = 0;
+      invokeDotNet('OnReconnected', sequence !== savedSequence);
       lastSentState = null;
       scheduleState();
     }
@@ -561,8 +565,13 @@ export function createStoryEditor(host, dotNetRef, options) {
       scheduleState();
     },
 
+    // Asked for after a dialog closes; on a busy server that can be after the writer has clicked
+    // into another field and typed there: the focus is then theirs to keep.
     focus() {
-      editor.commands.focus();
+      const active = document.activeElement;
+      const elsewhere = active && active !== document.body && !surface.contains(active)
+        && (active.matches('input, textarea, select, [contenteditable=true]') || !host.contains(active));
+      if (!elsewhere) editor.commands.focus();
     },
 
     destroy() {

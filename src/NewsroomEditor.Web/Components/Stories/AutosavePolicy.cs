@@ -19,6 +19,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
     private long _changes;
     private long _changesAtSaveStart;
     private bool _refused;
+    private bool _atOnce;
 
     /// <summary>Something the server does not have yet.</summary>
     public bool IsDirty => _firstUnsavedChange is not null;
@@ -40,6 +41,8 @@ public sealed class AutosavePolicy(TimeProvider clock)
     {
         if (!IsDirty || IsSaving || _refused)
             return false;
+        if (_atOnce)
+            return true;
         var now = clock.GetUtcNow();
         if (_retryAfter is { } retry && now < retry)
             return false;
@@ -49,6 +52,7 @@ public sealed class AutosavePolicy(TimeProvider clock)
     public void SaveStarted()
     {
         IsSaving = true;
+        _atOnce = false;
         _changesAtSaveStart = _changes;
     }
 
@@ -77,6 +81,17 @@ public sealed class AutosavePolicy(TimeProvider clock)
         _maxDelayFrom = null;
     }
 
+    /// <summary>
+    /// The browser is back (a rejoined circuit, or a new one over a copy the server lacks): what it
+    /// holds is due at once, without the idle wait or a retry delay still running from the outage.
+    /// Holds until a save starts, so a save that fails right then does not cancel it.
+    /// </summary>
+    public void SaveAtOnce()
+    {
+        Changed();
+        _atOnce = true;
+    }
+
     /// <summary>The content was replaced from elsewhere (theirs reloaded): nothing to save.</summary>
     public void Reset()
     {
@@ -85,5 +100,6 @@ public sealed class AutosavePolicy(TimeProvider clock)
         _maxDelayFrom = null;
         _refused = false;
         _retryAfter = null;
+        _atOnce = false;
     }
 }

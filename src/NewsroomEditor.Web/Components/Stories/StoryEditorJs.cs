@@ -26,11 +26,12 @@ public sealed class StoryEditorJs : IAsyncDisposable
     /// <summary>Loads the module lazily and mounts the editor in <paramref name="host"/>.</summary>
     public static async Task<StoryEditorJs> CreateAsync(
         IJSRuntime js, string moduleUrl, Microsoft.AspNetCore.Components.ElementReference host,
-        StoryEditorOptions options, Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged)
+        StoryEditorOptions options, Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged,
+        Func<bool, Task>? onReconnected = null)
     {
         ArgumentNullException.ThrowIfNull(js);
         var module = await js.InvokeAsync<IJSObjectReference>("import", moduleUrl);
-        var callbacks = DotNetObjectReference.Create(new Callbacks(onStateChanged, onBodyChanged));
+        var callbacks = DotNetObjectReference.Create(new Callbacks(onStateChanged, onBodyChanged, onReconnected ?? (_ => Task.CompletedTask)));
         var editor = await module.InvokeAsync<IJSObjectReference>("createStoryEditor", host, callbacks, options);
         return new StoryEditorJs(module, editor, callbacks);
     }
@@ -65,24 +66,47 @@ public sealed class StoryEditorJs : IAsyncDisposable
 
     public ValueTask FocusAsync() => _editor.InvokeVoidAsync("focus");
 
+    /// <summary>
+    /// Unmounts the editor. Best effort: the page is going away, often because the browser already
+    /// has (tab closed, network gone), and then each call fails in one of several ways (the circuit
+    /// disconnected or disposed, a pending call cancelled, the object already gone in the browser).
+    /// None of them may escape into the circuit: the browser keeps its own copy of unsaved work.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            await _editor.InvokeVoidAsync("destroy");
-            await _editor.DisposeAsync();
-            await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone; it keeps its own copy of any unsaved work.
-        }
+        await BestEffortAsync(() => _editor.InvokeVoidAsync("destroy"));
+        await BestEffortAsync(() => _editor.DisposeAsync());
+        await BestEffortAsync(() => _module.DisposeAsync());
         _callbacks.Dispose();
     }
 
-    /// <summary>What the module calls back; kept apart so the page does not expose itself to JS.</summary>
-    public sealed class Callbacks(Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged)
+    private static async Task BestEffortAsync(Func<ValueTask> call)
     {
+        try
+        {
+            await call();
+        }
+        catch (Exception e) when (IsBrowserGone(e))
+        {
+            // Nothing to undo in a browser that is not there.
+        }
+    }
+
+    /// <summary>
+    /// The ways a call fails because the browser is unreachable: disconnected for good
+    /// (<see cref="JSDisconnectedException"/>), disconnected for now (the runtime's
+    /// <see cref="InvalidOperationException"/>), cancelled with the circuit, or the object gone.
+    /// </summary>
+    public static bool IsBrowserGone(Exception e) =>
+        e is JSDisconnectedException or InvalidOperationException or OperationCanceledException or JSException or ObjectDisposedException;
+
+    /// <summary>What the module calls back; kept apart so the page does not expose itself to JS.</summary>
+    public sealed class Callbacks(Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged, Func<bool, Task> onReconnected)
+    {
+        /// <summary>The browser rejoined the circuit after an outage; <paramref name="unsaved"/>: it holds changes the server has not confirmed.</summary>
+        [JSInvokable]
+        public Task OnReconnected(bool unsaved) => onReconnected(unsaved);
+
         [JSInvokable]
         public Task OnEditorStateChanged(EditorState state) => onStateChanged(state);
 

@@ -24,6 +24,12 @@ public sealed partial class StoryEditorPage
 {
     private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How long a save waits for the browser's content. A read sent into a connection that died
+    /// before the server noticed is never answered; without a limit that save would hold every
+    /// later one back for good.
+    /// </summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
 
 
     /// <summary>Where figures in the editor load their image from (the asset's smallest JPEG); never stored in the body.</summary>
@@ -43,6 +49,10 @@ public sealed partial class StoryEditorPage
     private LeaseStatus? _lease;
     private LocalDraft? _localDraft;
     private AutosavePolicy _autosave = default!;
+    private ConflictPrompt _conflicts = default!;
+    private CancellationTokenSource? _saveRead;
+    /// <summary>A conflict is being resolved (asked, then kept or reloaded): no other save starts meanwhile.</summary>
+    private bool _resolvingConflict;
     private int _version;
     private bool _editable;
     private bool _busy;
@@ -73,6 +83,7 @@ public sealed partial class StoryEditorPage
     protected override async Task OnInitializedAsync()
     {
         _autosave = new AutosavePolicy(Clock);
+        _conflicts = new ConflictPrompt(Dialogs, L);
         _actor = StoryActor.From((await AuthenticationState).User);
         try
         {
@@ -103,7 +114,7 @@ public sealed partial class StoryEditorPage
             _editor = await StoryEditorJs.CreateAsync(
                 JS, "./" + Assets["js/story-editor.js"], _host,
                 new StoryEditorOptions(Id.ToString(), _story.BodyJson, _version, !_editable, MediaPreviewUrl, EditorTexts()),
-                OnEditorStateChangedAsync, OnBodyChangedAsync);
+                OnEditorStateChangedAsync, OnBodyChangedAsync, OnReconnectedAsync);
         }
         catch (JSException e)
         {
@@ -119,6 +130,14 @@ public sealed partial class StoryEditorPage
         var draft = await _editor.GetLocalDraftAsync();
         if (draft is not null && !draft.BodyDiffers && !_form.DiffersFrom(draft.Fields))
             await _editor.DiscardLocalDraftAsync();
+        else if (draft is not null && _editable && draft.Version == _version)
+        {
+            // Made on top of exactly what the server holds (the server or the network went away
+            // mid-typing): nobody's work is in the way, so it goes back and is saved at once, with
+            // nothing for the writer to click. A copy made on an older version is offered instead.
+            _localDraft = draft;
+            await RestoreLocalDraftAsync();
+        }
         else
             _localDraft = draft;
         _ = RunLoopAsync(_stopping.Token);
@@ -176,7 +195,7 @@ public sealed partial class StoryEditorPage
             {
                 await InvokeAsync(async () =>
                 {
-                    if (_editable && _autosave.ShouldSaveNow())
+                    if (_editable && !_resolvingConflict && _autosave.ShouldSaveNow())
                         await SaveNowAsync();
                     if (Clock.GetUtcNow() >= nextRenewal)
                     {
@@ -220,6 +239,20 @@ public sealed partial class StoryEditorPage
         StateHasChanged();
     });
 
+    /// <summary>
+    /// The browser rejoined after an outage. A save under way then may have sent its read into the
+    /// dead connection: it is cancelled, and what the browser holds is saved at once.
+    /// </summary>
+    private Task OnReconnectedAsync(bool unsaved) => InvokeAsync(() =>
+    {
+        _saveRead?.Cancel();
+        if (!_editable || (!unsaved && !_autosave.IsDirty))
+            return;
+        _autosave.SaveAtOnce();
+        _status = L["Back online — saving…"];
+        StateHasChanged();
+    });
+
     private Task OnEditorStateChangedAsync(EditorState state) => InvokeAsync(() =>
     {
         _editorState = state;
@@ -229,7 +262,7 @@ public sealed partial class StoryEditorPage
     /// <summary>Saves what the writer has now; conflicts, refusals and outages are shown, never lost.</summary>
     private async Task SaveNowAsync()
     {
-        if (_editor is null || !_editable || _autosave.IsSaving)
+        if (_editor is null || !_editable || _autosave.IsSaving || _resolvingConflict)
             return;
         _autosave.SaveStarted();
         _status = L["Saving…"];
@@ -262,16 +295,36 @@ public sealed partial class StoryEditorPage
             : null;
     }
 
+    /// <summary>
+    /// Reads what the browser holds: the body, the fields as typed (applied to a copy: the bound form
+    /// is left alone, so no re-render pushes a value into an input the writer is still typing in),
+    /// and the change number they correspond to. Fails after <see cref="ReadTimeout"/>, or at once when
+    /// the browser rejoins (see <see cref="OnReconnectedAsync"/>).
+    /// </summary>
+    private async Task<(StoryContent Content, long Sequence)> ReadBrowserContentAsync()
+    {
+        using var read = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        read.CancelAfter(ReadTimeout);
+        _saveRead = read;
+        try
+        {
+            var (json, fields, sequence) = await _editor!.ReadContentAsync(read.Token);
+            var typed = _form.Copy();
+            typed.Apply(fields);
+            return (typed.ToContent(StoryBody.Parse(json)), sequence);
+        }
+        finally
+        {
+            if (_saveRead == read)
+                _saveRead = null;
+        }
+    }
+
     private async Task SaveCoreAsync()
     {
         try
         {
-            var (json, fields, sequence) = await _editor!.ReadContentAsync(_stopping.Token);
-            // The fields as the browser shows them, applied to a copy: the bound form is left alone,
-            // so no re-render pushes a value into an input the writer is still typing in.
-            var typed = _form.Copy();
-            typed.Apply(fields);
-            var content = typed.ToContent(StoryBody.Parse(json));
+            var (content, sequence) = await ReadBrowserContentAsync();
             var result = await Stories.SaveAsync(_actor, Id, _version, content, cancellationToken: _stopping.Token);
             if (result.Saved)
             {
@@ -280,8 +333,9 @@ public sealed partial class StoryEditorPage
             }
             _autosave.Refused();
             // Not awaited here: the dialog may stay open for minutes, and the loop that called this
-            // save also keeps the edit lease alive.
-            _ = InvokeAsync(() => ResolveConflictAsync(result.Conflict!, content, sequence));
+            // save also keeps the edit lease alive. Saves wait while it is open (see RunLoopAsync),
+            // so one conflict asks one question.
+            StartConflictResolution(result.Conflict!, content, sequence);
         }
         catch (LeaseLostException e)
         {
@@ -298,7 +352,7 @@ public sealed partial class StoryEditorPage
             _error = e.Message;
             _saveRefusal = e.Message;
         }
-        catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is JSException or JSDisconnectedException or OperationCanceledException or IOException or InvalidOperationException)
         {
             _autosave.Failed();
             _status = L["Offline — kept in this browser"];
@@ -315,28 +369,98 @@ public sealed partial class StoryEditorPage
         await RefreshStoryAsync();
     }
 
+    /// <summary>Attempts at keeping mine when the other writer saves again in between; then the writer is asked again.</summary>
+    private const int KeepMineAttempts = 5;
+
+    private void StartConflictResolution(StoryConflict conflict, StoryContent mine, long sequence)
+    {
+        if (_resolvingConflict)
+            return;
+        _resolvingConflict = true;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await ResolveConflictAsync(conflict, mine, sequence);
+            }
+            finally
+            {
+                _resolvingConflict = false;
+                StateHasChanged();
+            }
+        });
+    }
+
     private async Task ResolveConflictAsync(StoryConflict conflict, StoryContent mine, long sequence)
     {
-        _status = L["Not saved — someone else saved first"];
-        var dialog = await Dialogs.ShowAsync<ConflictDialog>(L["Conflict"], new DialogParameters<ConflictDialog>
+        for (StoryConflict? open = conflict; open is not null;)
         {
-            { d => d.UpdatedByName, conflict.UpdatedByName },
-            { d => d.UpdatedAt, SiteTime.Show(conflict.UpdatedAt, Site.Value) },
-        }, new DialogOptions { BackdropClick = false, CloseOnEscapeKey = false });
-        var choice = await dialog.Result;
-        if (choice is { Canceled: false, Data: ConflictChoice.KeepMine })
+            _status = L["Not saved — someone else saved first"];
+            StateHasChanged();
+            var choice = await _conflicts.AskAsync(open.UpdatedByName, SiteTime.Show(open.UpdatedAt, Site.Value));
+            if (choice is null || _disposed)
+                return;
+            try
+            {
+                // Mine is what the browser holds now, what was typed while the dialog was open included.
+                try
+                {
+                    (mine, sequence) = await ReadBrowserContentAsync();
+                }
+                catch (Exception e) when (StoryEditorJs.IsBrowserGone(e))
+                {
+                    // The content of the conflicting save is still mine.
+                }
+                if (choice == ConflictChoice.KeepMine)
+                    open = await KeepMineAsync(open, mine, sequence);
+                else
+                {
+                    await ReloadTheirsAsync(open, mine);
+                    open = null;
+                }
+            }
+            catch (LeaseLostException e)
+            {
+                _takenOverBy = e.HolderName;
+                UpdateEditable();
+                _status = L["Not saved — kept in this browser"];
+                if (_editor is not null)
+                    await _editor.SetReadOnlyAsync(true);
+                return;
+            }
+            catch (DomainException e)
+            {
+                _status = L["Not saved"];
+                _error = e.Message;
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Mine becomes the story's content as a new revision. The writer chose once: if the other writer
+    /// saves again in between, mine goes on top of that too, rather than asking the same question
+    /// again; only after <see cref="KeepMineAttempts"/> such races is the writer asked anew (the conflict returned).
+    /// </summary>
+    private async Task<StoryConflict?> KeepMineAsync(StoryConflict conflict, StoryContent mine, long sequence)
+    {
+        for (var attempt = 1; attempt <= KeepMineAttempts; attempt++)
         {
+            _status = L["Saving…"];
             var kept = await Stories.SaveAsync(_actor, Id, conflict.Version, mine, SaveReason.KeepMineAfterConflict);
             if (kept.Saved)
             {
                 await SavedAsync(kept, sequence);
-                return;
+                return null;
             }
-            await ResolveConflictAsync(kept.Conflict!, mine, sequence);
-            return;
+            conflict = kept.Conflict!;
         }
+        return conflict;
+    }
 
-        // Reload theirs: mine is kept as a revision first (the dialog promises it), then replaced.
+    /// <summary>Reload theirs: mine is kept as a revision first (the dialog promises it), then replaced.</summary>
+    private async Task ReloadTheirsAsync(StoryConflict conflict, StoryContent mine)
+    {
         try
         {
             await Stories.KeepAsRevisionAsync(_actor, Id, mine);
@@ -344,7 +468,6 @@ public sealed partial class StoryEditorPage
         catch (DomainException e)
         {
             _error = L["Your version could not be kept as a revision, so it stays on screen: {0}", e.Message];
-            StateHasChanged();
             return;
         }
         _form = StoryForm.From(conflict.Theirs);
@@ -495,7 +618,7 @@ public sealed partial class StoryEditorPage
         // Based on the version the copy was made from, so that a later save by someone else is a conflict, not an overwrite.
         _version = _localDraft.Version;
         _localDraft = null;
-        _autosave.Changed();
+        _autosave.SaveAtOnce();
         _status = L["Restored from this browser — saving…"];
     }
 
