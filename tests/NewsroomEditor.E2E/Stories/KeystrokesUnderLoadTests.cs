@@ -95,7 +95,7 @@ public class KeystrokesUnderLoadTests(NewsroomServer server, ITestOutputHelper o
             await TypeAsync(editor, editor.GetByLabel("Note", new() { Exact = true }), "Nhớ kiểm tra tên đại biểu trước khi đăng.");
 
             // A photo without a description, placed from the library: the dialog that describes it
-            // follows the picker. (Typing into the body the moment it closes is not covered here.)
+            // follows the picker, and the writer goes on typing the moment it is gone.
             await editor.Body().ClickAsync();
             await editor.Keyboard.PressAsync("Control+End");
             await editor.Keyboard.PressAsync("Enter");
@@ -110,7 +110,21 @@ public class KeystrokesUnderLoadTests(NewsroomServer server, ITestOutputHelper o
             await TypeAsync(editor, describe.GetByLabel("Credit"), "Hoàng Lan");
             await describe.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Expect(editor.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0, Patient);
+            // No click into the body: the keys go where the dialog left the writer, below the photo.
+            const string afterPhoto = "Tại hội nghị, các đại biểu đã biểu quyết thông qua nghị quyết.";
+            await editor.Keyboard.TypeAsync(afterPhoto);
+            _typed += afterPhoto.Length;
             await Expect(editor.Body().Locator("figure")).ToHaveCountAsync(1, Patient);
+            var belowPhoto = editor.Body().Locator("figure + p");
+            try
+            {
+                await Expect(belowPhoto).ToHaveTextAsync(afterPhoto, new() { Timeout = 10_000 });
+            }
+            catch (PlaywrightException)
+            {
+                // Recorded below with what the body holds after the photo.
+            }
+            Record("Body after the photo", afterPhoto, await belowPhoto.CountAsync() == 1 ? await belowPhoto.InnerTextAsync() : "");
             await Expect(editor.Body().Locator("figure figcaption").GetByLabel("Caption")).ToHaveValueAsync("Hội nghị Ban Chấp hành sáng 11/4", new() { Timeout = 30_000 });
 
             server.Slowdown.Delay = TimeSpan.Zero;

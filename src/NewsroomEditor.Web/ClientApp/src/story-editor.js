@@ -439,7 +439,7 @@ export function createStoryEditor(host, dotNetRef, options) {
         // Tiptap's insertContent would replace it, losing the first of two photos placed in a row.
         const { selection } = editor.state;
         const at = selection instanceof NodeSelection ? selection.to : { from: selection.from, to: selection.to };
-        return chain()
+        const placed = chain()
           .insertContentAt(at, figure)
           .command(({ tr, state }) => {
             // The writer goes on below the photo: the cursor moves into the paragraph after it, made
@@ -452,9 +452,31 @@ export function createStoryEditor(host, dotNetRef, options) {
             return true;
           })
           .run();
+        if (placed) keepFocusThroughDialog();
+        return placed;
       }
       default: return false;
     }
+  }
+
+  // The photo is placed while the dialog that chose it is still open (the server does it before
+  // closing the dialog), and the dialog holds the focus. Its removal would leave the focus on the
+  // page until a later call from the server gave it back: on a busy server the first keys typed
+  // the moment the dialog disappeared went nowhere. So the focus comes back here, in the same task
+  // that removes the last dialog, before any further key is handled, unless the writer has put it
+  // somewhere else meanwhile.
+  let dialogWatch = null;
+  function keepFocusThroughDialog() {
+    if (!document.querySelector('.mud-dialog')) return;
+    dialogWatch?.disconnect();
+    dialogWatch = new MutationObserver(() => {
+      if (document.querySelector('.mud-dialog')) return;
+      dialogWatch.disconnect();
+      dialogWatch = null;
+      const active = document.activeElement;
+      if (!destroyed && editor.isEditable && (!active || active === document.body)) editor.view.focus();
+    });
+    dialogWatch.observe(document.body, { childList: true, subtree: true });
   }
 
   function replaceContent(json) {
@@ -585,6 +607,7 @@ export function createStoryEditor(host, dotNetRef, options) {
       document.removeEventListener('visibilitychange', onVisibilityChange);
       window.removeEventListener('pagehide', flushLocalCopy);
       document.removeEventListener('components-reconnect-state-changed', onReconnectState, true);
+      dialogWatch?.disconnect();
       host.removeAttribute('data-offline');
       editor.destroy();
     },

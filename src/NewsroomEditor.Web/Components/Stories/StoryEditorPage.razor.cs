@@ -503,35 +503,50 @@ public sealed partial class StoryEditorPage
     /// <summary>
     /// Picks an image (new upload or library) and asks for its alt text when it has none; null when
     /// the writer cancels. The dialogs use the media service; the page itself does not need it.
+    /// <paramref name="place"/>, when given, runs with the described image while the last dialog is
+    /// still open, so its effect in the browser comes before the dialog's removal.
     /// </summary>
-    private async Task<MediaItem?> PickDescribedImageAsync(string title)
+    private async Task<MediaItem?> PickDescribedImageAsync(string title, Func<MediaItem, Task>? place = null)
     {
-        var picker = await Dialogs.ShowAsync<MediaPickerDialog>(title, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        Func<MediaItem, Task>? placeDescribed = place is null ? null
+            : item => string.IsNullOrWhiteSpace(item.AltText) ? Task.CompletedTask : place(item);
+        var picker = await Dialogs.ShowAsync<MediaPickerDialog>(title,
+            new DialogParameters<MediaPickerDialog> { { d => d.OnChosen, placeDescribed } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await picker.Result is not { Canceled: false, Data: MediaItem item })
             return null;
         if (!string.IsNullOrWhiteSpace(item.AltText))
             return item;
         var describe = await Dialogs.ShowAsync<MediaMetadataDialog>(L["Describe the image"],
-            new DialogParameters<MediaMetadataDialog> { { d => d.Item, item } },
+            new DialogParameters<MediaMetadataDialog> { { d => d.Item, item }, { d => d.OnChosen, place } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         return await describe.Result is { Canceled: false, Data: MediaItem described } ? described : null;
     }
 
-    /// <summary>Inserts a picked, described image as a figure at the cursor.</summary>
+    /// <summary>
+    /// Inserts a picked, described image as a figure at the cursor. It is placed from the dialog's
+    /// choice before the dialog closes: placed after, on a busy server the first keys typed the
+    /// moment the dialog disappeared reached the page before the photo and the focus did, and were lost.
+    /// </summary>
     private async Task InsertImageAsync()
     {
-        var item = await PickDescribedImageAsync(L["Insert image"]);
+        var item = await PickDescribedImageAsync(L["Insert image"], PlaceFigureAsync);
         if (item is null)
         {
             await _editor!.FocusAsync();
             return;
         }
+        if (_editor is not null && _editable)
+            await _editor.FocusAsync();
+    }
+
+    private async Task PlaceFigureAsync(MediaItem item)
+    {
         // The dialogs were awaited: the page may have become read-only (taken over) meanwhile.
         if (_editor is null || !_editable)
             return;
         if (!await _editor.CommandAsync(EditorCommand.InsertImage.ModuleName(), new { mediaId = item.Id.ToString(), alt = item.AltText, caption = item.Caption }))
             _error = L["The image could not be inserted here."];
-        await _editor.FocusAsync();
     }
 
     private async Task RunActionAsync(StoryAction action)
