@@ -145,6 +145,24 @@ public class KeystrokesUnderLoadTests(NewsroomServer server, ITestOutputHelper o
                 Record("Request changes → note on the server", "Tiêu đề ghi sai tên tỉnh, sửa lại giúp.",
                     notes.FirstOrDefault(n => n.Contains("sửa lại giúp", StringComparison.Ordinal)) ?? "");
             }
+
+            // The search boxes, which send what was typed after a pause and then show their results:
+            // the story list's goes into the address, the media library's filters in place.
+            server.Slowdown.Delay = TimeSpan.Zero;
+            await editor.GotoAsync("/stories");
+            await editor.WaitUntilLoadedAsync();
+            server.Slowdown.Delay = Slow;
+            const string storySearch = "phim go khi may chu ban";
+            await TypeAsync(editor, editor.GetByLabel("Search", new() { Exact = true }), storySearch);
+            await editor.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="), AfterEnhancedNavigation.Options);
+            Record("Stories → the search in the address", storySearch,
+                System.Web.HttpUtility.ParseQueryString(new Uri(editor.Url).Query)["q"] ?? "");
+
+            server.Slowdown.Delay = TimeSpan.Zero;
+            await editor.GotoAsync("/media");
+            await editor.WaitUntilLoadedAsync();
+            server.Slowdown.Delay = Slow;
+            await TypeAsync(editor, editor.GetByLabel("Search", new() { Exact = true }), "keys under load");
         }
         finally
         {
