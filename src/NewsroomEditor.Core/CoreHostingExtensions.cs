@@ -110,7 +110,7 @@ public static class CoreHostingExtensions
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
     }
 
-    /// <summary>Users (Admin only), invitations and the account e-mails (issue 6).</summary>
+    /// <summary>Users (Admin only), invitations and the account e-mails.</summary>
     private static void AddAccountAdministration(IServiceCollection services)
     {
         // Tokens (invitation, password reset) are signed with Data Protection; the web layer

@@ -1,7 +1,7 @@
 namespace NewsroomEditor.Core.Audit;
 
 /// <summary>
-/// What happened, as the audit log records it (issue 6): who did what to whom or what, and the
+/// What happened, as the audit log records it: who did what to whom or what, and the
 /// details a reader of the log needs. The implementation adds the time and the client's IP address.
 /// </summary>
 /// <param name="Action">One of <see cref="AuditActions"/>.</param>

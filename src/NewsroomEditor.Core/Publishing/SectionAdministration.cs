@@ -15,7 +15,7 @@ public sealed record SectionNames(string NameVi, string NameEn, string? SlugVi =
 public sealed record SectionListing(Section Section, int StoryCount);
 
 /// <summary>
-/// Admins' work on sections (issue 6): create, rename, reorder, hide, show, delete. Every method
+/// Admins' work on sections: create, rename, reorder, hide, show, delete. Every method
 /// checks <see cref="Policies.CanManageUsers"/> itself, so a forged call from a reporter's circuit
 /// is refused like a hidden button. Rules of one section live in <see cref="Section"/>; rules
 /// across sections (unique slugs, no deleting a used section) are checked here. After each change

@@ -1,7 +1,7 @@
 namespace NewsroomEditor.Core.Settings;
 
 /// <summary>
-/// The site settings an admin saved (issue 6), as one row of typed columns. One row rather than
+/// The site settings an admin saved, as one row of typed columns. One row rather than
 /// key/value pairs: every setting keeps its own type and the database its own check of it, a save
 /// is one UPDATE of one row (never half of the settings), and the schema documents itself. Until an
 /// admin saves, there is no row and configuration (<c>Site:*</c>, <c>Media:*</c>) gives every value.

@@ -129,7 +129,7 @@ public static class SiteSettingsRules
 }
 
 /// <summary>
-/// Admins read and change the site settings (issue 6). Checks <see cref="Policies.CanManageUsers"/>
+/// Admins read and change the site settings. Checks <see cref="Policies.CanManageUsers"/>
 /// on every call; a save is checked whole and written as one row or not at all, then put in force
 /// at once (<see cref="SiteSettings"/>), the public site's cache forgotten when readers would see
 /// the change, and the change audited field by field.

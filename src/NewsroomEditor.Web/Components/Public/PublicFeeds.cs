@@ -10,7 +10,7 @@ using NewsroomEditor.Web.Components.Public.Site;
 namespace NewsroomEditor.Web.Components.Public;
 
 /// <summary>
-/// The public site for machines (issue 5): RSS 2.0 per language and per section, the sitemap with
+/// The public site for machines: RSS 2.0 per language and per section, the sitemap with
 /// hreflang alternates, the Google News sitemap and robots.txt. Like the pages, everything comes
 /// from <see cref="PublishedStories"/> (published stories only), carries absolute addresses from
 /// <see cref="PublicSiteUrl"/> and goes out through <see cref="PublicResponse"/> (ETag, 304).
