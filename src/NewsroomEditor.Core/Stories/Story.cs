@@ -179,23 +179,12 @@ public class Story
             State = StoryState.Draft,
             Language = language,
             TranslationGroupId = TranslationGroupId,
-            SectionId = SectionId,
-            Headline = Headline,
-            Lead = Lead,
-            BodyJson = BodyJson,
-            BodyText = BodyText,
-            TagList = TagList,
-            TagSlugs = TagSlugs,
-            Byline = actor.DisplayName,
-            Slug = slug,
-            FeaturedMediaId = FeaturedMediaId,
-            FeaturedCaption = FeaturedCaption,
             CreatedAt = now,
             UpdatedAt = now,
             UpdatedById = actor.UserId,
             Version = 1,
         };
-        translation.SearchIndex = SearchText.Fold(string.Join('\n', Headline, Lead, BodyText, translation.Byline, string.Join(' ', Tags)));
+        translation.WriteContent(Content with { Byline = actor.DisplayName, Slug = "", MetaDescription = "" }, slug);
         translation.AddRevision(actor, now, RevisionKind.Edit);
         return translation;
     }
@@ -289,6 +278,26 @@ public class Story
         ArgumentNullException.ThrowIfNull(content);
         var clean = content.Normalized();
 
+        // Readers may have the old address (shared, indexed): once published, a slug keeps redirecting.
+        if (FirstPublishedAt is not null && Slug.Length > 0 && Slug != slug && _pastSlugs.TrueForAll(p => p.Slug != Slug))
+            _pastSlugs.Add(new PastSlug(Id, Language, Slug, now));
+        WriteContent(clean, slug);
+        Touch(actor, now);
+        Version++;
+
+        if (State != StoryState.Published)
+            return RevisionKind.Edit;
+        CorrectedAt = now;
+        return RevisionKind.Correction;
+    }
+
+    /// <summary>
+    /// The one place a <see cref="StoryContent"/> becomes the story's columns (an edit, a new
+    /// translation): <paramref name="clean"/> is normalized, <paramref name="slug"/> the slug to use,
+    /// <c>clean.Slug</c> whether the writer chose it. The search index follows the content.
+    /// </summary>
+    private void WriteContent(StoryContent clean, string slug)
+    {
         Headline = clean.Headline;
         Lead = clean.Lead;
         BodyJson = clean.Body.ToJson();
@@ -298,21 +307,11 @@ public class Story
         RefreshTagSlugs();
         Byline = clean.Byline;
         CustomSlug = clean.Slug;
-        // Readers may have the old address (shared, indexed): once published, a slug keeps redirecting.
-        if (FirstPublishedAt is not null && Slug.Length > 0 && Slug != slug && _pastSlugs.TrueForAll(p => p.Slug != Slug))
-            _pastSlugs.Add(new PastSlug(Id, Language, Slug, now));
         Slug = slug;
         MetaDescription = clean.MetaDescription;
         FeaturedMediaId = clean.FeaturedMediaId;
         FeaturedCaption = clean.FeaturedCaption;
         SearchIndex = SearchText.Fold(string.Join('\n', Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags)));
-        Touch(actor, now);
-        Version++;
-
-        if (State != StoryState.Published)
-            return RevisionKind.Edit;
-        CorrectedAt = now;
-        return RevisionKind.Correction;
     }
 
     public void Submit(StoryActor actor, DateTime now)

@@ -74,22 +74,21 @@ public class StoryRevision
     public Guid? FeaturedMediaId { get; private set; }
     public string FeaturedCaption { get; private set; } = "";
 
-    /// <summary>Takes the given content instead of the story's (a version set aside).</summary>
-    internal void Capture(StoryContent content, DateTime at)
+    /// <summary>
+    /// The revision's content in the one shape the app edits, compares and restores (the editor
+    /// form, the revision comparison, a restore): a field added to <see cref="StoryContent"/> is
+    /// captured and read back here, nowhere else. <c>Slug</c> is the slug the story had.
+    /// </summary>
+    public StoryContent Content => new(
+        Headline, Lead, RichText.StoryBody.Parse(BodyJson), SectionId,
+        Tags.Length == 0 ? [] : Tags.Split(Story.TagSeparator), Byline, Slug, MetaDescription)
     {
-        UpdatedAt = at;
-        Headline = content.Headline;
-        Lead = content.Lead;
-        BodyJson = content.Body.ToJson();
-        BodyText = content.Body.ToPlainText();
-        SectionId = content.SectionId;
-        Tags = string.Join(Story.TagSeparator, content.Tags);
-        Byline = content.Byline;
-        Slug = content.Slug;
-        MetaDescription = content.MetaDescription;
-        FeaturedMediaId = content.FeaturedMediaId;
-        FeaturedCaption = content.FeaturedCaption;
-    }
+        FeaturedMediaId = FeaturedMediaId,
+        FeaturedCaption = FeaturedCaption,
+    };
+
+    /// <summary>Takes the given content instead of the story's (a version set aside).</summary>
+    internal void Capture(StoryContent content, DateTime at) => Capture(content, content.Body.ToPlainText(), at);
 
     /// <summary>Autosaves by one person within a short time are folded into one revision.</summary>
     internal void Refresh(Story story, DateTime at) => Capture(story, at, keepCreated: true);
@@ -98,19 +97,24 @@ public class StoryRevision
     {
         if (!keepCreated)
             CreatedAt = at;
-        UpdatedAt = at;
         State = story.State;
-        Headline = story.Headline;
-        Lead = story.Lead;
-        BodyJson = story.BodyJson;
-        BodyText = story.BodyText;
-        SectionId = story.SectionId;
-        Tags = story.TagList;
-        Byline = story.Byline;
-        Slug = story.Slug;
-        MetaDescription = story.MetaDescription;
-        FeaturedMediaId = story.FeaturedMediaId;
-        FeaturedCaption = story.FeaturedCaption;
+        Capture(story.Content with { Slug = story.Slug }, story.BodyText, at);
+    }
+
+    private void Capture(StoryContent content, string bodyText, DateTime at)
+    {
+        UpdatedAt = at;
+        Headline = content.Headline;
+        Lead = content.Lead;
+        BodyJson = content.Body.ToJson();
+        BodyText = bodyText;
+        SectionId = content.SectionId;
+        Tags = string.Join(Story.TagSeparator, content.Tags);
+        Byline = content.Byline;
+        Slug = content.Slug;
+        MetaDescription = content.MetaDescription;
+        FeaturedMediaId = content.FeaturedMediaId;
+        FeaturedCaption = content.FeaturedCaption;
     }
 }
 

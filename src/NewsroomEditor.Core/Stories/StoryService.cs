@@ -398,13 +398,8 @@ public sealed class StoryService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var revision = await RevisionAsync(actor, id, number, cancellationToken);
-        var content = new StoryContent(
-            revision.Headline, revision.Lead, RichText.StoryBody.Parse(revision.BodyJson), revision.SectionId,
-            revision.Tags.Length == 0 ? [] : revision.Tags.Split(Story.TagSeparator), revision.Byline, "", revision.MetaDescription)
-        {
-            FeaturedMediaId = revision.FeaturedMediaId,
-            FeaturedCaption = revision.FeaturedCaption,
-        };
+        // A revision keeps the slug the story had; it is restored as chosen only when it was.
+        var content = revision.Content with { Slug = "" };
         var story = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         if (story.CustomSlug.Length > 0 || revision.Slug != Slugs.FromText(revision.Headline))
             content = content with { Slug = revision.Slug };

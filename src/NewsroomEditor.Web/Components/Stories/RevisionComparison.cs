@@ -40,15 +40,15 @@ public sealed record RevisionFieldNames(string Headline, string Lead, string Bod
 public sealed record RevisionText(string Headline, string Lead, string Body, string Byline, IReadOnlyList<string> Tags, string Slug)
 {
     /// <summary>
-    /// Reads a stored revision. The body is the plain text the domain keeps for comparing
-    /// revisions (<see cref="StoryRevision.BodyText"/>, made by <c>StoryBody.ToPlainText()</c> when saved).
+    /// Reads a stored revision through its <see cref="StoryRevision.Content"/>. The body is the plain
+    /// text the domain keeps for comparing revisions (<see cref="StoryRevision.BodyText"/>, made by
+    /// <c>StoryBody.ToPlainText()</c> when saved), so the body is not rendered again.
     /// </summary>
     public static RevisionText From(StoryRevision revision)
     {
         ArgumentNullException.ThrowIfNull(revision);
-        return new(
-            revision.Headline, revision.Lead, revision.BodyText, revision.Byline,
-            revision.Tags.Length == 0 ? [] : revision.Tags.Split(Story.TagSeparator), revision.Slug);
+        var content = revision.Content;
+        return new(content.Headline, content.Lead, revision.BodyText, content.Byline, content.Tags, content.Slug);
     }
 
     /// <summary>
