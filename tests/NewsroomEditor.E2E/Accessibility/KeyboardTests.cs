@@ -59,6 +59,28 @@ public class KeyboardTests(NewsroomServer server)
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(reporter.Body().Locator("a[href^='https://longan.gov.vn']")).ToHaveTextAsync("Nguồn");
 
+        // Ctrl+K in the body opens the same dialog (no browser prompt), with the link under the cursor to change.
+        var prompts = 0;
+        reporter.Dialog += (_, browserDialog) =>
+        {
+            prompts++;
+            _ = browserDialog.DismissAsync();
+        };
+        await reporter.TabToAsync(reporter.Body());
+        await reporter.Keyboard.PressAsync("End");
+        await reporter.Keyboard.PressAsync("Shift+Home");
+        await reporter.Keyboard.PressAsync("Control+k");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByRole(AriaRole.Textbox)).ToHaveValueAsync(new Regex("^https://longan\\.gov\\.vn"));
+        await reporter.TabToAsync(dialog.GetByRole(AriaRole.Textbox));
+        await reporter.Keyboard.PressAsync("Control+a");
+        await reporter.Keyboard.TypeAsync("https://longan.gov.vn/tin-tuc");
+        await reporter.TabToAsync(dialog.GetByRole(AriaRole.Button, new() { Name = "Apply" }));
+        await reporter.Keyboard.PressAsync("Enter");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(reporter.Body().Locator("a[href='https://longan.gov.vn/tin-tuc']")).ToHaveTextAsync("Nguồn");
+        Assert.Equal(0, prompts);
+
         // The image picker opens from the toolbar and Escape closes it, back to writing.
         await reporter.TabToAsync(reporter.GetByRole(AriaRole.Button, new() { Name = "Insert image" }), backwards: true);
         await reporter.Keyboard.PressAsync("Enter");

@@ -15,7 +15,7 @@ public class StoryEditorJsTests
     {
         var js = new FakeJs();
         var editor = await StoryEditorJs.CreateAsync(js, "./js/story-editor.js", default,
-            new StoryEditorOptions("id", "", 1, false, "/media/{id}", new StoryEditorTexts("", "", "", "", "", "")),
+            new StoryEditorOptions("id", "", 1, false, "/media/{id}", new StoryEditorTexts("", "", "", "", "")),
             _ => Task.CompletedTask, () => Task.CompletedTask);
 
         js.Failure = how switch

@@ -86,7 +86,7 @@ function shallowEqual(a, b) {
  *   `[data-draft-field]` inputs and `[data-offline-status]` elements.
  * @param {{ invokeMethodAsync(name: string, ...args: any[]): Promise<any> }} dotNetRef
  * @param {{ storyId: string, bodyJson: string, version: number, readOnly?: boolean, mediaUrl?: string,
- *   texts?: { body?: string, offline?: string, caption?: string, altText?: string, altTextPlaceholder?: string, linkPrompt?: string } }} options
+ *   texts?: { body?: string, offline?: string, caption?: string, altText?: string, altTextPlaceholder?: string } }} options
  *   `texts` are the words the module writes on the page, in the person's interface language (the
  *   component localizes them); the English ones below only stand in when a text is missing.
  */
@@ -104,7 +104,6 @@ export function createStoryEditor(host, dotNetRef, options) {
     caption: 'Caption',
     altText: 'Alt text',
     altTextPlaceholder: 'Alt text (describe the image)',
-    linkPrompt: 'Link address (https://…, http://… or mailto:…). Leave empty to remove the link.',
     ...Object.fromEntries(Object.entries(opts.texts || {}).filter(([, value]) => typeof value === 'string' && value !== '')),
   };
   const draftKey = DRAFT_KEY_PREFIX + storyId;
@@ -125,15 +124,15 @@ export function createStoryEditor(host, dotNetRef, options) {
   let pendingDraft = readStorage(draftKey);
   if (pendingDraft && pendingDraft.storyId !== undefined && String(pendingDraft.storyId) !== storyId) pendingDraft = null;
 
-  const linkPrompt = Extension.create({
-    name: 'newsroomLinkPrompt',
+  // Ctrl-K (Cmd-K) opens the page's link dialog, the toolbar's own, with the link under the cursor:
+  // one dialog for both ways in, in the person's language, that a keyboard user can Tab through.
+  const linkShortcut = Extension.create({
+    name: 'newsroomLinkShortcut',
     addKeyboardShortcuts() {
       return {
         'Mod-k': () => {
           if (!this.editor.isEditable) return false;
-          const current = this.editor.getAttributes('link').href || '';
-          const answer = window.prompt(texts.linkPrompt, current);
-          if (answer !== null) runLink(answer.trim());
+          invokeDotNet('OnLinkRequested', this.editor.getAttributes('link').href || '');
           return true;
         },
       };
@@ -160,7 +159,7 @@ export function createStoryEditor(host, dotNetRef, options) {
       wordCounter: (text) => text.split(/\s+/).filter((word) => word !== '').length,
     }),
     Figure.configure({ mediaUrl: opts.mediaUrl || '', texts }),
-    linkPrompt,
+    linkShortcut,
   ];
 
   // Refuse a body that does not fit the schema instead of silently showing (and then saving)

@@ -1,4 +1,5 @@
 using Microsoft.JSInterop;
+using NewsroomEditor.Web.Components.Stories.Editing;
 
 namespace NewsroomEditor.Web.Components.Stories;
 
@@ -7,7 +8,7 @@ namespace NewsroomEditor.Web.Components.Stories;
 /// the toolbar commands, the browser-side copy of unsaved work. The body travels to the server as
 /// a stream, so bodies far beyond SignalR's 32 KB message limit save without raising it.
 /// </summary>
-public sealed class StoryEditorJs : IAsyncDisposable
+public sealed class StoryEditorJs : IStoryEditorBrowser, IAsyncDisposable
 {
     /// <summary>Largest body accepted from the browser (the server's schema limit is the same).</summary>
     public const long MaxBodyBytes = 5 * 1024 * 1024;
@@ -27,11 +28,11 @@ public sealed class StoryEditorJs : IAsyncDisposable
     public static async Task<StoryEditorJs> CreateAsync(
         IJSRuntime js, string moduleUrl, Microsoft.AspNetCore.Components.ElementReference host,
         StoryEditorOptions options, Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged,
-        Func<bool, Task>? onReconnected = null)
+        Func<bool, Task>? onReconnected = null, Func<string, Task>? onLinkRequested = null)
     {
         ArgumentNullException.ThrowIfNull(js);
         var module = await js.InvokeAsync<IJSObjectReference>("import", moduleUrl);
-        var callbacks = DotNetObjectReference.Create(new Callbacks(onStateChanged, onBodyChanged, onReconnected ?? (_ => Task.CompletedTask)));
+        var callbacks = DotNetObjectReference.Create(new Callbacks(onStateChanged, onBodyChanged, onReconnected ?? (_ => Task.CompletedTask), onLinkRequested ?? (_ => Task.CompletedTask)));
         var editor = await module.InvokeAsync<IJSObjectReference>("createStoryEditor", host, callbacks, options);
         return new StoryEditorJs(module, editor, callbacks);
     }
@@ -101,8 +102,15 @@ public sealed class StoryEditorJs : IAsyncDisposable
         e is JSDisconnectedException or InvalidOperationException or OperationCanceledException or JSException or ObjectDisposedException;
 
     /// <summary>What the module calls back; kept apart so the page does not expose itself to JS.</summary>
-    public sealed class Callbacks(Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged, Func<bool, Task> onReconnected)
+    public sealed class Callbacks(Func<EditorState, Task> onStateChanged, Func<Task> onBodyChanged, Func<bool, Task> onReconnected, Func<string, Task> onLinkRequested)
     {
+        /// <summary>
+        /// The writer pressed Ctrl-K (Cmd-K) in the body: the page opens the same link dialog as the
+        /// toolbar's, with the link under the cursor (<paramref name="href"/>, empty when none).
+        /// </summary>
+        [JSInvokable]
+        public Task OnLinkRequested(string href) => onLinkRequested(href ?? "");
+
         /// <summary>The browser rejoined the circuit after an outage; <paramref name="unsaved"/>: it holds changes the server has not confirmed.</summary>
         [JSInvokable]
         public Task OnReconnected(bool unsaved) => onReconnected(unsaved);
@@ -122,4 +130,4 @@ public sealed record StoryEditorOptions(string StoryId, string BodyJson, int Ver
 /// The words the browser module writes on the page itself, given in the person's interface
 /// language: the module holds no English of its own for people to read.
 /// </summary>
-public sealed record StoryEditorTexts(string Body, string Offline, string Caption, string AltText, string AltTextPlaceholder, string LinkPrompt);
+public sealed record StoryEditorTexts(string Body, string Offline, string Caption, string AltText, string AltTextPlaceholder);
