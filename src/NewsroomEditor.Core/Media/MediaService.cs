@@ -87,8 +87,8 @@ public sealed class MediaService(
         }
 
         var now = Now;
-        var asset = MediaAsset.Create(Guid.NewGuid(), actor, fileName, format, sha256, bytes.LongLength, now);
-        asset.MarkReady(processed.Width, processed.Height, processed.Renditions.Select(r => r.ToRendition()).ToList(), now);
+        var asset = MediaAsset.Create(Guid.NewGuid(), actor, fileName, format, sha256, bytes.LongLength,
+            processed.Width, processed.Height, processed.Renditions.Select(r => r.ToRendition()).ToList(), now);
         try
         {
             await store.SaveOriginalAsync(asset.Id, bytes, cancellationToken).ConfigureAwait(false);
@@ -196,7 +196,7 @@ public sealed class MediaService(
             return new FigureImages(new Dictionary<Guid, FigureImage>());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var assets = await db.MediaAssets.AsNoTracking()
-            .Where(a => ids.Contains(a.Id) && a.State == MediaState.Ready)
+            .Where(a => ids.Contains(a.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var images = new Dictionary<Guid, FigureImage>();
         foreach (var asset in assets)
@@ -211,7 +211,7 @@ public sealed class MediaService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Id == id && a.State == MediaState.Ready, cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         var jpegs = asset?.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).ToList() ?? [];
         if (asset is null || jpegs.Count == 0)
             return null;
@@ -319,7 +319,7 @@ public sealed class MediaService(
 
     internal static MediaItem ToItem(MediaAsset a) => new(
         a.Id, a.UploaderId, a.UploaderName, a.OriginalFileName, a.Width, a.Height, a.AltText, a.Caption, a.Credit,
-        a.UploadedAt, a.State, a.FailureReason, a.Renditions);
+        a.UploadedAt, a.Renditions);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -150,19 +150,7 @@ public sealed partial class MediaUploader : IDisposable
         if (result.Stored is { } stored)
         {
             row.Item = stored;
-            switch (stored.State)
-            {
-                case MediaState.Failed:
-                    row.Refuse(stored.FailureReason ?? L["The image could not be processed."]);
-                    return;
-                case MediaState.Processing:
-                    row.Status = UploadStatus.Ready;
-                    row.Message = L["Uploaded — still processing"];
-                    break;
-                default:
-                    row.Status = UploadStatus.Ready;
-                    break;
-            }
+            row.Status = UploadStatus.Ready;
             await OnUploaded.InvokeAsync(stored);
         }
         else if (result.ExistingDuplicate is { } existing)
@@ -235,7 +223,7 @@ public sealed partial class MediaUploader : IDisposable
 
         public UploadStatus Status { get; set; } = UploadStatus.Waiting;
 
-        /// <summary>What to say instead of the status's own words: a refusal, or "still processing"; null for the status.</summary>
+        /// <summary>What to say instead of the status's own words: a refusal; null for the status.</summary>
         public string? Message { get; set; }
 
         /// <summary>The stored image, or the library's existing copy of a duplicate.</summary>
