@@ -34,7 +34,7 @@ public class MediaAsset
     public string AltText { get; private set; } = "";
     public string Caption { get; private set; } = "";
     public string Credit { get; private set; } = "";
-    /// <summary>Folded alt text, caption, credit and file name (<see cref="SearchText.Fold"/>).</summary>
+    /// <summary>Folded alt text, caption, credit and file name (<see cref="SearchText.Index"/>).</summary>
     public string SearchIndex { get; private set; } = "";
     public DateTime UploadedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -68,7 +68,7 @@ public class MediaAsset
     }
 
     /// <summary>Reporters describe their own uploads; editors any (DESIGN.md §2).</summary>
-    internal bool CanEdit(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == UploaderId);
+    internal bool CanEdit(StoryActor actor) => StoryRules.IsEditorOrOwner(actor, UploaderId);
 
     internal void Describe(StoryActor actor, MediaMetadata metadata, DateTime now)
     {
@@ -105,5 +105,5 @@ public class MediaAsset
 
     private static string Clean(string? text) => (text ?? "").Normalize(NormalizationForm.FormC).Trim();
 
-    private void Reindex() => SearchIndex = SearchText.Fold(string.Join('\n', AltText, Caption, Credit, OriginalFileName));
+    private void Reindex() => SearchIndex = SearchText.Index(AltText, Caption, Credit, OriginalFileName);
 }

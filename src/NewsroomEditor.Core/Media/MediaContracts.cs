@@ -25,7 +25,7 @@ public sealed record MediaItem(
     IReadOnlyList<MediaRendition> Renditions)
 {
     /// <summary>A small rendition for grids and the editor (the smallest JPEG).</summary>
-    public MediaRendition? Thumbnail => Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).FirstOrDefault();
+    public MediaRendition? Thumbnail => MediaRenditions.Jpegs(Renditions).FirstOrDefault();
 }
 
 /// <summary>The outcome of one upload: stored, the same photo already in the library, or refused with the reason.</summary>

@@ -27,15 +27,13 @@ public static class MediaEndpoints
 
     /// <summary>
     /// The picture the story editor shows for a figure (it knows the media id, not the rendition
-    /// names): a redirect to the JPEG rendition nearest 640 px wide.
+    /// names): a redirect to the largest JPEG rendition up to 640 px wide (640 itself for any photo
+    /// at least that wide), else the smallest.
     /// </summary>
     internal static async Task<IResult> PreviewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, IMediaService media, CancellationToken cancellationToken)
     {
         var item = await media.GetAsync(StoryActor.From(user), id, cancellationToken);
-        var rendition = item?.Renditions
-            .Where(r => r.Format == "jpeg")
-            .OrderBy(r => Math.Abs(r.Width - 640))
-            .FirstOrDefault();
+        var rendition = item is null ? null : MediaRenditions.Jpeg(item.Renditions, 640);
         return rendition is null ? Results.NotFound() : Results.Redirect(rendition.Url);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -185,12 +184,7 @@ public sealed partial class MediaUploader : IDisposable
     };
 
     /// <summary>A size in the reader's number format: 1.5 MB in English, 1,5 MB in Vietnamese.</summary>
-    private string FormatBytes(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.CurrentCulture) + " MB",
-        >= 1024 => (bytes / 1024d).ToString("N0", CultureInfo.CurrentCulture) + " KB",
-        _ => L["{0:N0} bytes", bytes],
-    };
+    private static string FormatBytes(long bytes) => ByteSize.Format(bytes);
 
     public void Dispose()
     {
