@@ -281,7 +281,7 @@ public static class CoreHostingExtensions
             throw new StartupConfigurationException("Site:Name is empty; give the newsroom a name.");
         // Languages are path prefixes of the public site (/en/...), and the site has its own texts
         // and section names in Vietnamese and English only (SiteOptions.KnownLanguages).
-        var badLanguage = site.Languages.FirstOrDefault(l => !SiteOptions.KnownLanguages.Contains(l ?? ""));
+        var badLanguage = site.Languages.FirstOrDefault(l => !SiteOptions.IsKnownLanguage(l));
         if (badLanguage is not null || site.Languages.Distinct().Count() != site.Languages.Count)
             throw new StartupConfigurationException(
                 $"Site:Languages must be distinct codes among \"vi\" and \"en\", the languages the public site has its texts and section names in; \"{badLanguage ?? "a duplicate"}\" is not.");

@@ -19,6 +19,7 @@ using NewsroomEditor.Web.Components.Account;
 using NewsroomEditor.Web.Components.Account.Sessions;
 using NewsroomEditor.Web.Components.Admin;
 using NewsroomEditor.Web.Components.Localization;
+using NewsroomEditor.Web.Components.Media;
 using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Components.Setup;
 using NewsroomEditor.Web.Hosting;

@@ -61,7 +61,8 @@ public sealed partial class DatabaseInitializer(
     {
         while (true)
         {
-            var batch = await db.Stories.Where(s => s.TagList != "" && s.TagSlugs == "").Take(200).ToListAsync(cancellationToken);
+            // Ordered, because a row limit without an order is unpredictable (and EF warns about it).
+            var batch = await db.Stories.Where(s => s.TagList != "" && s.TagSlugs == "").OrderBy(s => s.Id).Take(200).ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 return;
             var changed = batch.Count(story => story.RefreshTagSlugs());

@@ -8,6 +8,7 @@ namespace NewsroomEditor.Core.Media;
 /// An image in the media library: who uploaded it, what it is (format, hash, size after
 /// orientation), how it is described (alt text, caption, credit) and its public renditions.
 /// The uploader's file name is kept as metadata only; files are named by id and content.
+/// An asset is stored only once it is fully processed, so every stored asset has its renditions.
 /// </summary>
 public class MediaAsset
 {
@@ -15,7 +16,6 @@ public class MediaAsset
     public const int AltTextMaxLength = 500;
     public const int CaptionMaxLength = 1000;
     public const int CreditMaxLength = 200;
-    public const int FailureReasonMaxLength = 500;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,19 +34,19 @@ public class MediaAsset
     public string AltText { get; private set; } = "";
     public string Caption { get; private set; } = "";
     public string Credit { get; private set; } = "";
-    /// <summary>Folded alt text, caption, credit and file name (<see cref="SearchText.Fold"/>).</summary>
+    /// <summary>Folded alt text, caption, credit and file name (<see cref="SearchText.Index"/>).</summary>
     public string SearchIndex { get; private set; } = "";
     public DateTime UploadedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    public MediaState State { get; private set; }
-    public string? FailureReason { get; private set; }
     /// <summary>The renditions as JSON: one text column, the same on SQLite and SQL Server.</summary>
     public string RenditionsJson { get; private set; } = "[]";
 
     public IReadOnlyList<MediaRendition> Renditions =>
         JsonSerializer.Deserialize<List<MediaRendition>>(RenditionsJson, Json) ?? [];
 
-    internal static MediaAsset Create(Guid id, StoryActor uploader, string fileName, MediaFormat format, string sha256, long bytes, DateTime now)
+    /// <summary>A processed upload: its pixel size and renditions, ready to be stored.</summary>
+    internal static MediaAsset Create(Guid id, StoryActor uploader, string fileName, MediaFormat format, string sha256, long bytes,
+        int width, int height, IReadOnlyList<MediaRendition> renditions, DateTime now)
     {
         var asset = new MediaAsset
         {
@@ -57,33 +57,18 @@ public class MediaAsset
             Format = format,
             Sha256 = sha256,
             Bytes = bytes,
+            Width = width,
+            Height = height,
+            RenditionsJson = JsonSerializer.Serialize(renditions, Json),
             UploadedAt = now,
             UpdatedAt = now,
-            State = MediaState.Processing,
         };
         asset.Reindex();
         return asset;
     }
 
-    internal void MarkReady(int width, int height, IReadOnlyList<MediaRendition> renditions, DateTime now)
-    {
-        Width = width;
-        Height = height;
-        RenditionsJson = JsonSerializer.Serialize(renditions, Json);
-        State = MediaState.Ready;
-        FailureReason = null;
-        UpdatedAt = now;
-    }
-
-    internal void MarkFailed(string reason, DateTime now)
-    {
-        State = MediaState.Failed;
-        FailureReason = reason.Length > FailureReasonMaxLength ? reason[..FailureReasonMaxLength] : reason;
-        UpdatedAt = now;
-    }
-
     /// <summary>Reporters describe their own uploads; editors any (DESIGN.md §2).</summary>
-    internal bool CanEdit(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == UploaderId);
+    internal bool CanEdit(StoryActor actor) => StoryRules.IsEditorOrOwner(actor, UploaderId);
 
     internal void Describe(StoryActor actor, MediaMetadata metadata, DateTime now)
     {
@@ -120,5 +105,5 @@ public class MediaAsset
 
     private static string Clean(string? text) => (text ?? "").Normalize(NormalizationForm.FormC).Trim();
 
-    private void Reindex() => SearchIndex = SearchText.Fold(string.Join('\n', AltText, Caption, Credit, OriginalFileName));
+    private void Reindex() => SearchIndex = SearchText.Index(AltText, Caption, Credit, OriginalFileName);
 }

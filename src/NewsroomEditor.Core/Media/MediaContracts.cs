@@ -3,14 +3,6 @@ using NewsroomEditor.Core.Stories.RichText;
 
 namespace NewsroomEditor.Core.Media;
 
-/// <summary>Where an uploaded image is in its life.</summary>
-public enum MediaState
-{
-    Processing,
-    Ready,
-    Failed,
-}
-
 /// <summary>One public rendition of an image: a width, a format, a content-addressed file name.</summary>
 public sealed record MediaRendition(int Width, int Height, string Format, string FileName, long Bytes)
 {
@@ -30,12 +22,10 @@ public sealed record MediaItem(
     string Caption,
     string Credit,
     DateTime UploadedAt,
-    MediaState State,
-    string? FailureReason,
     IReadOnlyList<MediaRendition> Renditions)
 {
-    /// <summary>A small rendition for grids and the editor (the smallest JPEG), or null while processing.</summary>
-    public MediaRendition? Thumbnail => Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).FirstOrDefault();
+    /// <summary>A small rendition for grids and the editor (the smallest JPEG).</summary>
+    public MediaRendition? Thumbnail => MediaRenditions.Jpegs(Renditions).FirstOrDefault();
 }
 
 /// <summary>The outcome of one upload: stored, the same photo already in the library, or refused with the reason.</summary>
@@ -86,6 +76,6 @@ public interface IMediaService
     /// <summary>The images of the given media ids (a featured photo), in the same form.</summary>
     Task<IFigureImageSource> ImagesForAsync(IEnumerable<Guid> mediaIds, CancellationToken cancellationToken = default);
 
-    /// <summary>A processed photo's public description and share rendition, or null when it is missing or not ready.</summary>
+    /// <summary>A photo's public description and share rendition, or null when it is missing.</summary>
     Task<PublicImage?> PublicImageAsync(Guid id, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -46,13 +45,13 @@ public sealed class MediaService(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
             used = await db.MediaAssets.Where(a => a.UploaderId == actor.UserId).SumAsync(a => (long?)a.Bytes, cancellationToken).ConfigureAwait(false) ?? 0;
         if (used >= Limits.QuotaBytesPerUser)
-            return Refused(DomainText.Format("Your uploads already fill your quota of {0}; delete unused images first.", Size(Limits.QuotaBytesPerUser)));
+            return Refused(DomainText.Format("Your uploads already fill your quota of {0}; delete unused images first.", ByteSize.Format(Limits.QuotaBytesPerUser)));
 
         var bytes = await ReadCappedAsync(content, Limits.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
-            return Refused(DomainText.Format("The file is larger than the {0} limit.", Size(Limits.MaxUploadBytes)));
+            return Refused(DomainText.Format("The file is larger than the {0} limit.", ByteSize.Format(Limits.MaxUploadBytes)));
         if (used + bytes.LongLength > Limits.QuotaBytesPerUser)
-            return Refused(DomainText.Format("This file would take your uploads past your quota of {0}; delete unused images first.", Size(Limits.QuotaBytesPerUser)));
+            return Refused(DomainText.Format("This file would take your uploads past your quota of {0}; delete unused images first.", ByteSize.Format(Limits.QuotaBytesPerUser)));
 
         var sniffed = ImageSniffer.Sniff(bytes);
         if (sniffed.Refusal is not null)
@@ -87,8 +86,8 @@ public sealed class MediaService(
         }
 
         var now = Now;
-        var asset = MediaAsset.Create(Guid.NewGuid(), actor, fileName, format, sha256, bytes.LongLength, now);
-        asset.MarkReady(processed.Width, processed.Height, processed.Renditions.Select(r => r.ToRendition()).ToList(), now);
+        var asset = MediaAsset.Create(Guid.NewGuid(), actor, fileName, format, sha256, bytes.LongLength,
+            processed.Width, processed.Height, processed.Renditions.Select(r => r.ToRendition()).ToList(), now);
         try
         {
             await store.SaveOriginalAsync(asset.Id, bytes, cancellationToken).ConfigureAwait(false);
@@ -158,7 +157,7 @@ public sealed class MediaService(
 
     /// <summary>Reporters see their own stories only (DESIGN.md §2), here too.</summary>
     private static List<StorySummary> VisibleTo(StoryActor actor, IReadOnlyList<StorySummary> stories) =>
-        actor.IsEditor ? stories.ToList() : stories.Where(s => s.AuthorId == actor.UserId).ToList();
+        stories.Where(s => StoryRules.IsEditorOrOwner(actor, s.AuthorId)).ToList();
 
     public async Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
     {
@@ -196,7 +195,7 @@ public sealed class MediaService(
             return new FigureImages(new Dictionary<Guid, FigureImage>());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var assets = await db.MediaAssets.AsNoTracking()
-            .Where(a => ids.Contains(a.Id) && a.State == MediaState.Ready)
+            .Where(a => ids.Contains(a.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var images = new Dictionary<Guid, FigureImage>();
         foreach (var asset in assets)
@@ -211,22 +210,19 @@ public sealed class MediaService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.Id == id && a.State == MediaState.Ready, cancellationToken).ConfigureAwait(false);
-        var jpegs = asset?.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).ToList() ?? [];
-        if (asset is null || jpegs.Count == 0)
-            return null;
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         // Link previews want about 1200 px wide: the largest JPEG up to 1600, else the smallest.
-        var share = jpegs.LastOrDefault(r => r.Width <= 1600) ?? jpegs[0];
+        if (asset is null || MediaRenditions.Jpeg(asset.Renditions, 1600) is not { } share)
+            return null;
         return new PublicImage(asset.Id, asset.AltText, asset.Credit, share);
     }
 
     /// <summary>The <c>&lt;img&gt;</c> of an asset: the 1024-px JPEG (or the largest below it) as src, every JPEG in srcset.</summary>
     internal static FigureImage? ToFigureImage(MediaAsset asset)
     {
-        var jpegs = asset.Renditions.Where(r => r.Format == "jpeg").OrderBy(r => r.Width).ToList();
-        if (jpegs.Count == 0)
+        var jpegs = MediaRenditions.Jpegs(asset.Renditions);
+        if (MediaRenditions.Jpeg(jpegs, 1024) is not { } src)
             return null;
-        var src = jpegs.LastOrDefault(r => r.Width <= 1024) ?? jpegs[0];
         var srcSet = string.Join(", ", jpegs.Select(r => $"{r.Url} {r.Width}w"));
         return new FigureImage(src.Url, srcSet, FigureSizes, asset.Width, asset.Height);
     }
@@ -310,16 +306,9 @@ public sealed class MediaService(
             : new DomainException("The image is used in {0} stories of other writers. It must be removed from them first.", count);
     }
 
-    /// <summary>A size as the reader writes numbers: 1.5 MB, or 1,5 MB in Vietnamese.</summary>
-    private static string Size(long bytes) => bytes >= 1024L * 1024 * 1024 && bytes % (1024L * 1024 * 1024) == 0
-        ? string.Format(CultureInfo.CurrentCulture, "{0:N0} GB", bytes / (1024L * 1024 * 1024))
-        : bytes >= 1024 * 1024
-            ? string.Format(CultureInfo.CurrentCulture, "{0:0.#} MB", bytes / (1024.0 * 1024))
-            : string.Format(CultureInfo.CurrentCulture, "{0:0.#} KB", bytes / 1024.0);
-
     internal static MediaItem ToItem(MediaAsset a) => new(
         a.Id, a.UploaderId, a.UploaderName, a.OriginalFileName, a.Width, a.Height, a.AltText, a.Caption, a.Credit,
-        a.UploadedAt, a.State, a.FailureReason, a.Renditions);
+        a.UploadedAt, a.Renditions);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

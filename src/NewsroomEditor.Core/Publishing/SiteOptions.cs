@@ -12,6 +12,9 @@ public sealed class SiteOptions
     /// </summary>
     public static readonly IReadOnlyList<string> KnownLanguages = ["vi", "en"];
 
+    /// <summary>Whether <paramref name="code"/> may be a content language: the check of the settings file and of the settings page.</summary>
+    public static bool IsKnownLanguage(string? code) => code is not null && KnownLanguages.Contains(code);
+
     /// <summary>The site's name in its default language (the editing UI's title), and in any language without its own.</summary>
     public string Name { get; set; } = "NewsroomEditor";
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Publishing;
 
@@ -9,20 +9,17 @@ public static class Slugs
     public const int MaxLength = 120;
 
     /// <summary>
-    /// Lower-case ASCII letters and digits joined by single hyphens. Diacritics are dropped after
-    /// canonical decomposition; "đ"/"Đ" has no decomposition, so it is mapped to "d" by hand.
+    /// Lower-case ASCII letters and digits joined by single hyphens, from the text folded as search
+    /// folds it (<see cref="SearchText.Fold"/>: no case, no diacritics, "đ" as "d").
     /// </summary>
     public static string FromText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
+        var folded = SearchText.Fold(text);
+        var slug = new StringBuilder(folded.Length);
         var pendingHyphen = false;
-        foreach (var c in decomposed)
+        foreach (var ascii in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            var ascii = c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c);
             if (ascii is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
                 if (pendingHyphen && slug.Length > 0)

@@ -73,7 +73,7 @@ public static class SiteSettingsRules
             return DomainText.Get("Choose at least one content language.");
         if (languages.Distinct(StringComparer.Ordinal).Count() != languages.Count)
             return DomainText.Get("A content language is listed twice.");
-        var unknown = languages.FirstOrDefault(l => !SiteOptions.KnownLanguages.Contains(l));
+        var unknown = languages.FirstOrDefault(l => !SiteOptions.IsKnownLanguage(l));
         return unknown is null
             ? null
             : DomainText.Format("\"{0}\" cannot be a content language: the public site has its own texts and section names in Vietnamese (vi) and English (en) only.", unknown);

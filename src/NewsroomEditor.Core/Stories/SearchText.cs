@@ -10,7 +10,11 @@ namespace NewsroomEditor.Core.Stories;
 /// </summary>
 public static class SearchText
 {
-    /// <summary>Lower case, without diacritics, "đ" as "d", runs of white space as one space.</summary>
+    /// <summary>
+    /// Lower case, without diacritics, "đ" as "d", runs of white space as one space: the one fold of
+    /// the app, for search and for slugs (<see cref="Publishing.Slugs"/>). Diacritics are dropped
+    /// after canonical decomposition; "đ"/"Đ" has none, so it is mapped by hand.
+    /// </summary>
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -34,6 +38,9 @@ public static class SearchText
         }
         return folded.ToString().TrimEnd().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>The search index of a record: its searchable fields folded together, a space between them.</summary>
+    public static string Index(params string?[] fields) => Fold(string.Join('\n', fields));
 
     /// <summary>The folded terms of a query, each to be found somewhere in the story.</summary>
     public static IReadOnlyList<string> Terms(string? query) =>

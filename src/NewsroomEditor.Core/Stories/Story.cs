@@ -150,8 +150,7 @@ public class Story
             throw new WorkflowException("Choose the language of the new version.");
         if (language == Language)
             throw new WorkflowException("This story is already in {0}; a translation needs another language.", LanguageNames.Local(Language));
-        if (!siteLanguages.Contains(language))
-            throw new WorkflowException("Language \"{0}\" is not one of this site's languages ({1}).", language, string.Join(", ", siteLanguages));
+        StoryRules.EnsureSiteLanguage(language, siteLanguages);
     }
 
     /// <summary>
@@ -252,7 +251,7 @@ public class Story
         return null;
     }
 
-    private bool MayTranslate(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == AuthorId);
+    private bool MayTranslate(StoryActor actor) => StoryRules.IsEditorOrOwner(actor, AuthorId);
 
     /// <summary>Derives <see cref="TagSlugs"/> from the tags; false when it was already right.</summary>
     internal bool RefreshTagSlugs()
@@ -311,7 +310,7 @@ public class Story
         MetaDescription = clean.MetaDescription;
         FeaturedMediaId = clean.FeaturedMediaId;
         FeaturedCaption = clean.FeaturedCaption;
-        SearchIndex = SearchText.Fold(string.Join('\n', Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags)));
+        SearchIndex = SearchText.Index(Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags));
     }
 
     public void Submit(StoryActor actor, DateTime now)
@@ -395,7 +394,7 @@ public class Story
     }
 
     /// <summary>Editorial notes are for the story's author and the editors only.</summary>
-    public bool CanReadNotes(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == AuthorId);
+    public bool CanReadNotes(StoryActor actor) => StoryRules.IsEditorOrOwner(actor, AuthorId);
 
     /// <summary>
     /// Records <paramref name="content"/> as a revision while the story keeps its own content (a

@@ -23,6 +23,24 @@ public static class StoryRules
         [(StoryState.Archived, StoryAction.Restore)] = StoryState.Draft,
     };
 
+    /// <summary>
+    /// An editor, or the reporter who owns the thing (a story's author, a photo's uploader): who may
+    /// see a story and its notes, translate it, submit it, and describe or delete an upload.
+    /// </summary>
+    public static bool IsEditorOrOwner(StoryActor actor, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsEditor || (actor.IsReporter && actor.UserId == ownerId);
+    }
+
+    /// <summary>Refuses a story language that is not one of the site's content languages.</summary>
+    public static void EnsureSiteLanguage(string language, IReadOnlyCollection<string> siteLanguages)
+    {
+        ArgumentNullException.ThrowIfNull(siteLanguages);
+        if (!siteLanguages.Contains(language))
+            throw new WorkflowException("Language \"{0}\" is not one of this site's languages ({1}).", language, string.Join(", ", siteLanguages));
+    }
+
     /// <summary>The state an action leads to from <paramref name="state"/>, or null when it is no move from there.</summary>
     public static StoryState? Target(StoryState state, StoryAction action)
     {
@@ -48,7 +66,7 @@ public static class StoryRules
             StoryAction.Edit when actor.IsReporter && isOwn && state is StoryState.Draft or StoryState.ChangesRequested => null,
             StoryAction.Edit when actor.IsReporter && isOwn =>
                 DomainText.Format("The story is {0}; only an editor can change it now.", Describe(state)),
-            StoryAction.Submit or StoryAction.Withdraw or StoryAction.Resubmit when actor.IsEditor || (actor.IsReporter && isOwn) => null,
+            StoryAction.Submit or StoryAction.Withdraw or StoryAction.Resubmit when IsEditorOrOwner(actor, authorId) => null,
             StoryAction.RequestChanges or StoryAction.Approve or StoryAction.Publish or StoryAction.Schedule
                 or StoryAction.Unpublish or StoryAction.Archive or StoryAction.Restore when actor.IsEditor => null,
             _ when !actor.CanWrite => DomainText.Get("Only reporters and editors work on stories."),

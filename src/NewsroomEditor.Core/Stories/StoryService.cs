@@ -32,8 +32,7 @@ public sealed class StoryService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var languages = site.Value.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
-        if (!languages.Contains(chosen))
-            throw new WorkflowException("Language \"{0}\" is not one of this site's languages ({1}).", chosen, string.Join(", ", languages));
+        StoryRules.EnsureSiteLanguage(chosen, languages);
         if (sectionId is not null && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
             throw new WorkflowException("That section does not exist.");
 
@@ -439,7 +438,7 @@ public sealed class StoryService(
         stories.Select(s => new StorySummary(
             s.Id, s.Headline, s.State, s.AuthorId, s.AuthorName, s.SectionId, s.Language, s.UpdatedAt, s.SubmittedAt, s.PublishedAt, s.ScheduledAt));
 
-    private static bool CanView(StoryActor actor, Story story) => actor.IsEditor || (actor.IsReporter && story.AuthorId == actor.UserId);
+    private static bool CanView(StoryActor actor, Story story) => StoryRules.IsEditorOrOwner(actor, story.AuthorId);
 
     private static void EnsureCanView(StoryActor actor, Story story)
     {

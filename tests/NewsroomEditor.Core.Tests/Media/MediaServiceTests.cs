@@ -36,7 +36,6 @@ public sealed class MediaServiceTests : IAsyncLifetime
         var result = await UploadAsync(_lan, "ảnh hội nghị.jpg", TestImages.Jpeg(1200, 800));
 
         var item = Assert.IsType<MediaItem>(result.Stored);
-        Assert.Equal(MediaState.Ready, item.State);
         Assert.Equal((1200, 800), (item.Width, item.Height));
         Assert.Equal("ảnh hội nghị.jpg", item.OriginalFileName);
         Assert.Equal(8, item.Renditions.Count);

@@ -34,14 +34,13 @@ public sealed class FakeMediaService : IMediaService
 
     /// <summary>A ready image with one JPEG rendition.</summary>
     public static MediaItem Item(string fileName, string altText = "", string caption = "", string credit = "",
-        string uploaderId = "someone", string uploaderName = "Trần Minh", MediaState state = MediaState.Ready)
+        string uploaderId = "someone", string uploaderName = "Trần Minh")
     {
         var id = Guid.NewGuid();
-        IReadOnlyList<MediaRendition> renditions = state == MediaState.Ready
-            ? [new MediaRendition(320, 240, "jpeg", $"{id:N}-320.jpg", 20_000), new MediaRendition(320, 240, "webp", $"{id:N}-320.webp", 15_000)]
-            : [];
+        IReadOnlyList<MediaRendition> renditions =
+            [new MediaRendition(320, 240, "jpeg", $"{id:N}-320.jpg", 20_000), new MediaRendition(320, 240, "webp", $"{id:N}-320.webp", 15_000)];
         return new MediaItem(id, uploaderId, uploaderName, fileName, 1600, 1200, altText, caption, credit,
-            new DateTime(2024, 4, 11, 12, 45, 0, DateTimeKind.Utc), state, null, renditions);
+            new DateTime(2024, 4, 11, 12, 45, 0, DateTimeKind.Utc), renditions);
     }
 
     public MediaItem Add(MediaItem item)

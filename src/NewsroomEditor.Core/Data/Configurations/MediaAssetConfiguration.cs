@@ -20,8 +20,6 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.Property(a => a.Caption).HasMaxLength(MediaAsset.CaptionMaxLength).IsRequired();
         asset.Property(a => a.Credit).HasMaxLength(MediaAsset.CreditMaxLength).IsRequired();
         asset.Property(a => a.SearchIndex).IsRequired();
-        asset.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
-        asset.Property(a => a.FailureReason).HasMaxLength(MediaAsset.FailureReasonMaxLength);
         asset.Property(a => a.RenditionsJson).IsRequired();
         asset.Ignore(a => a.Renditions);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -150,19 +149,7 @@ public sealed partial class MediaUploader : IDisposable
         if (result.Stored is { } stored)
         {
             row.Item = stored;
-            switch (stored.State)
-            {
-                case MediaState.Failed:
-                    row.Refuse(stored.FailureReason ?? L["The image could not be processed."]);
-                    return;
-                case MediaState.Processing:
-                    row.Status = UploadStatus.Ready;
-                    row.Message = L["Uploaded — still processing"];
-                    break;
-                default:
-                    row.Status = UploadStatus.Ready;
-                    break;
-            }
+            row.Status = UploadStatus.Ready;
             await OnUploaded.InvokeAsync(stored);
         }
         else if (result.ExistingDuplicate is { } existing)
@@ -197,12 +184,7 @@ public sealed partial class MediaUploader : IDisposable
     };
 
     /// <summary>A size in the reader's number format: 1.5 MB in English, 1,5 MB in Vietnamese.</summary>
-    private string FormatBytes(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.CurrentCulture) + " MB",
-        >= 1024 => (bytes / 1024d).ToString("N0", CultureInfo.CurrentCulture) + " KB",
-        _ => L["{0:N0} bytes", bytes],
-    };
+    private static string FormatBytes(long bytes) => ByteSize.Format(bytes);
 
     public void Dispose()
     {
@@ -235,7 +217,7 @@ public sealed partial class MediaUploader : IDisposable
 
         public UploadStatus Status { get; set; } = UploadStatus.Waiting;
 
-        /// <summary>What to say instead of the status's own words: a refusal, or "still processing"; null for the status.</summary>
+        /// <summary>What to say instead of the status's own words: a refusal; null for the status.</summary>
         public string? Message { get; set; }
 
         /// <summary>The stored image, or the library's existing copy of a duplicate.</summary>

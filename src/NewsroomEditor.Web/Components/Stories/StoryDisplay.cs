@@ -25,26 +25,6 @@ public static class StoryDisplay
     /// <summary>The headline, or the domain's "(untitled)" in the person's interface language.</summary>
     public static string Headline(string headline) => string.IsNullOrWhiteSpace(headline) ? StoryNotices.Untitled : headline;
 
-    /// <summary>A content language by its own name ("Tiếng Việt", "English"), as a choice in a list.</summary>
-    public static string LanguageName(string code) => code switch
-    {
-        "vi" => "Tiếng Việt",
-        "en" => "English",
-        _ => code,
-    };
-
-    /// <summary>A content language as it reads inside a sentence of the interface ("English", "tiếng Anh").</summary>
-    public static string LanguageInSentence(string code, IStringLocalizer<StoriesText> L)
-    {
-        ArgumentNullException.ThrowIfNull(L);
-        return code switch
-        {
-            "vi" => L["Vietnamese"],
-            "en" => L["English"],
-            _ => LanguageNames.English(code),
-        };
-    }
-
     public static string SectionName(IReadOnlyList<Section> sections, int? sectionId) =>
         sectionId is null || sections.FirstOrDefault(s => s.Id == sectionId) is not { } section ? "" : SectionName(section);
 

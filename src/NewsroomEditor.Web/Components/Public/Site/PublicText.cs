@@ -77,11 +77,4 @@ public sealed record PublicText(
     public static PublicText For(string language) =>
         language.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? Vietnamese : English;
 
-    /// <summary>A language's own name, as the switch shows it: "Tiếng Việt", "English".</summary>
-    public static string LanguageName(string language) => language switch
-    {
-        "vi" => "Tiếng Việt",
-        "en" => "English",
-        _ => System.Globalization.CultureInfo.GetCultureInfo(language).NativeName,
-    };
 }

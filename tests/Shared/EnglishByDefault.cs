@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace NewsroomEditor.Core.Tests.Support;
+namespace NewsroomEditor.Tests.Support;
 
 /// <summary>
 /// The tests read the interface in English (its keys) whatever the machine's locale; a test of the

@@ -1,11 +1,13 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Media;
+using NewsroomEditor.Core.Stories;
 
-namespace NewsroomEditor.Core.Media;
+namespace NewsroomEditor.Web.Components.Media;
 
-/// <summary>Serves the public renditions; originals are never reachable over HTTP.</summary>
+/// <summary>
+/// Serves the public renditions; originals are never reachable over HTTP. Like every HTTP
+/// endpoint of the app, it lives in the web host, in the folder of its area.
+/// </summary>
 public static class MediaEndpoints
 {
     public const string CacheControl = "public, max-age=31536000, immutable";
@@ -19,21 +21,19 @@ public static class MediaEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/media/{fileName}", ServeAsync).AllowAnonymous().WithName("NewsroomMedia");
-        endpoints.MapGet("/media/preview/{id:guid}", PreviewAsync).RequireAuthorization(Accounts.Policies.CanUseMedia);
+        endpoints.MapGet("/media/preview/{id:guid}", PreviewAsync).RequireAuthorization(Policies.CanUseMedia);
         return endpoints;
     }
 
     /// <summary>
     /// The picture the story editor shows for a figure (it knows the media id, not the rendition
-    /// names): a redirect to the JPEG rendition nearest 640 px wide.
+    /// names): a redirect to the largest JPEG rendition up to 640 px wide (640 itself for any photo
+    /// at least that wide), else the smallest.
     /// </summary>
     internal static async Task<IResult> PreviewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, IMediaService media, CancellationToken cancellationToken)
     {
-        var item = await media.GetAsync(Stories.StoryActor.From(user), id, cancellationToken);
-        var rendition = item?.Renditions
-            .Where(r => r.Format == "jpeg")
-            .OrderBy(r => Math.Abs(r.Width - 640))
-            .FirstOrDefault();
+        var item = await media.GetAsync(StoryActor.From(user), id, cancellationToken);
+        var rendition = item is null ? null : MediaRenditions.Jpeg(item.Renditions, 640);
         return rendition is null ? Results.NotFound() : Results.Redirect(rendition.Url);
     }
 

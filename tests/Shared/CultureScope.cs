@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NewsroomEditor.Core.Tests.Support;
+namespace NewsroomEditor.Tests.Support;
 
 /// <summary>
 /// Reads the interface in Vietnamese (words and formats) until disposed. The culture is set on the

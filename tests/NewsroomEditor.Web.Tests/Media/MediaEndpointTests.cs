@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
+using NewsroomEditor.Web.Components.Media;
 
-namespace NewsroomEditor.Core.Tests.Media;
+namespace NewsroomEditor.Web.Tests.Media;
 
 /// <summary>GET /media/{fileName}: rendition names only, the right type, cacheable forever, never sniffed.</summary>
 public sealed class MediaEndpointTests : IDisposable
