@@ -61,12 +61,12 @@ var path = await InScope(async sp =>
 Console.WriteLine(path);
 return 0;
 
-async Task<StoryActor> UserAsync(string email, string name, string role) => await InScope(async sp =>
+async Task<Actor> UserAsync(string email, string name, string role) => await InScope(async sp =>
 {
     var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
     var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
     var result = await users.CreateAsync(user, Password);
     if (!result.Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
         throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-    return StoryActor.Create(user.Id, name, role);
+    return Actor.Create(user.Id, name, role);
 });

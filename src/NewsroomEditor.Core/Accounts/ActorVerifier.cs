@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
-using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Accounts;
 
@@ -25,10 +24,10 @@ public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
     /// The actor with the roles the database holds for them now; throws
     /// <see cref="AccessDeniedException"/> when the account is gone or deactivated.
     /// </summary>
-    public async Task<StoryActor> CurrentAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    public async Task<Actor> CurrentAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (ReferenceEquals(actor, StoryActor.System))
+        if (ReferenceEquals(actor, Actor.System))
             return actor; // the scheduler has no account and no roles to lose
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -56,7 +55,7 @@ public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
     public async Task EnsureAdminAsync(ClaimsPrincipal principal, string refusal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var current = await CurrentAsync(StoryActor.From(principal), cancellationToken);
+        var current = await CurrentAsync(Actor.From(principal), cancellationToken);
         if (!current.Roles.Contains(Roles.Admin))
             throw new AccessDeniedException(refusal);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Media;
@@ -46,7 +47,7 @@ public class MediaAsset
     public IReadOnlyList<MediaRendition> Renditions =>
         JsonSerializer.Deserialize<List<MediaRendition>>(RenditionsJson, Json) ?? [];
 
-    internal static MediaAsset Create(Guid id, StoryActor uploader, string fileName, MediaFormat format, string sha256, long bytes, DateTime now)
+    internal static MediaAsset Create(Guid id, Actor uploader, string fileName, MediaFormat format, string sha256, long bytes, DateTime now)
     {
         var asset = new MediaAsset
         {
@@ -83,9 +84,9 @@ public class MediaAsset
     }
 
     /// <summary>Reporters describe their own uploads; editors any (DESIGN.md §2).</summary>
-    internal bool CanEdit(StoryActor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == UploaderId);
+    internal bool CanEdit(Actor actor) => actor.IsEditor || (actor.IsReporter && actor.UserId == UploaderId);
 
-    internal void Describe(StoryActor actor, MediaMetadata metadata, DateTime now)
+    internal void Describe(Actor actor, MediaMetadata metadata, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (!CanEdit(actor))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
 
 namespace NewsroomEditor.Core.Media;
 
@@ -29,7 +30,7 @@ public static class MediaEndpoints
     /// </summary>
     internal static async Task<IResult> PreviewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, IMediaService media, CancellationToken cancellationToken)
     {
-        var item = await media.GetAsync(Stories.StoryActor.From(user), id, cancellationToken);
+        var item = await media.GetAsync(Actor.From(user), id, cancellationToken);
         var rendition = item?.Renditions
             .Where(r => r.Format == "jpeg")
             .OrderBy(r => Math.Abs(r.Width - 640))

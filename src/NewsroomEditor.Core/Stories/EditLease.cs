@@ -11,7 +11,7 @@ public class EditLease
 {
     private EditLease() { }
 
-    internal EditLease(Guid storyId, StoryActor holder, DateTime now, TimeSpan duration)
+    internal EditLease(Guid storyId, Actor holder, DateTime now, TimeSpan duration)
     {
         StoryId = storyId;
         Take(holder, now, duration);
@@ -22,7 +22,7 @@ public class EditLease
     public string HolderName { get; private set; } = "";
     public DateTime ExpiresAt { get; private set; }
 
-    internal void Take(StoryActor holder, DateTime now, TimeSpan duration)
+    internal void Take(Actor holder, DateTime now, TimeSpan duration)
     {
         HolderId = holder.UserId;
         HolderName = holder.DisplayName;
@@ -55,7 +55,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     /// <summary>How long a lease lasts without renewal; the editor renews it well within this.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(90);
 
-    public async Task<LeaseStatus> AcquireAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<LeaseStatus> AcquireAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await actors.CurrentAsync(actor, cancellationToken);
@@ -102,7 +102,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     }
 
     /// <summary>An editor takes the story from whoever edits it; that person is told at once.</summary>
-    public async Task TakeOverAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task TakeOverAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await actors.CurrentAsync(actor, cancellationToken);
@@ -120,7 +120,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
         events.Publish(new EditLeaseChanged(storyId, actor.UserId, actor.DisplayName, previous, TakenOver: previous is not null, now));
     }
 
-    public async Task ReleaseAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task ReleaseAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
@@ -132,7 +132,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     }
 
     /// <summary>For a save: refuses when someone else holds the lease; (re)takes it when it has lapsed.</summary>
-    public async Task EnsureHeldAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task EnsureHeldAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         var status = await AcquireAsync(actor, storyId, cancellationToken);
         if (!status.HeldByMe)

@@ -24,7 +24,7 @@ public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts,
     /// it (its author and the editors, as <see cref="StoryService.GetAsync"/> decides), and not for
     /// an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
     /// </summary>
-    public async Task<Story> EnsureCanShareAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<Story> EnsureCanShareAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         // A link hands the story to anyone holding it: made with the person's standing as it is now.
         var current = await actors.CurrentAsync(actor, cancellationToken);

@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Stories;
@@ -35,7 +36,7 @@ public static class StoryRules
 
     /// <summary>Why <paramref name="actor"/> may not do <paramref name="action"/> now, or null when they may.</summary>
     /// <remarks>In the reader's interface language (<see cref="DomainText"/>): the UI shows it as it is.</remarks>
-    public static string? Refusal(StoryActor actor, string authorId, StoryState state, StoryAction action)
+    public static string? Refusal(Actor actor, string authorId, StoryState state, StoryAction action)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (Target(state, action) is null)
@@ -57,7 +58,7 @@ public static class StoryRules
         };
     }
 
-    public static bool IsAllowed(StoryActor actor, string authorId, StoryState state, StoryAction action) =>
+    public static bool IsAllowed(Actor actor, string authorId, StoryState state, StoryAction action) =>
         Refusal(actor, authorId, state, action) is null;
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class StoryService(
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
     public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
 
-    public async Task<Story> CreateAsync(StoryActor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
+    public async Task<Story> CreateAsync(Actor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
     {
         actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed class StoryService(
     }
 
     /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
-    public async Task<Story> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<Story> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await LoadVisibleAsync(db, actor, id, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class StoryService(
     /// mine" after a conflict, or a restored revision; the latter two always start a new revision.
     /// </summary>
     public async Task<SaveResult> SaveAsync(
-        StoryActor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
+        Actor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         actor = await actors.CurrentAsync(actor, cancellationToken);
@@ -108,7 +108,7 @@ public sealed class StoryService(
     /// draft in the same translation group and section, its content copied from the source to be
     /// translated (see <see cref="Story.CreateTranslation"/>). Editors may, and the source's author.
     /// </summary>
-    public async Task<Story> AddTranslationAsync(StoryActor actor, Guid sourceId, string language, CancellationToken cancellationToken = default)
+    public async Task<Story> AddTranslationAsync(Actor actor, Guid sourceId, string language, CancellationToken cancellationToken = default)
     {
         actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -141,7 +141,7 @@ public sealed class StoryService(
     /// The other language versions of story <paramref name="id"/>, what <paramref name="actor"/> may
     /// add, and whether this version is outdated against its original, for the editor's panel.
     /// </summary>
-    public async Task<StoryTranslations> TranslationsAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<StoryTranslations> TranslationsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
@@ -166,7 +166,7 @@ public sealed class StoryService(
     }
 
     /// <summary>An editor says translation <paramref name="id"/> follows its original again; a note records it.</summary>
-    public async Task MarkTranslationCurrentAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task MarkTranslationCurrentAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -182,7 +182,7 @@ public sealed class StoryService(
 
     /// <summary>Moves a story through the workflow; <paramref name="note"/> is required to request changes.</summary>
     public async Task<Story> TransitionAsync(
-        StoryActor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
+        Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         actor = await actors.CurrentAsync(actor, cancellationToken);
@@ -276,12 +276,12 @@ public sealed class StoryService(
             await publicSite.InvalidateAsync(cancellationToken);
             await audit.RecordAsync(AuditedChanges.StoryPublishedOnSchedule(story), cancellationToken);
             events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
-                StoryActor.System.UserId, StoryActor.System.DisplayName, null, now));
+                Actor.System.UserId, Actor.System.DisplayName, null, now));
         }
         return published;
     }
 
-    public async Task<StoryPage> ListAsync(StoryActor actor, StoryQuery query, CancellationToken cancellationToken = default)
+    public async Task<StoryPage> ListAsync(Actor actor, StoryQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
@@ -309,7 +309,7 @@ public sealed class StoryService(
     /// The distinct authors of the stories <paramref name="actor"/> may see, by name: every author
     /// for an editor, only themselves for a reporter. Feeds the story list's author filter.
     /// </summary>
-    public async Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -325,7 +325,7 @@ public sealed class StoryService(
             .ToList();
     }
 
-    public async Task<Dashboard> DashboardAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    public async Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
@@ -341,7 +341,7 @@ public sealed class StoryService(
     }
 
     /// <summary>Stories waiting for an editor, oldest first.</summary>
-    public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
@@ -351,14 +351,14 @@ public sealed class StoryService(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.WorkflowEvents.AsNoTracking().Where(e => e.StoryId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await LoadVisibleAsync(db, actor, id, cancellationToken);
@@ -369,7 +369,7 @@ public sealed class StoryService(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<StoryRevision> RevisionAsync(StoryActor actor, Guid id, int number, CancellationToken cancellationToken = default)
+    public async Task<StoryRevision> RevisionAsync(Actor actor, Guid id, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await LoadVisibleAsync(db, actor, id, cancellationToken);
@@ -381,7 +381,7 @@ public sealed class StoryService(
     /// Keeps <paramref name="content"/> as a revision without making it the story's content: a
     /// writer who reloads someone else's version after a conflict loses nothing of their own.
     /// </summary>
-    public async Task KeepAsRevisionAsync(StoryActor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default)
+    public async Task KeepAsRevisionAsync(Actor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         actor = await actors.CurrentAsync(actor, cancellationToken);
@@ -394,7 +394,7 @@ public sealed class StoryService(
     }
 
     /// <summary>Restores an old revision's content as a new revision (nothing in between is lost).</summary>
-    public async Task<SaveResult> RestoreRevisionAsync(StoryActor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> RestoreRevisionAsync(Actor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var revision = await RevisionAsync(actor, id, number, cancellationToken);
@@ -411,7 +411,7 @@ public sealed class StoryService(
         return await SaveAsync(actor, id, expectedVersion, content, SaveReason.RestoreRevision, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EditorialNote>> NotesAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EditorialNote>> NotesAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
@@ -420,7 +420,7 @@ public sealed class StoryService(
         return await db.EditorialNotes.AsNoTracking().Where(n => n.StoryId == id).OrderBy(n => n.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<EditorialNote> AddNoteAsync(StoryActor actor, Guid id, string text, CancellationToken cancellationToken = default)
+    public async Task<EditorialNote> AddNoteAsync(Actor actor, Guid id, string text, CancellationToken cancellationToken = default)
     {
         actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -430,7 +430,7 @@ public sealed class StoryService(
         return note;
     }
 
-    private static IQueryable<Story> Visible(NewsroomDbContext db, StoryActor actor)
+    private static IQueryable<Story> Visible(NewsroomDbContext db, Actor actor)
     {
         var stories = db.Stories.AsNoTracking();
         if (actor.IsEditor)
@@ -444,9 +444,9 @@ public sealed class StoryService(
         stories.Select(s => new StorySummary(
             s.Id, s.Headline, s.State, s.AuthorId, s.AuthorName, s.SectionId, s.Language, s.UpdatedAt, s.SubmittedAt, s.PublishedAt, s.ScheduledAt));
 
-    private static bool CanView(StoryActor actor, Story story) => actor.IsEditor || (actor.IsReporter && story.AuthorId == actor.UserId);
+    private static bool CanView(Actor actor, Story story) => actor.IsEditor || (actor.IsReporter && story.AuthorId == actor.UserId);
 
-    private static void EnsureCanView(StoryActor actor, Story story)
+    private static void EnsureCanView(Actor actor, Story story)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (CanView(actor, story))
@@ -456,14 +456,14 @@ public sealed class StoryService(
             : new AccessDeniedException("Only reporters and editors work on stories.");
     }
 
-    private static async Task<Story> LoadVisibleAsync(NewsroomDbContext db, StoryActor actor, Guid id, CancellationToken cancellationToken)
+    private static async Task<Story> LoadVisibleAsync(NewsroomDbContext db, Actor actor, Guid id, CancellationToken cancellationToken)
     {
         var story = await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new StoryNotFoundException();
         EnsureCanView(actor, story);
         return story;
     }
 
-    private static async Task<Story> LoadTrackedAsync(NewsroomDbContext db, StoryActor actor, Guid id, CancellationToken cancellationToken)
+    private static async Task<Story> LoadTrackedAsync(NewsroomDbContext db, Actor actor, Guid id, CancellationToken cancellationToken)
     {
         var story = await db.Stories.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new StoryNotFoundException();
         EnsureCanView(actor, story);
@@ -559,7 +559,7 @@ public sealed class StoryService(
     }
 
     /// <summary>Folds an autosave into the writer's recent revision, or starts a new one.</summary>
-    private static async Task KeepRevisionAsync(NewsroomDbContext db, Story story, StoryActor actor, RevisionKind kind, DateTime now, CancellationToken cancellationToken)
+    private static async Task KeepRevisionAsync(NewsroomDbContext db, Story story, Actor actor, RevisionKind kind, DateTime now, CancellationToken cancellationToken)
     {
         if (kind == RevisionKind.Edit)
         {

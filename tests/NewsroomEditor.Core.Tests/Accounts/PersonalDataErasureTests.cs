@@ -219,8 +219,8 @@ public sealed class PersonalDataErasureTests : IAsyncLifetime
     private async Task<Guid> PublishedStoryByAsync(ApplicationUser author, string byline)
     {
         var (editor, _) = await _host.PersonAsync("editor@example.vn", "Nguyễn Thu", Roles.Editor);
-        var writer = StoryActor.Create(author.Id, author.DisplayName, Roles.Reporter);
-        var desk = StoryActor.Create(editor.Id, editor.DisplayName, Roles.Editor);
+        var writer = Actor.Create(author.Id, author.DisplayName, Roles.Reporter);
+        var desk = Actor.Create(editor.Id, editor.DisplayName, Roles.Editor);
         return await _host.InScopeAsync(async sp =>
         {
             var stories = sp.GetRequiredService<StoryService>();

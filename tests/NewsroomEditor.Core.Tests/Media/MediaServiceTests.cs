@@ -14,10 +14,10 @@ namespace NewsroomEditor.Core.Tests.Media;
 public sealed class MediaServiceTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _minh = default!;
-    private StoryActor _editor = default!;
-    private StoryActor _admin = default!;
+    private Actor _lan = default!;
+    private Actor _minh = default!;
+    private Actor _editor = default!;
+    private Actor _admin = default!;
 
     public async Task InitializeAsync()
     {
@@ -286,7 +286,7 @@ public sealed class MediaServiceTests : IAsyncLifetime
         }
     }
 
-    private Task<UploadResult> UploadAsync(StoryActor actor, string name, byte[] bytes, bool seekable = true) =>
+    private Task<UploadResult> UploadAsync(Actor actor, string name, byte[] bytes, bool seekable = true) =>
         Service(s => s.UploadAsync(actor, name, seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes)));
 
     private Task<T> Service<T>(Func<IMediaService, Task<T>> action) =>
@@ -301,9 +301,9 @@ public sealed class MediaServiceTests : IAsyncLifetime
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToList() : [];
     }
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => UserAsync(_host, email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => UserAsync(_host, email, name, role);
 
-    private static Task<StoryActor> UserAsync(CoreTestHost host, string email, string name, string role) => host.CreateActorAsync(email, name, role);
+    private static Task<Actor> UserAsync(CoreTestHost host, string email, string name, string role) => host.CreateActorAsync(email, name, role);
 
     /// <summary>An upload as the browser sends it: a stream whose length is not known in advance.</summary>
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)

@@ -16,8 +16,8 @@ namespace NewsroomEditor.Core.Tests.Publishing;
 public sealed class PublishedStoriesTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _editor = default!;
     private Section _news = default!;
     private Section _economy = default!;
 
@@ -227,7 +227,7 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
         return await Service(s => s.GetAsync(_editor, story.Id));
     }
 
-    private Task<Story> Move(Story story, StoryAction action, StoryActor? actor = null) =>
+    private Task<Story> Move(Story story, StoryAction action, Actor? actor = null) =>
         Service(s => s.TransitionAsync(actor ?? _editor, story.Id, action));
 
     private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
@@ -236,5 +236,5 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
     private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

@@ -219,7 +219,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
 
     private async Task<Section> SectionAsync(string slugVi) => (await ListAsync()).Single(s => s.Section.SlugVi == slugVi).Section;
 
-    private async Task<Story> PublishAsync(StoryActor reporter, StoryActor editor, int sectionId, string headline)
+    private async Task<Story> PublishAsync(Actor reporter, Actor editor, int sectionId, string headline)
     {
         return await _host.InScopeAsync(async sp =>
         {
@@ -233,13 +233,13 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         });
     }
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) =>
+    private Task<Actor> UserAsync(string email, string name, string role) =>
         _host.InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
             Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
             await users.AddToRoleAsync(user, role);
-            return StoryActor.Create(user.Id, name, role);
+            return Actor.Create(user.Id, name, role);
         });
 }

@@ -91,7 +91,7 @@ public sealed class NothingLostTests
         const int writerCount = 20;
         var duration = TimeSpan.FromSeconds(Soak ? 60 : 15);
         await using var host = await CoreTestHost.StartAsync();
-        var writers = new List<(StoryActor Actor, Guid StoryId, int Version)>();
+        var writers = new List<(Actor Actor, Guid StoryId, int Version)>();
         for (var w = 0; w < writerCount; w++)
         {
             var actor = await host.CreateActorAsync($"writer{w}@example.vn", $"Phóng viên {w}", Roles.Reporter);
@@ -272,7 +272,7 @@ public sealed class NothingLostTests
         {
             var db = sp.GetRequiredService<NewsroomDbContext>();
             var writer0 = await db.Users.AsNoTracking().SingleAsync(u => u.Email == SaveBurst.Email(0));
-            var actor = StoryActor.Create(writer0.Id, writer0.DisplayName, Roles.Reporter);
+            var actor = Actor.Create(writer0.Id, writer0.DisplayName, Roles.Reporter);
             var service = sp.GetRequiredService<StoryService>();
             foreach (var draft in await db.Stories.AsNoTracking().Where(s => s.AuthorId == writer0.Id && s.State == StoryState.Draft).ToListAsync())
             {

@@ -50,13 +50,13 @@ internal static class SaveBurst
             var users = await db.Users.AsNoTracking().ToListAsync();
             return users.ToDictionary(u => u.Email!, u => u);
         });
-        var editor = StoryActor.Create(actors[EditorEmail].Id, actors[EditorEmail].DisplayName, Roles.Editor);
+        var editor = Actor.Create(actors[EditorEmail].Id, actors[EditorEmail].DisplayName, Roles.Editor);
         await Log("ready");
 
         var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
             var user = actors[Email(w)];
-            var actor = StoryActor.Create(user.Id, user.DisplayName, Roles.Reporter);
+            var actor = Actor.Create(user.Id, user.DisplayName, Roles.Reporter);
             await using var scope = host.Services.CreateAsyncScope();
             var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
             for (var s = 0; ; s++)

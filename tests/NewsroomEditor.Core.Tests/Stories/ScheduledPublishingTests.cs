@@ -23,7 +23,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly CountingPublicSiteCache _cache = new();
     private CoreTestHost _host = default!;
-    private StoryActor _editor = default!;
+    private Actor _editor = default!;
 
     public async Task InitializeAsync()
     {
@@ -190,13 +190,13 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
         services.AddSingleton(cache);
     };
 
-    private static async Task<StoryActor> EditorAsync(CoreTestHost host) => await host.InScopeAsync(async sp =>
+    private static async Task<Actor> EditorAsync(CoreTestHost host) => await host.InScopeAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = "thu@example.vn", Email = "thu@example.vn", EmailConfirmed = true, DisplayName = "Nguyễn Thu" };
         Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
         await users.AddToRoleAsync(user, Roles.Editor);
-        return StoryActor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
+        return Actor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
     });
 
     /// <summary>Counts evictions, and can look at the database at the moment of each.</summary>

@@ -11,9 +11,9 @@ namespace NewsroomEditor.Core.Tests.Stories;
 public sealed class StoryServiceTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _minh = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _minh = default!;
+    private Actor _editor = default!;
 
     public async Task InitializeAsync()
     {
@@ -244,7 +244,7 @@ public sealed class StoryServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.NotesAsync(_minh, story.Id)));
     }
 
-    private async Task<Story> CreateAsync(StoryActor author)
+    private async Task<Story> CreateAsync(Actor author)
     {
         var sectionId = await FirstSectionAsync();
         return await Service(s => s.CreateAsync(author, "vi", sectionId));
@@ -256,5 +256,5 @@ public sealed class StoryServiceTests : IAsyncLifetime
     private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

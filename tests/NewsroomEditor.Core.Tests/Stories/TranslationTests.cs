@@ -21,9 +21,9 @@ public sealed class TranslationTests : IAsyncLifetime
     private static readonly Guid Photo = Guid.Parse("6f0c2a8e-6d0b-4f7e-9a51-0c6c3f1d2b11");
 
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _minh = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _minh = default!;
+    private Actor _editor = default!;
 
     public async Task InitializeAsync()
     {
@@ -295,7 +295,7 @@ public sealed class TranslationTests : IAsyncLifetime
         FeaturedCaption = "Toàn cảnh hội nghị",
     };
 
-    private async Task<Story> WriteAsync(StoryActor author, StoryContent content)
+    private async Task<Story> WriteAsync(Actor author, StoryContent content)
     {
         var sectionId = await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync());
         var story = await Service(s => s.CreateAsync(author, "vi", sectionId));
@@ -304,7 +304,7 @@ public sealed class TranslationTests : IAsyncLifetime
     }
 
     /// <summary>Saves as the next person would: from the current version, and lets go of the lease afterwards.</summary>
-    private async Task SaveAsync(StoryActor actor, Guid id, StoryContent content)
+    private async Task SaveAsync(Actor actor, Guid id, StoryContent content)
     {
         var current = await Service(s => s.GetAsync(actor, id));
         var result = await Service(s => s.SaveAsync(actor, id, current.Version, content with { SectionId = current.SectionId }));
@@ -318,5 +318,5 @@ public sealed class TranslationTests : IAsyncLifetime
     private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

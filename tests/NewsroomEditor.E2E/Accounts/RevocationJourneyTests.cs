@@ -86,7 +86,7 @@ public class RevocationJourneyTests(NewsroomServer server)
         await using var scope = server.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var user = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(person.Email))!;
-        var author = StoryActor.Create(user.Id, person.DisplayName, Roles.Reporter);
+        var author = Actor.Create(user.Id, person.DisplayName, Roles.Reporter);
         var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
         var stories = services.GetRequiredService<StoryService>();
         var story = await stories.CreateAsync(author, "vi", sectionId);
@@ -100,7 +100,7 @@ public class RevocationJourneyTests(NewsroomServer server)
         await using var scope = server.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var writer = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(Writer.Email))!;
-        var author = StoryActor.Create(writer.Id, Writer.DisplayName, Roles.Reporter);
+        var author = Actor.Create(writer.Id, Writer.DisplayName, Roles.Reporter);
         var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
         var stories = services.GetRequiredService<StoryService>();
         var story = await stories.CreateAsync(author, "vi", sectionId);

@@ -334,7 +334,7 @@ public class NewsroomDayJourneyTests(AppServer server)
     private async Task<Story> StoryAsync(Guid id)
     {
         await using var scope = server.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoryService>().GetAsync(StoryActor.Create("check", "Kiểm tra", Roles.Editor), id);
+        return await scope.ServiceProvider.GetRequiredService<StoryService>().GetAsync(Actor.Create("check", "Kiểm tra", Roles.Editor), id);
     }
 
     /// <summary>The sample's date line (<c>11/04/2024 - 19:45</c>) for a publication time, in the site's zone.</summary>

@@ -189,11 +189,11 @@ public partial class NaughtyStringsTests(NewsroomServer server)
             errors.Add($"Blazor's error bar at {page.Url}");
     }
 
-    private async Task<StoryActor> ActorAsync(Person person, string role)
+    private async Task<Actor> ActorAsync(Person person, string role)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(person.Email);
-        return StoryActor.Create(user!.Id, person.DisplayName, role);
+        return Actor.Create(user!.Id, person.DisplayName, role);
     }
 
     [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]

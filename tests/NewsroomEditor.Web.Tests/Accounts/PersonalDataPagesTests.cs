@@ -135,8 +135,8 @@ public sealed class PersonalDataPagesTests : IAsyncLifetime
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var reporter = (await users.FindByEmailAsync("reporter@example.vn"))!;
         var editor = (await users.FindByEmailAsync("editor@example.vn"))!;
-        var author = StoryActor.Create(reporter.Id, reporter.DisplayName, Roles.Reporter);
-        var desk = StoryActor.Create(editor.Id, editor.DisplayName, Roles.Editor);
+        var author = Actor.Create(reporter.Id, reporter.DisplayName, Roles.Reporter);
+        var desk = Actor.Create(editor.Id, editor.DisplayName, Roles.Editor);
         var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
         var stories = services.GetRequiredService<StoryService>();
         var story = await stories.CreateAsync(author, "vi", sectionId);

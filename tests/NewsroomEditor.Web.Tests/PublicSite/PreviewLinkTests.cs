@@ -24,13 +24,13 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     private const string BodyText = "Đồng chí Bí thư Tỉnh ủy chủ trì hội nghị.";
 
     private readonly NewsroomAppFactory _app = new();
-    private StoryActor _author = default!;
+    private Actor _author = default!;
 
     public async Task InitializeAsync()
     {
         await _app.CompleteSetupAsync();
         var lan = await _app.CreateUserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
-        _author = StoryActor.Create(lan.Id, "Hoàng Lan", Roles.Reporter);
+        _author = Actor.Create(lan.Id, "Hoàng Lan", Roles.Reporter);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -164,7 +164,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         var story = await WriteDraftAsync(Headline);
         var editor = await EditorAsync();
         var minhUser = await _app.CreateUserAsync("minh@example.vn", "Trần Minh", Roles.Reporter);
-        var minh = StoryActor.Create(minhUser.Id, "Trần Minh", Roles.Reporter);
+        var minh = Actor.Create(minhUser.Id, "Trần Minh", Roles.Reporter);
 
         var byEditor = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(editor, story.Id));
 
@@ -200,10 +200,10 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         });
     }
 
-    private async Task<StoryActor> EditorAsync()
+    private async Task<Actor> EditorAsync()
     {
         var user = await _app.CreateUserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
-        return StoryActor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
+        return Actor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
     }
 
     private static StoryContent Content(string headline) => new(

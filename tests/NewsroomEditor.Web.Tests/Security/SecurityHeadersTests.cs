@@ -124,7 +124,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var stories = scope.ServiceProvider.GetRequiredService<NewsroomEditor.Core.Stories.StoryService>();
-            var actor = NewsroomEditor.Core.Stories.StoryActor.Create(lan.Id, lan.DisplayName, Roles.Reporter);
+            var actor = NewsroomEditor.Core.Accounts.Actor.Create(lan.Id, lan.DisplayName, Roles.Reporter);
             storyId = (await stories.CreateAsync(actor, "vi", null)).Id;
         }
         string path;

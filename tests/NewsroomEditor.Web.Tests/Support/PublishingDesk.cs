@@ -30,16 +30,16 @@ public sealed class PublishingDesk
 {
     private readonly NewsroomAppFactory _app;
 
-    private PublishingDesk(NewsroomAppFactory app, StoryActor reporter, StoryActor editor)
+    private PublishingDesk(NewsroomAppFactory app, Actor reporter, Actor editor)
     {
         _app = app;
         Reporter = reporter;
         Editor = editor;
     }
 
-    public StoryActor Reporter { get; }
+    public Actor Reporter { get; }
 
-    public StoryActor Editor { get; }
+    public Actor Editor { get; }
 
     /// <summary>Completes setup and adds the reporter and the editor.</summary>
     public static async Task<PublishingDesk> OpenAsync(NewsroomAppFactory app)
@@ -48,7 +48,7 @@ public sealed class PublishingDesk
         await app.CompleteSetupAsync();
         var lan = await app.CreateUserAsync("lan@baothunghiem.vn", "Hoàng Lan", Roles.Reporter);
         var thu = await app.CreateUserAsync("thu@baothunghiem.vn", "Nguyễn Thu", Roles.Editor);
-        return new PublishingDesk(app, StoryActor.Create(lan.Id, lan.DisplayName, Roles.Reporter), StoryActor.Create(thu.Id, thu.DisplayName, Roles.Editor));
+        return new PublishingDesk(app, Actor.Create(lan.Id, lan.DisplayName, Roles.Reporter), Actor.Create(thu.Id, thu.DisplayName, Roles.Editor));
     }
 
     /// <summary>A section's id by its Vietnamese slug ("thoi-su", "kinh-te"…).</summary>
@@ -176,6 +176,6 @@ public sealed class PublishingDesk
         return await StoriesAsync(s => s.GetAsync(Reporter, story.Id));
     }
 
-    private Task ReleaseAsync(StoryActor actor, Guid id) =>
+    private Task ReleaseAsync(Actor actor, Guid id) =>
         InScopeAsync(async sp => { await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id); return 0; });
 }

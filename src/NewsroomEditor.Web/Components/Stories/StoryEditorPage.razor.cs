@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
@@ -41,7 +42,7 @@ public sealed partial class StoryEditorPage
     private NotesPanel? _notes;
     private IDisposable? _subscription;
     private Story? _story;
-    private StoryActor _actor = default!;
+    private Actor _actor = default!;
     private StoryForm _form = new();
     private IReadOnlyList<Section> _sections = [];
     private IReadOnlyList<ChecklistItem> _checklist = [];
@@ -84,7 +85,7 @@ public sealed partial class StoryEditorPage
     {
         _autosave = new AutosavePolicy(Clock);
         _conflicts = new ConflictPrompt(Dialogs, L);
-        _actor = StoryActor.From((await AuthenticationState).User);
+        _actor = Actor.From((await AuthenticationState).User);
         try
         {
             _story = await Stories.GetAsync(_actor, Id);
