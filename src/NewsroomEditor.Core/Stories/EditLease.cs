@@ -131,13 +131,31 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
             events.Publish(new EditLeaseChanged(storyId, null, null, actor.UserId, TakenOver: false, Now));
     }
 
-    /// <summary>For a save: refuses when someone else holds the lease; (re)takes it when it has lapsed.</summary>
-    public async Task EnsureHeldAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// For a save, in the save's own context and transaction: refuses when someone else holds the
+    /// lease; when it is absent or has lapsed, takes it as part of the caller's SaveChanges (so the
+    /// lease and the story are written together or not at all). A lease the writer holds is left
+    /// as it is: the editor renews it on its own, well within <see cref="Duration"/>. Returns true
+    /// when the lease was taken, for the caller to announce once its save is committed.
+    /// </summary>
+    internal static bool EnsureHeld(NewsroomDbContext db, EditLease? lease, Actor actor, Guid storyId, DateTime now)
     {
-        var status = await AcquireAsync(actor, storyId, cancellationToken);
-        if (!status.HeldByMe)
-            throw new LeaseLostException(status.HolderName ?? DomainText.Get("Someone else"));
+        if (lease is not null && lease.IsActive(now))
+        {
+            if (lease.HolderId != actor.UserId)
+                throw new LeaseLostException(lease.HolderName);
+            return false;
+        }
+        if (lease is null)
+            db.EditLeases.Add(new EditLease(storyId, actor, now, Duration));
+        else
+            lease.Take(actor, now, Duration);
+        return true;
     }
+
+    /// <summary>The lease taken by a save (see <see cref="EnsureHeld"/>) is announced as any other.</summary>
+    internal void AnnounceTaken(Actor actor, Guid storyId, DateTime now) =>
+        events.Publish(new EditLeaseChanged(storyId, actor.UserId, actor.DisplayName, null, TakenOver: false, now));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

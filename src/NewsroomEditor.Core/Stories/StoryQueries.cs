@@ -37,4 +37,13 @@ public sealed record StoryConflict(int Version, string UpdatedByName, DateTime U
 public sealed record SaveResult(int Version, DateTime SavedAt, StoryConflict? Conflict)
 {
     public bool Saved => Conflict is null;
+
+    /// <summary>The story as saved (null for a conflict), so that the editor need not read it again.</summary>
+    public Story? Story { get; init; }
+
+    /// <summary>The saved story's publishing checklist (empty for a conflict).</summary>
+    public IReadOnlyList<ChecklistItem> Checklist { get; init; } = [];
 }
+
+/// <summary>A story after a workflow move, with its publishing checklist.</summary>
+public sealed record StoryMove(Story Story, IReadOnlyList<ChecklistItem> Checklist);

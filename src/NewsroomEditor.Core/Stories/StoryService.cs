@@ -20,16 +20,15 @@ public sealed class StoryService(
     EditLeaseService leases,
     IOptions<SiteOptions> site,
     IPublicSiteCache publicSite,
-    IAuditLog audit,
-    ActorVerifier actors)
+    IAuditLog audit)
 {
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
     public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
 
     public async Task<Story> CreateAsync(Actor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
     {
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
         var languages = site.Value.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
         if (!languages.Contains(chosen))
@@ -60,18 +59,39 @@ public sealed class StoryService(
         Actor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
+        return await SaveAsync(db, actor, id, expectedVersion, content, reason, cancellationToken);
+    }
+
+    /// <summary>
+    /// The save, in one context and one SaveChanges: the story, its revision, the lease when it
+    /// must be (re)taken and the translations it outdates are written together or not at all.
+    /// </summary>
+    private async Task<SaveResult> SaveAsync(
+        NewsroomDbContext db, Actor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason, CancellationToken cancellationToken,
+        bool leaseRaceLost = false)
+    {
+        var now = Now;
+        var loaded = await LoadForWritingAsync(db, actor, id, cancellationToken);
+        actor = loaded.Actor;
+        var story = loaded.Story;
+        EnsureCanView(actor, story);
         if (!story.Allows(actor, StoryAction.Edit))
             throw new AccessDeniedException(StoryRules.Refusal(actor, story.AuthorId, story.State, StoryAction.Edit)!);
-        await leases.EnsureHeldAsync(actor, id, cancellationToken);
+        var leaseTaken = EditLeaseService.EnsureHeld(db, loaded.Lease, actor, id, now);
         if (story.Version != expectedVersion)
+        {
+            if (leaseTaken)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                leases.AnnounceTaken(actor, id, now);
+            }
             return await ConflictAsync(db, story, cancellationToken);
+        }
         if (story.FirstPublishedAt is not null)
             await db.Entry(story).Collection(s => s.PastSlugs).LoadAsync(cancellationToken);
 
-        var now = Now;
+        var (slugBefore, featuredBefore) = (story.Slug, story.FeaturedMediaId);
         var normalized = content.Normalized();
         var slug = await ResolveSlugAsync(db, story, normalized, cancellationToken);
         var kind = story.Edit(actor, normalized, slug, now);
@@ -81,10 +101,13 @@ public sealed class StoryService(
             SaveReason.RestoreRevision => RevisionKind.Restore,
             _ => kind,
         };
-        await KeepRevisionAsync(db, story, actor, revisionKind, now, cancellationToken);
+        KeepRevision(story, loaded.LatestRevision, actor, revisionKind, now);
+        var group = loaded.TranslationsMayBeOutdated
+            ? await MarkTranslationsOutdatedAsync(db, story, now, cancellationToken)
+            : null;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveMarkingTranslationsAsync(db, story, group, now, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -93,14 +116,31 @@ public sealed class StoryService(
             var current = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
             return await ConflictAsync(db, current, cancellationToken);
         }
+        catch (DbUpdateException) when (leaseTaken && !leaseRaceLost)
+        {
+            // Someone took the free lease in the same instant, and nothing of ours was written. Theirs
+            // stands; when it is the writer's own (a second tab), the save is tried again once, now
+            // against the lease and the story as they are: a conflict if the other tab saved first.
+            db.ChangeTracker.Clear();
+            var winner = await db.EditLeases.AsNoTracking().SingleOrDefaultAsync(l => l.StoryId == id, cancellationToken);
+            if (winner is not null && winner.HolderId != actor.UserId)
+                throw new LeaseLostException(winner.HolderName);
+            return await SaveAsync(db, actor, id, expectedVersion, content, reason, cancellationToken, leaseRaceLost: true);
+        }
+        if (leaseTaken)
+            leases.AnnounceTaken(actor, id, now);
         if (kind == RevisionKind.Correction)
         {
             await publicSite.InvalidateAsync(cancellationToken);
             await audit.RecordAsync(AuditedChanges.StoryCorrected(story, actor), cancellationToken);
         }
-        await MarkTranslationsOutdatedAsync(story.TranslationGroupId, id, now, cancellationToken);
         events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
-        return new SaveResult(story.Version, now, null);
+        // The checklist of what was just saved: from the facts read with the story unless the save
+        // changed what they depend on (its slug, its featured photo).
+        var checklist = story.Slug == slugBefore && story.FeaturedMediaId == featuredBefore
+            ? PublishingChecklist.Evaluate(story, loaded.SlugUsedElsewhere, loaded.FeaturedImageLacksAlt)
+            : await ChecklistAsync(db, story, cancellationToken);
+        return new SaveResult(story.Version, now, null) { Story = story, Checklist = checklist };
     }
 
     /// <summary>
@@ -110,8 +150,8 @@ public sealed class StoryService(
     /// </summary>
     public async Task<Story> AddTranslationAsync(Actor actor, Guid sourceId, string language, CancellationToken cancellationToken = default)
     {
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
         var source = await LoadVisibleAsync(db, actor, sourceId, cancellationToken);
         var chosen = (language ?? "").Trim();
         var languages = site.Value.Languages;
@@ -168,8 +208,8 @@ public sealed class StoryService(
     /// <summary>An editor says translation <paramref name="id"/> follows its original again; a note records it.</summary>
     public async Task MarkTranslationCurrentAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         var group = await db.Stories.AsNoTracking()
             .Where(s => s.TranslationGroupId == story.TranslationGroupId && s.Id != id)
@@ -183,14 +223,26 @@ public sealed class StoryService(
     /// <summary>Moves a story through the workflow; <paramref name="note"/> is required to request changes.</summary>
     public async Task<Story> TransitionAsync(
         Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
+        int? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        (await MoveAsync(actor, id, action, note, publishAt, expectedVersion, cancellationToken)).Story;
+
+    /// <summary>
+    /// As <see cref="TransitionAsync"/>, with the moved story's checklist, all in one context: the
+    /// checklist that publishing and scheduling enforce is the one returned, computed once.
+    /// </summary>
+    public async Task<StoryMove> MoveAsync(
+        Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
+        var loaded = await LoadForWritingAsync(db, actor, id, cancellationToken);
+        actor = loaded.Actor;
+        var story = loaded.Story;
+        EnsureCanView(actor, story);
         if (expectedVersion is not null && story.Version != expectedVersion)
             throw new WorkflowException("The story has changed since you opened it; look at the latest version first.");
 
+        var checklist = PublishingChecklist.Evaluate(story, loaded.SlugUsedElsewhere, loaded.FeaturedImageLacksAlt);
         var from = story.State;
         var now = Now;
         switch (action)
@@ -200,9 +252,9 @@ public sealed class StoryService(
             case StoryAction.Resubmit: story.Resubmit(actor, now); break;
             case StoryAction.RequestChanges: story.RequestChanges(actor, note ?? "", now); break;
             case StoryAction.Approve: story.Approve(actor, now); break;
-            case StoryAction.Publish: story.Publish(actor, await ChecklistAsync(story, cancellationToken), now); break;
+            case StoryAction.Publish: story.Publish(actor, checklist, now); break;
             case StoryAction.Schedule:
-                story.Schedule(actor, publishAt ?? throw new WorkflowException("Choose when to publish."), await ChecklistAsync(story, cancellationToken), now);
+                story.Schedule(actor, publishAt ?? throw new WorkflowException("Choose when to publish."), checklist, now);
                 break;
             case StoryAction.Unpublish: story.Unpublish(actor, now); break;
             case StoryAction.Archive: story.Archive(actor, now); break;
@@ -214,14 +266,21 @@ public sealed class StoryService(
             await publicSite.InvalidateAsync(cancellationToken);
         await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.Value.TimeZoneInfo), cancellationToken);
         events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
-        return story;
+        // Archiving and restoring change which stories count for another's slug, not this one's
+        // checklist; the move changed no content, so the checklist read before it still holds.
+        return new StoryMove(story, checklist);
     }
 
     /// <summary>The publishing checklist of a story as it is stored now.</summary>
     public async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(story);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ChecklistAsync(db, story, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(NewsroomDbContext db, Story story, CancellationToken cancellationToken)
+    {
         var slugUsedElsewhere = story.Slug.Length > 0 && await db.Stories.AnyAsync(
             s => s.Id != story.Id && s.Language == story.Language && s.Slug == story.Slug && s.State != StoryState.Archived,
             cancellationToken);
@@ -251,12 +310,20 @@ public sealed class StoryService(
             // it since the list was read, and a conflict on one story must leave nothing stale (or
             // detached and silently unsaved) behind for the next.
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var story = await db.Stories.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-            if (story is null)
-                continue;
+            Story story;
+            IReadOnlyList<ChecklistItem> checklist;
             try
             {
-                if (!story.PublishIfDue(await ChecklistAsync(story, cancellationToken), now))
+                var loaded = await LoadForWritingAsync(db, Actor.System, id, cancellationToken);
+                (story, checklist) = (loaded.Story, PublishingChecklist.Evaluate(loaded.Story, loaded.SlugUsedElsewhere, loaded.FeaturedImageLacksAlt));
+            }
+            catch (StoryNotFoundException)
+            {
+                continue;
+            }
+            try
+            {
+                if (!story.PublishIfDue(checklist, now))
                     continue;
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -384,8 +451,8 @@ public sealed class StoryService(
     public async Task KeepAsRevisionAsync(Actor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (!story.Allows(actor, StoryAction.Edit))
             throw new AccessDeniedException(StoryRules.Refusal(actor, story.AuthorId, story.State, StoryAction.Edit)!);
@@ -396,8 +463,11 @@ public sealed class StoryService(
     /// <summary>Restores an old revision's content as a new revision (nothing in between is lost).</summary>
     public async Task<SaveResult> RestoreRevisionAsync(Actor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default)
     {
+        // The actor is verified once, by the save below, as when the revision was read through RevisionAsync.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var revision = await RevisionAsync(actor, id, number, cancellationToken);
+        var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
+        var revision = await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
+            ?? throw new WorkflowException("Revision {0} does not exist.", number);
         var content = new StoryContent(
             revision.Headline, revision.Lead, RichText.StoryBody.Parse(revision.BodyJson), revision.SectionId,
             revision.Tags.Length == 0 ? [] : revision.Tags.Split(Story.TagSeparator), revision.Byline, "", revision.MetaDescription)
@@ -405,10 +475,9 @@ public sealed class StoryService(
             FeaturedMediaId = revision.FeaturedMediaId,
             FeaturedCaption = revision.FeaturedCaption,
         };
-        var story = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         if (story.CustomSlug.Length > 0 || revision.Slug != Slugs.FromText(revision.Headline))
             content = content with { Slug = revision.Slug };
-        return await SaveAsync(actor, id, expectedVersion, content, SaveReason.RestoreRevision, cancellationToken);
+        return await SaveAsync(db, actor, id, expectedVersion, content, SaveReason.RestoreRevision, cancellationToken);
     }
 
     public async Task<IReadOnlyList<EditorialNote>> NotesAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
@@ -422,8 +491,8 @@ public sealed class StoryService(
 
     public async Task<EditorialNote> AddNoteAsync(Actor actor, Guid id, string text, CancellationToken cancellationToken = default)
     {
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         var note = story.AddNote(actor, text, Now);
         await db.SaveChangesAsync(cancellationToken);
@@ -528,52 +597,92 @@ public sealed class StoryService(
         new("This story already has a version in {0}; open it from the list of versions.", LanguageNames.Local(language));
 
     /// <summary>
-    /// After story <paramref name="changedId"/> was saved, marks its group's published translations
-    /// outdated if it is their original (the rule is <see cref="Story.MarkTranslationsOutdated"/>).
-    /// It runs after the save, in a context of its own, so that a translation saved at the same
-    /// moment never turns the writer's own save into a conflict; it retries that race instead.
+    /// Loads the group of <paramref name="story"/> into the save's context and marks its published
+    /// translations outdated if it is their original (the rule is <see cref="Story.MarkTranslationsOutdated"/>);
+    /// the marks are written by the save's own SaveChanges.
     /// </summary>
-    private async Task MarkTranslationsOutdatedAsync(Guid groupId, Guid changedId, DateTime now, CancellationToken cancellationToken)
+    private static async Task<List<Story>> MarkTranslationsOutdatedAsync(NewsroomDbContext db, Story story, DateTime now, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Most saves are of a story with no published, still-current translation: one cheap query.
-        if (!await db.Stories.AnyAsync(
-                s => s.TranslationGroupId == groupId && s.Id != changedId && s.FirstPublishedAt != null && s.TranslationOutdatedSince == null,
-                cancellationToken))
-            return;
-        for (var attempt = 0; attempt < 3; attempt++)
+        var group = await db.Stories.Where(s => s.TranslationGroupId == story.TranslationGroupId).ToListAsync(cancellationToken);
+        Story.MarkTranslationsOutdated(group, story.Id, now);
+        return group;
+    }
+
+    /// <summary>
+    /// Saves; a translation saved by someone else at the same moment never turns the writer's own
+    /// save into a conflict: that translation is read again as it is now, marked again if it still
+    /// needs it, and the save retried. A conflict on the story itself is the caller's to report.
+    /// </summary>
+    private static async Task SaveMarkingTranslationsAsync(NewsroomDbContext db, Story story, List<Story>? group, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            var group = await db.Stories.Where(s => s.TranslationGroupId == groupId).ToListAsync(cancellationToken);
-            if (Story.MarkTranslationsOutdated(group, changedId, now).Count == 0)
-                return;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException e) when (group is not null && attempt < 3 && e.Entries.All(x => x.Entity is Story s && s.Id != story.Id))
             {
-                db.ChangeTracker.Clear();
+                foreach (var entry in e.Entries)
+                    await entry.ReloadAsync(cancellationToken);
+                Story.MarkTranslationsOutdated(group, story.Id, now);
             }
         }
     }
 
-    /// <summary>Folds an autosave into the writer's recent revision, or starts a new one.</summary>
-    private static async Task KeepRevisionAsync(NewsroomDbContext db, Story story, Actor actor, RevisionKind kind, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Folds an autosave into the writer's recent revision (<paramref name="latest"/>, read with the story), or starts a new one.</summary>
+    private static void KeepRevision(Story story, StoryRevision? latest, Actor actor, RevisionKind kind, DateTime now)
     {
-        if (kind == RevisionKind.Edit)
+        if (kind == RevisionKind.Edit && latest is { Kind: RevisionKind.Edit } && latest.AuthorId == actor.UserId && now - latest.UpdatedAt < RevisionWindow)
         {
-            var latest = await db.StoryRevisions
-                .Where(r => r.StoryId == story.Id)
-                .OrderByDescending(r => r.Number)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (latest is { Kind: RevisionKind.Edit } && latest.AuthorId == actor.UserId && now - latest.UpdatedAt < RevisionWindow)
-            {
-                latest.Refresh(story, now);
-                return;
-            }
+            latest.Refresh(story, now);
+            return;
         }
         story.AddRevision(actor, now, kind);
+    }
+
+    /// <summary>A story tracked for writing, with what its save and its checklist need, read in one query.</summary>
+    private sealed record LoadedForWriting(
+        Actor Actor, Story Story, StoryRevision? LatestRevision, EditLease? Lease, bool SlugUsedElsewhere, bool FeaturedImageLacksAlt, bool TranslationsMayBeOutdated);
+
+    /// <summary>
+    /// One query for everything a write decides on: the actor's standing now (the verification of
+    /// <see cref="ActorVerifier"/>, made here rather than in a query of its own; it is checked
+    /// before the story is), the story (tracked), its latest revision (an
+    /// autosave folds into it), its edit lease, the two database facts of its checklist, and
+    /// whether a published translation of it may need marking outdated (most stories have none).
+    /// </summary>
+    private static async Task<LoadedForWriting> LoadForWritingAsync(NewsroomDbContext db, Actor actor, Guid id, CancellationToken cancellationToken)
+    {
+        var standing = ActorVerifier.Standing(db, actor);
+        var row = await db.Stories
+            .Where(s => s.Id == id)
+            .Select(s => new
+            {
+                Story = s,
+                AccountExists = standing.Any(),
+                AccountActive = standing.Any(a => a.IsActive),
+                IsReporter = standing.Any(a => a.IsReporter),
+                IsEditor = standing.Any(a => a.IsEditor),
+                IsAdmin = standing.Any(a => a.IsAdmin),
+                Latest = db.StoryRevisions.Where(r => r.StoryId == s.Id).OrderByDescending(r => r.Number).FirstOrDefault(),
+                Lease = db.EditLeases.FirstOrDefault(l => l.StoryId == s.Id),
+                SlugUsedElsewhere = s.Slug != "" && db.Stories.Any(
+                    o => o.Id != s.Id && o.Language == s.Language && o.Slug == s.Slug && o.State != StoryState.Archived),
+                FeaturedImageLacksAlt = s.FeaturedMediaId != null && db.MediaAssets.Any(a => a.Id == s.FeaturedMediaId && a.AltText == ""),
+                TranslationsMayBeOutdated = db.Stories.Any(
+                    t => t.TranslationGroupId == s.TranslationGroupId && t.Id != s.Id && t.FirstPublishedAt != null && t.TranslationOutdatedSince == null),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        // The actor first: someone whose access was taken away learns that, not whether a story exists.
+        if (!ReferenceEquals(actor, Actor.System))
+            actor = ActorVerifier.Verified(actor, row is null
+                ? await standing.SingleOrDefaultAsync(cancellationToken)
+                : AccountStanding.Of(row.AccountExists, row.AccountActive, row.IsReporter, row.IsEditor, row.IsAdmin));
+        if (row is null)
+            throw new StoryNotFoundException();
+        return new LoadedForWriting(actor, row.Story, row.Latest, row.Lease, row.SlugUsedElsewhere, row.FeaturedImageLacksAlt, row.TranslationsMayBeOutdated);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

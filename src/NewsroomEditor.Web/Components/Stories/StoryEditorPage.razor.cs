@@ -145,12 +145,14 @@ public sealed partial class StoryEditorPage
         StateHasChanged();
     }
 
-    private async Task ShowStoryAsync(Story story)
+    private async Task ShowStoryAsync(Story story) => ShowStory(story, await Stories.ChecklistAsync(story));
+
+    private void ShowStory(Story story, IReadOnlyList<ChecklistItem> checklist)
     {
         _story = story;
         _form = StoryForm.From(story);
         _version = story.Version;
-        _checklist = await Stories.ChecklistAsync(story);
+        _checklist = checklist;
     }
 
     private async Task TakeLeaseIfEditableAsync()
@@ -367,7 +369,15 @@ public sealed partial class StoryEditorPage
         _status = L["Saved {0}", ShortTime(result.SavedAt)];
         _error = null;
         await _editor!.MarkSavedAsync(sequence, result.Version);
-        await RefreshStoryAsync();
+        if (result.Story is { } saved)
+        {
+            // The save read and returned the story and its checklist in its own unit of work.
+            _story = saved;
+            _checklist = result.Checklist;
+            await ApplyEditabilityAsync();
+        }
+        else
+            await RefreshStoryAsync();
     }
 
     /// <summary>Attempts at keeping mine when the other writer saves again in between; then the writer is asked again.</summary>
@@ -584,8 +594,8 @@ public sealed partial class StoryEditorPage
                 _error = _saveRefusal ?? L["Your changes are not saved yet ({0}); “{1}” waits until they are.", _status, StoryDisplay.ActionLabel(action, L)];
                 return;
             }
-            var moved = await Stories.TransitionAsync(_actor, Id, action, note, publishAt, _version);
-            await ShowStoryAsync(moved);
+            var moved = await Stories.MoveAsync(_actor, Id, action, note, publishAt, _version);
+            ShowStory(moved.Story, moved.Checklist);
             if (note is not null && _notes is not null)
                 await _notes.ReloadAsync();
             await ApplyEditabilityAsync();
