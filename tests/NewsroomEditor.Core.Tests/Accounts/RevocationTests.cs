@@ -7,6 +7,7 @@ using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Accounts;
 
@@ -102,8 +103,8 @@ public sealed class RevocationTests : IAsyncLifetime
             await users.UpdateSecurityStampAsync(user);
         });
 
-    private Task<T> Stories<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Stories<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     private async Task<Actor> UserAsync(string email, string name, string role) =>
         await _host.InScopeAsync(async sp =>

@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Audit;
 
@@ -55,14 +56,14 @@ internal sealed class AuditTestNewsroom : IAsyncDisposable
 
     public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => Host.InScopeAsync(action);
 
-    public Task<T> StoriesAsync<T>(Func<StoryService, Task<T>> action) => Host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    public Task<T> StoriesAsync<T>(Func<StoryServices, Task<T>> action) => Host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     /// <summary>A story by <paramref name="author"/> with passing content, saved once, the lease let go.</summary>
     public async Task<Story> WriteAsync(Actor author, string headline)
     {
         return await Host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var story = await stories.CreateAsync(author, "vi", SectionId);
             var saved = await stories.SaveAsync(author, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = SectionId });
             Assert.True(saved.Saved);

@@ -7,6 +7,7 @@ using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Media;
 using NewsroomEditor.Core.Tests.Stories;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Audit;
 
@@ -209,7 +210,7 @@ public sealed class AuditedActionsTests : IAsyncLifetime
 
     private Task SaveAsync(Actor actor, Guid id, string headline) => _newsroom.InScopeAsync(async sp =>
     {
-        var stories = sp.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(sp);
         var current = await stories.GetAsync(actor, id);
         var saved = await stories.SaveAsync(actor, id, current.Version, StoryFactory.Content(headline) with { SectionId = _newsroom.SectionId });
         Assert.True(saved.Saved);

@@ -7,6 +7,7 @@ using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Media;
 
@@ -193,9 +194,9 @@ public sealed class MediaServiceTests : IAsyncLifetime
     public async Task Delete_is_refused_while_a_story_uses_the_image_and_names_the_story()
     {
         var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
-        var story = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(_lan));
+        var story = await _host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(_lan));
         var content = StoryFactory.Content("Hội nghị tỉnh") with { Body = WithFigure(item.Id), SectionId = null };
-        var saved = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_lan, story.Id, story.Version, content));
+        var saved = await _host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(_lan, story.Id, story.Version, content));
         Assert.True(saved.Saved);
 
         var usage = await Service(s => s.UsageAsync(_lan, item.Id));
@@ -212,16 +213,16 @@ public sealed class MediaServiceTests : IAsyncLifetime
     public async Task A_featured_photo_counts_as_usage_and_its_missing_alt_text_fails_the_checklist()
     {
         var item = (await UploadAsync(_lan, "anh-dai-dien.jpg", TestImages.Jpeg(600, 400))).Stored!;
-        var stories = (Func<StoryService, Task<Story>> action) => _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+        var stories = (Func<StoryServices, Task<Story>> action) => _host.InScopeAsync(sp => action(StoryServices.From(sp)));
         var story = await stories(s => s.CreateAsync(_lan));
         var content = StoryFactory.Content("Ảnh đại diện") with { FeaturedMediaId = item.Id, FeaturedCaption = "  Toàn cảnh hội nghị  " };
-        var saved = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_lan, story.Id, story.Version, content));
+        var saved = await _host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(_lan, story.Id, story.Version, content));
         Assert.True(saved.Saved);
         var stored = await stories(s => s.GetAsync(_lan, story.Id));
 
-        var withoutAlt = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().ChecklistAsync(stored));
+        var withoutAlt = await _host.InScopeAsync(sp => StoryServices.From(sp).ChecklistAsync(stored));
         await Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata("Các đại biểu dự hội nghị", "", "")));
-        var withAlt = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().ChecklistAsync(stored));
+        var withAlt = await _host.InScopeAsync(sp => StoryServices.From(sp).ChecklistAsync(stored));
         var usage = await Service(s => s.UsageAsync(_lan, item.Id));
 
         Assert.Equal("Toàn cảnh hội nghị", stored.FeaturedCaption);

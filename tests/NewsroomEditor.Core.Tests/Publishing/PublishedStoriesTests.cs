@@ -6,6 +6,7 @@ using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Publishing;
 
@@ -230,8 +231,8 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
     private Task<Story> Move(Story story, StoryAction action, Actor? actor = null) =>
         Service(s => s.TransitionAsync(actor ?? _editor, story.Id, action));
 
-    private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));

@@ -5,6 +5,7 @@ using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Core.Tests.Support;
 using Xunit.Abstractions;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -85,7 +86,7 @@ public sealed class OperationCostTests(ITestOutputHelper output)
         var editor = await host.CreateActorAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
         var id = await host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var story = await stories.CreateAsync(lan, "vi", 1);
             await stories.SaveAsync(lan, story.Id, story.Version, StoryFactory.Content());
             await stories.TransitionAsync(lan, story.Id, StoryAction.Submit);
@@ -101,10 +102,10 @@ public sealed class OperationCostTests(ITestOutputHelper output)
     /// </summary>
     private static Task<(int Calls, int Contexts, int Commands)> MeasureAsync(
         CoreTestHost host, DatabaseCostCounter counter, Actor editor, Guid storyId,
-        Func<StoryService, EditLeaseService, int, Task<int>> operation) =>
+        Func<StoryServices, EditLeaseService, int, Task<int>> operation) =>
         host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var leases = sp.GetRequiredService<EditLeaseService>();
             var opened = await stories.GetAsync(editor, storyId);
             Assert.True((await leases.AcquireAsync(editor, storyId)).HeldByMe);

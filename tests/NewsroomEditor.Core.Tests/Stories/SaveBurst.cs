@@ -5,6 +5,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -58,7 +59,7 @@ internal static class SaveBurst
             var user = actors[Email(w)];
             var actor = Actor.Create(user.Id, user.DisplayName, Roles.Reporter);
             await using var scope = host.Services.CreateAsyncScope();
-            var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(scope.ServiceProvider);
             for (var s = 0; ; s++)
             {
                 var story = await stories.CreateAsync(actor, "vi", 1);
@@ -84,7 +85,7 @@ internal static class SaveBurst
         var publisher = Task.Run(async () =>
         {
             await using var scope = host.Services.CreateAsyncScope();
-            var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(scope.ServiceProvider);
             while (true)
             {
                 foreach (var queued in await stories.ReviewQueueAsync(editor))

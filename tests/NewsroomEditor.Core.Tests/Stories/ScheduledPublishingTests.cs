@@ -8,11 +8,12 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
 /// <summary>
-/// Scheduled publishing through the real <see cref="StoryService"/> and <see cref="ScheduledPublisher"/>
+/// Scheduled publishing through the real <see cref="StoryServices"/> and <see cref="ScheduledPublisher"/>
 /// over a real SQLite file, on a clock the tests move (the domain's own rule, PublishIfDue, is
 /// StoryWorkflowTests').
 /// </summary>
@@ -150,7 +151,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
     {
         return await host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
             var story = await stories.CreateAsync(_editor, "vi", sectionId);
             var saved = await stories.SaveAsync(_editor, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = sectionId });
@@ -165,7 +166,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
     }
 
     private static Task<int> PublishDueAsync(CoreTestHost host) =>
-        host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().PublishDueAsync());
+        host.InScopeAsync(sp => StoryServices.From(sp).PublishDueAsync());
 
     private static Task<Story> StoredAsync(CoreTestHost host, Guid id) =>
         host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Stories.AsNoTracking().SingleAsync(s => s.Id == id));

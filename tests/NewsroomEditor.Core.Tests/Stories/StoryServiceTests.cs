@@ -4,6 +4,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -82,7 +83,7 @@ public sealed class StoryServiceTests : IAsyncLifetime
         var story = await CreateAsync(_lan);
         await Service(s => s.SaveAsync(_lan, story.Id, story.Version, StoryFactory.Content("Của họ")));
 
-        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().KeepAsRevisionAsync(_lan, story.Id, StoryFactory.Content("Của tôi")));
+        await _host.InScopeAsync(sp => StoryServices.From(sp).KeepAsRevisionAsync(_lan, story.Id, StoryFactory.Content("Của tôi")));
 
         Assert.Equal("Của họ", (await Service(s => s.GetAsync(_lan, story.Id))).Headline);
         var revisions = await Service(s => s.RevisionsAsync(_lan, story.Id));
@@ -253,8 +254,8 @@ public sealed class StoryServiceTests : IAsyncLifetime
     private Task<int> FirstSectionAsync() =>
         _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync());
 
-    private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

@@ -7,6 +7,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -60,8 +61,8 @@ public sealed class TranslationMarkingRaceTests
         await host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id));
     }
 
-    private static Task<T> Stories<T>(CoreTestHost host, Func<StoryService, Task<T>> action) =>
-        host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private static Task<T> Stories<T>(CoreTestHost host, Func<StoryServices, Task<T>> action) =>
+        host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     /// <summary>
     /// Once armed, just before the first SaveChanges that would mark the translation, saves that

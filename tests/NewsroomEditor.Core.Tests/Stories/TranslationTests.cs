@@ -8,6 +8,7 @@ using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Core.Tests.Stories.RichText;
 using NewsroomEditor.Core.Tests.Support;
 using static NewsroomEditor.Core.Tests.Stories.StoryFactory;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -217,7 +218,7 @@ public sealed class TranslationTests : IAsyncLifetime
         var (source, english) = await PublishedPairAsync();
         await SaveAsync(_editor, source.Id, Content("Hội nghị Ban Chấp hành (cập nhật)"));
 
-        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().MarkTranslationCurrentAsync(_editor, english.Id));
+        await _host.InScopeAsync(sp => StoryServices.From(sp).MarkTranslationCurrentAsync(_editor, english.Id));
 
         var translation = await Service(s => s.TranslationsAsync(_editor, english.Id));
         Assert.Null(translation.OutdatedSince);
@@ -240,7 +241,7 @@ public sealed class TranslationTests : IAsyncLifetime
         await SaveAsync(_editor, source.Id, Content("Hội nghị Ban Chấp hành (cập nhật)"));
 
         var error = await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().MarkTranslationCurrentAsync(_lan, english.Id)));
+            _host.InScopeAsync(sp => StoryServices.From(sp).MarkTranslationCurrentAsync(_lan, english.Id)));
 
         Assert.Equal("Only an editor may mark a translation as up to date.", error.Message);
         var translation = await Service(s => s.TranslationsAsync(_lan, english.Id));
@@ -312,8 +313,8 @@ public sealed class TranslationTests : IAsyncLifetime
         await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id));
     }
 
-    private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));

@@ -15,6 +15,7 @@ using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.E2E.Support;
 using NewsroomEditor.Web.Components.Public;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.E2E.Security;
 
@@ -126,7 +127,7 @@ public class HostileTextTests(NewsroomServer server)
         }
 
         // Stories: story i carries vector i in every field, written by person i, published by the editor.
-        var stories = services.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(services);
         var storyIds = new List<Guid>();
         var refusedHrefs = 0;
         for (var i = 0; i < vectors.Count; i++)

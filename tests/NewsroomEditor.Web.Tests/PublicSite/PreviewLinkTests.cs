@@ -11,6 +11,7 @@ using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Components.Public.Site;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.PublicSite;
 
@@ -69,7 +70,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         using (var first = await anonymous.GetAsync(link.Path))
             Assert.Contains(Headline, await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_author, story.Id, story.Version, Content("Tiêu đề đã sửa sau khi gửi liên kết")));
+        await InScopeAsync(sp => StoryServices.From(sp).SaveAsync(_author, story.Id, story.Version, Content("Tiêu đề đã sửa sau khi gửi liên kết")));
         using var second = await anonymous.GetAsync(link.Path);
 
         var html = await second.Content.ReadAsStringAsync();
@@ -114,7 +115,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         var story = await WriteDraftAsync(Headline);
         var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
         var editor = await EditorAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Archive));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Archive));
 
         await AssertInvalidLinkAsync(link.Path);
         var refused = await Assert.ThrowsAsync<WorkflowException>(
@@ -128,9 +129,9 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         var story = await WriteDraftAsync(Headline);
         var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
         var editor = await EditorAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(_author, story.Id, StoryAction.Submit));
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Publish));
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Unpublish));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(_author, story.Id, StoryAction.Submit));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Publish));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Unpublish));
 
         await AssertInvalidLinkAsync(link.Path);
         var refused = await Assert.ThrowsAsync<WorkflowException>(
@@ -191,7 +192,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     {
         return await InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
             var story = await stories.CreateAsync(_author, "vi", sectionId);
             var content = Content(headline) with { SectionId = sectionId };

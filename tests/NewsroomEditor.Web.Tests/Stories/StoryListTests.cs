@@ -4,6 +4,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Stories;
 
@@ -35,7 +36,7 @@ public sealed class StoryListTests : IClassFixture<StoryListTests.Newsroom>
         private async Task WriteAsync(Actor author, string headline)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(scope.ServiceProvider);
             var story = await stories.CreateAsync(author, "vi", 1);
             var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
                 headline, "", StoryBody.FromParagraphs(["Nội dung."]), 1, [], author.DisplayName, "", ""));

@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Stories;

@@ -6,6 +6,7 @@ using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
@@ -23,7 +24,7 @@ public sealed record StoryDraft(
 /// <summary>
 /// A reporter (Hoàng Lan) and an editor (Nguyễn Thu) at work in a running app
 /// (<see cref="NewsroomAppFactory"/>): stories written under the edit lease, submitted, published,
-/// scheduled, corrected or taken down through <see cref="StoryService"/>, as the editing UI does,
+/// scheduled, corrected or taken down through <see cref="StoryServices"/>, as the editing UI does,
 /// so that the public site's cache is told exactly as it is in production.
 /// </summary>
 public sealed class PublishingDesk
@@ -151,7 +152,7 @@ public sealed class PublishingDesk
     public Task<Story> MoveAsync(Guid id, StoryAction action) =>
         StoriesAsync(s => s.TransitionAsync(action is StoryAction.Submit ? Reporter : Editor, id, action));
 
-    public Task<T> StoriesAsync<T>(Func<StoryService, Task<T>> action) => InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    public Task<T> StoriesAsync<T>(Func<StoryServices, Task<T>> action) => InScopeAsync(sp => action(StoryServices.From(sp)));
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

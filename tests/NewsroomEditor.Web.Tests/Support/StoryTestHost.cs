@@ -12,6 +12,7 @@ using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
@@ -64,7 +65,10 @@ public sealed class StoryTestHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(Events);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<StoryService>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryWriting>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryWorkflow>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryTranslations>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryQueries>());
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<EditLeaseService>());
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<SectionCatalog>());
     }
@@ -107,8 +111,8 @@ public sealed class StoryTestHost : IAsyncDisposable
         StoriesAsync(stories => stories.TransitionAsync(actor, storyId, action, note));
 
     /// <summary>Runs one use case in a scope of its own, as a separate request would.</summary>
-    public Task<T> StoriesAsync<T>(Func<StoryService, Task<T>> action) =>
-        InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    public Task<T> StoriesAsync<T>(Func<StoryServices, Task<T>> action) =>
+        InScopeAsync(sp => action(StoryServices.From(sp)));
 
     public async Task InScopeAsync(Func<IServiceProvider, Task> action)
     {

@@ -19,7 +19,7 @@ namespace NewsroomEditor.Web.Components.Stories;
 /// <summary>
 /// The story editor: fields, the Tiptap body, autosave with a browser-side copy, the edit lease, the
 /// workflow buttons and the checklist. Rules are the domain's; this page only calls
-/// <see cref="StoryService"/> and <see cref="EditLeaseService"/> and shows what they answer.
+/// <see cref="IStoryWriting"/>, <see cref="IStoryWorkflow"/>, <see cref="IStoryQueries"/> and <see cref="EditLeaseService"/> and shows what they answer.
 /// </summary>
 public sealed partial class StoryEditorPage
 {
@@ -71,7 +71,9 @@ public sealed partial class StoryEditorPage
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [Inject] private StoryService Stories { get; set; } = default!;
+    [Inject] private IStoryQueries Queries { get; set; } = default!;
+    [Inject] private IStoryWriting Writing { get; set; } = default!;
+    [Inject] private IStoryWorkflow Workflow { get; set; } = default!;
     [Inject] private EditLeaseService Leases { get; set; } = default!;
     [Inject] private SectionCatalog Sections { get; set; } = default!;
     [Inject] private INewsroomEventBus Events { get; set; } = default!;
@@ -88,7 +90,7 @@ public sealed partial class StoryEditorPage
         _actor = Actor.From((await AuthenticationState).User);
         try
         {
-            _story = await Stories.GetAsync(_actor, Id);
+            _story = await Queries.GetAsync(_actor, Id);
         }
         catch (DomainException e)
         {
@@ -145,7 +147,7 @@ public sealed partial class StoryEditorPage
         StateHasChanged();
     }
 
-    private async Task ShowStoryAsync(Story story) => ShowStory(story, await Stories.ChecklistAsync(story));
+    private async Task ShowStoryAsync(Story story) => ShowStory(story, await Workflow.ChecklistAsync(story));
 
     private void ShowStory(Story story, IReadOnlyList<ChecklistItem> checklist)
     {
@@ -328,7 +330,7 @@ public sealed partial class StoryEditorPage
         try
         {
             var (content, sequence) = await ReadBrowserContentAsync();
-            var result = await Stories.SaveAsync(_actor, Id, _version, content, cancellationToken: _stopping.Token);
+            var result = await Writing.SaveAsync(_actor, Id, _version, content, cancellationToken: _stopping.Token);
             if (result.Saved)
             {
                 await SavedAsync(result, sequence);
@@ -458,7 +460,7 @@ public sealed partial class StoryEditorPage
         for (var attempt = 1; attempt <= KeepMineAttempts; attempt++)
         {
             _status = L["Saving…"];
-            var kept = await Stories.SaveAsync(_actor, Id, conflict.Version, mine, SaveReason.KeepMineAfterConflict);
+            var kept = await Writing.SaveAsync(_actor, Id, conflict.Version, mine, SaveReason.KeepMineAfterConflict);
             if (kept.Saved)
             {
                 await SavedAsync(kept, sequence);
@@ -474,7 +476,7 @@ public sealed partial class StoryEditorPage
     {
         try
         {
-            await Stories.KeepAsRevisionAsync(_actor, Id, mine);
+            await Writing.KeepAsRevisionAsync(_actor, Id, mine);
         }
         catch (DomainException e)
         {
@@ -594,7 +596,7 @@ public sealed partial class StoryEditorPage
                 _error = _saveRefusal ?? L["Your changes are not saved yet ({0}); “{1}” waits until they are.", _status, StoryDisplay.ActionLabel(action, L)];
                 return;
             }
-            var moved = await Stories.MoveAsync(_actor, Id, action, note, publishAt, _version);
+            var moved = await Workflow.MoveAsync(_actor, Id, action, note, publishAt, _version);
             ShowStory(moved.Story, moved.Checklist);
             if (note is not null && _notes is not null)
                 await _notes.ReloadAsync();
@@ -617,7 +619,7 @@ public sealed partial class StoryEditorPage
         try
         {
             await Leases.TakeOverAsync(_actor, Id);
-            var fresh = await Stories.GetAsync(_actor, Id);
+            var fresh = await Queries.GetAsync(_actor, Id);
             await ShowStoryAsync(fresh);
             _lease = LeaseStatus.Mine;
             _takenOverBy = null;
@@ -681,7 +683,7 @@ public sealed partial class StoryEditorPage
                         await TakeLeaseIfEditableAsync();
                         if (_editable && _editor is not null)
                         {
-                            var fresh = await Stories.GetAsync(_actor, Id);
+                            var fresh = await Queries.GetAsync(_actor, Id);
                             await ShowStoryAsync(fresh);
                             await _editor.SetContentAsync(fresh.BodyJson);
                             await _editor.SetReadOnlyAsync(false);
@@ -710,7 +712,7 @@ public sealed partial class StoryEditorPage
                 {
                     if (_disposed || _editable || _editor is null || _autosave.IsDirty || _takenOverBy is not null)
                         return;
-                    var fresh = await Stories.GetAsync(_actor, Id);
+                    var fresh = await Queries.GetAsync(_actor, Id);
                     await ShowStoryAsync(fresh);
                     await _editor.SetContentAsync(fresh.BodyJson);
                     StateHasChanged();
@@ -746,7 +748,7 @@ public sealed partial class StoryEditorPage
             _error = L["{0} saved the story meanwhile; look at the latest version and restore again.", result.Conflict!.UpdatedByName];
             return;
         }
-        var fresh = await Stories.GetAsync(_actor, Id);
+        var fresh = await Queries.GetAsync(_actor, Id);
         await ShowStoryAsync(fresh);
         if (_editor is not null)
         {
@@ -763,9 +765,9 @@ public sealed partial class StoryEditorPage
         // The state, the rules and the checklist follow the server; the version does not: it only
         // moves with content this page holds (its own saves, a reload), or a save could overwrite
         // content it never showed.
-        var fresh = await Stories.GetAsync(_actor, Id);
+        var fresh = await Queries.GetAsync(_actor, Id);
         _story = fresh;
-        _checklist = await Stories.ChecklistAsync(fresh);
+        _checklist = await Workflow.ChecklistAsync(fresh);
         await ApplyEditabilityAsync();
     }
 
