@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
-using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Stories;
 
