@@ -1,6 +1,6 @@
 // Public-site benchmark seeding: see bench/README.md and run.sh.
 //   seed <dataFolder> <sample-article.txt>   creates the newsroom (admin, reporter, editor) and
-//                                            publishes the sample article through StoryService;
+//                                            publishes the sample article through the story services;
 //                                            prints the article's public path on stdout.
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +46,8 @@ var paragraphs = blocks[4..^2].Where(b => b.EndsWith('.')).ToList();
 
 var path = await InScope(async sp =>
 {
-    var stories = sp.GetRequiredService<StoryService>();
+    var stories = sp.GetRequiredService<IStoryWriting>();
+    var workflow = sp.GetRequiredService<IStoryWorkflow>();
     var section = await sp.GetRequiredService<NewsroomDbContext>().Sections.OrderBy(s => s.Id).FirstAsync();
     var story = await stories.CreateAsync(reporter, "vi", section.Id);
     var saved = await stories.SaveAsync(reporter, story.Id, story.Version, new StoryContent(
@@ -54,19 +55,19 @@ var path = await InScope(async sp =>
     if (!saved.Saved)
         throw new InvalidOperationException("The sample article did not save.");
     await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(reporter, story.Id);
-    await stories.TransitionAsync(reporter, story.Id, StoryAction.Submit);
-    var published = await stories.TransitionAsync(editor, story.Id, StoryAction.Publish);
+    await workflow.TransitionAsync(reporter, story.Id, StoryAction.Submit);
+    var published = await workflow.TransitionAsync(editor, story.Id, StoryAction.Publish);
     return sp.GetRequiredService<PublicPaths>().Article(published.Language, section.SlugFor(published.Language), published.Slug);
 });
 Console.WriteLine(path);
 return 0;
 
-async Task<StoryActor> UserAsync(string email, string name, string role) => await InScope(async sp =>
+async Task<Actor> UserAsync(string email, string name, string role) => await InScope(async sp =>
 {
     var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
     var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
     var result = await users.CreateAsync(user, Password);
     if (!result.Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
         throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-    return StoryActor.Create(user.Id, name, role);
+    return Actor.Create(user.Id, name, role);
 });

@@ -31,7 +31,7 @@ echo "building (Release)…" >&2
 dotnet build -c Release -v quiet -nologo . >/dev/null
 dotnet build -c Release -v quiet -nologo "$repo/src/NewsroomEditor.Web" >/dev/null
 
-# The newsroom: admin, reporter, editor, and the sample article published through StoryService.
+# The newsroom: admin, reporter, editor, and the sample article published through the story services.
 article=$(dotnet bin/Release/net10.0/NewsroomEditor.PublicBench.dll seed "$work/data" "$repo/tests/NewsroomEditor.E2E/Fixtures/sample-article-vi.txt")
 echo "article: $article" >&2
 

@@ -74,7 +74,11 @@ public static class CoreHostingExtensions
         services.TryAddScoped<IAuditClient, NoAuditClient>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditQueries>();
-        services.AddScoped<StoryService>();
+        services.AddScoped<IStoryWriting, StoryWriting>();
+        services.AddScoped<IStoryWorkflow, StoryWorkflow>();
+        services.AddScoped<IStoryTranslations, StoryTranslations>();
+        services.AddScoped<IStoryQueries, StoryQueries>();
+        services.AddScoped<IScheduledPublishing, ScheduledPublishing>();
         services.AddScoped<EditLeaseService>();
         services.AddSingleton<IMediaStore, LocalDiskMediaStore>();
         services.AddSingleton<MediaImageProcessor>();

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
-using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Accounts;
 
@@ -10,10 +9,10 @@ namespace NewsroomEditor.Core.Accounts;
 /// Makes every change with the person's roles as they are now. A Blazor circuit keeps the principal
 /// it was opened with, so an editor demoted or deactivated by an admin would otherwise keep
 /// publishing until the circuit revalidates: each write method of the story, lease and media
-/// services calls <see cref="CurrentAsync"/> first and acts as the actor it returns.
+/// services calls <see cref="CurrentAsync(NewsroomDbContext, Actor, CancellationToken)"/> first and acts as the actor it returns.
 /// </summary>
 /// <remarks>
-/// Nothing is cached: the query is two lookups by key, made once per write, and any cache would
+/// Nothing is cached: the query is one lookup by key (the account and its roles), made once per write, and any cache would
 /// let a write through in the moments after a role was removed.
 /// </remarks>
 public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
@@ -25,26 +24,69 @@ public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
     /// The actor with the roles the database holds for them now; throws
     /// <see cref="AccessDeniedException"/> when the account is gone or deactivated.
     /// </summary>
-    public async Task<StoryActor> CurrentAsync(StoryActor actor, CancellationToken cancellationToken = default)
+    public async Task<Actor> CurrentAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (ReferenceEquals(actor, StoryActor.System))
+        if (ReferenceEquals(actor, Actor.System))
             return actor; // the scheduler has no account and no roles to lose
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var account = await db.Users.AsNoTracking()
-            .Where(u => u.Id == actor.UserId)
-            .Select(u => new { u.DeactivatedAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (account is null || account.DeactivatedAt is not null)
-            throw new AccessDeniedException(AccessChanged);
+        return await CurrentAsync(db, actor, cancellationToken);
+    }
 
-        var roles = await (from userRole in db.UserRoles
-                           join role in db.Roles on userRole.RoleId equals role.Id
-                           where userRole.UserId == actor.UserId
-                           select role.Name!)
-            .ToListAsync(cancellationToken);
-        var current = roles.ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// As <see cref="CurrentAsync(Actor, CancellationToken)"/>, in the caller's context: an
+    /// operation verifies its actor with one query in the context it works in, opening none.
+    /// </summary>
+    public static async Task<Actor> CurrentAsync(NewsroomDbContext db, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ReferenceEquals(actor, Actor.System))
+            return actor;
+        return Verified(actor, await Standing(db, actor).SingleOrDefaultAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The account's standing as the database holds it now, as a query an operation may also fold
+    /// into its own first query (as scalar subqueries, see <see cref="AccountStanding.Of"/>) and hand
+    /// to <see cref="Verified"/>: the verification then costs no command of its own.
+    /// </summary>
+    public static IQueryable<AccountStanding> Standing(NewsroomDbContext db, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var userId = actor.UserId;
+        // No AsNoTracking here: folded into a tracking query it would turn the whole query into one
+        // that tracks nothing. It projects no entity, so it tracks nothing by itself.
+        return db.Users
+            .Where(u => u.Id == userId)
+            .Select(u => new AccountStanding
+            {
+                IsActive = u.DeactivatedAt == null,
+                IsReporter = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Reporter)),
+                IsEditor = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Editor)),
+                IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
+            });
+    }
+
+    /// <summary>
+    /// <paramref name="actor"/> with the roles <paramref name="standing"/> says they hold now;
+    /// throws <see cref="AccessDeniedException"/> when the account is gone (null) or deactivated.
+    /// </summary>
+    public static Actor Verified(Actor actor, AccountStanding? standing)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (ReferenceEquals(actor, Actor.System))
+            return actor;
+        if (standing is null || !standing.IsActive)
+            throw new AccessDeniedException(AccessChanged);
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        if (standing.IsReporter)
+            current.Add(Roles.Reporter);
+        if (standing.IsEditor)
+            current.Add(Roles.Editor);
+        if (standing.IsAdmin)
+            current.Add(Roles.Admin);
         return current.SetEquals(actor.Roles) ? actor : actor with { Roles = current };
     }
 
@@ -56,8 +98,25 @@ public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
     public async Task EnsureAdminAsync(ClaimsPrincipal principal, string refusal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var current = await CurrentAsync(StoryActor.From(principal), cancellationToken);
+        var current = await CurrentAsync(Actor.From(principal), cancellationToken);
         if (!current.Roles.Contains(Roles.Admin))
             throw new AccessDeniedException(refusal);
     }
+}
+
+/// <summary>An account as <see cref="ActorVerifier"/> checks it: active or not, and which of the <see cref="Roles.All"/> it holds.</summary>
+public sealed class AccountStanding
+{
+    public bool IsActive { get; init; }
+    public bool IsReporter { get; init; }
+    public bool IsEditor { get; init; }
+    public bool IsAdmin { get; init; }
+
+    /// <summary>
+    /// The standing from the flags an operation's own query read with
+    /// <see cref="ActorVerifier.Standing"/> (<c>standing.Any()</c>, <c>standing.Any(a => a.IsActive)</c>…);
+    /// null when there is no such account.
+    /// </summary>
+    public static AccountStanding? Of(bool exists, bool isActive, bool isReporter, bool isEditor, bool isAdmin) =>
+        exists ? new AccountStanding { IsActive = isActive, IsReporter = isReporter, IsEditor = isEditor, IsAdmin = isAdmin } : null;
 }

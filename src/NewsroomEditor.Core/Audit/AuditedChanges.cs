@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
 
@@ -15,7 +16,7 @@ public static class AuditedChanges
     /// <see cref="AuditActions.StoryUnpublished"/> for those moves, <see cref="AuditActions.StoryTransition"/>
     /// for the others; the details say from → to, the headline, the note and a scheduled time.
     /// </summary>
-    public static AuditRecord StoryMoved(Story story, StoryState from, StoryActor actor, string? note, TimeZoneInfo siteZone)
+    public static AuditRecord StoryMoved(Story story, StoryState from, Actor actor, string? note, TimeZoneInfo siteZone)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(actor);
@@ -34,12 +35,12 @@ public static class AuditedChanges
     public static AuditRecord StoryPublishedOnSchedule(Story story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        return new AuditRecord(AuditActions.StoryPublished, null, StoryActor.System.DisplayName, StoryTarget(story),
+        return new AuditRecord(AuditActions.StoryPublished, null, Actor.System.DisplayName, StoryTarget(story),
             $"{StateName(StoryState.Scheduled)} → {StateName(StoryState.Published)}: {Quoted(story.Headline)}; on schedule");
     }
 
     /// <summary>A saved edit of a published story.</summary>
-    public static AuditRecord StoryCorrected(Story story, StoryActor actor)
+    public static AuditRecord StoryCorrected(Story story, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(actor);
@@ -47,7 +48,7 @@ public static class AuditedChanges
             $"Correction of {Quoted(story.Headline)} (version {story.Version.ToString(CultureInfo.InvariantCulture)})");
     }
 
-    public static AuditRecord MediaDeleted(MediaAsset asset, StoryActor actor)
+    public static AuditRecord MediaDeleted(MediaAsset asset, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(asset);
         ArgumentNullException.ThrowIfNull(actor);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Media;
@@ -45,7 +46,7 @@ public class MediaAsset
         JsonSerializer.Deserialize<List<MediaRendition>>(RenditionsJson, Json) ?? [];
 
     /// <summary>A processed upload: its pixel size and renditions, ready to be stored.</summary>
-    internal static MediaAsset Create(Guid id, StoryActor uploader, string fileName, MediaFormat format, string sha256, long bytes,
+    internal static MediaAsset Create(Guid id, Actor uploader, string fileName, MediaFormat format, string sha256, long bytes,
         int width, int height, IReadOnlyList<MediaRendition> renditions, DateTime now)
     {
         var asset = new MediaAsset
@@ -68,9 +69,9 @@ public class MediaAsset
     }
 
     /// <summary>Reporters describe their own uploads; editors any (DESIGN.md §2).</summary>
-    internal bool CanEdit(StoryActor actor) => StoryRules.IsEditorOrOwner(actor, UploaderId);
+    internal bool CanEdit(Actor actor) => StoryRules.IsEditorOrOwner(actor, UploaderId);
 
-    internal void Describe(StoryActor actor, MediaMetadata metadata, DateTime now)
+    internal void Describe(Actor actor, MediaMetadata metadata, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (!CanEdit(actor))

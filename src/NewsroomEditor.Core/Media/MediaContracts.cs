@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 
@@ -56,19 +57,19 @@ public sealed record MediaMetadata(string AltText, string Caption, string Credit
 public interface IMediaService
 {
     /// <summary>Checks and stores one upload, then processes it (renditions); refusals change nothing.</summary>
-    Task<UploadResult> UploadAsync(StoryActor actor, string fileName, Stream content, CancellationToken cancellationToken = default);
+    Task<UploadResult> UploadAsync(Actor actor, string fileName, Stream content, CancellationToken cancellationToken = default);
 
-    Task<MediaItem> UpdateMetadataAsync(StoryActor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default);
+    Task<MediaItem> UpdateMetadataAsync(Actor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default);
 
-    Task<MediaPage> ListAsync(StoryActor actor, MediaQuery query, CancellationToken cancellationToken = default);
+    Task<MediaPage> ListAsync(Actor actor, MediaQuery query, CancellationToken cancellationToken = default);
 
-    Task<MediaItem?> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<MediaItem?> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>The stories whose body or featured photo uses the image.</summary>
-    Task<IReadOnlyList<StorySummary>> UsageAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StorySummary>> UsageAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an image no story uses; refused (with the stories named) otherwise.</summary>
-    Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default);
+    Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>The images of a body's figures, for the allow-list renderer's srcset (preview and public pages).</summary>
     Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default);

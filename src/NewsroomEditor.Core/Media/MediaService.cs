@@ -33,7 +33,7 @@ public sealed class MediaService(
 
     private MediaOptions Limits => options.Value;
 
-    public async Task<UploadResult> UploadAsync(StoryActor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
+    public async Task<UploadResult> UploadAsync(Actor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
@@ -110,7 +110,7 @@ public sealed class MediaService(
         return new UploadResult(ToItem(asset), null, null);
     }
 
-    public async Task<MediaItem> UpdateMetadataAsync(StoryActor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
+    public async Task<MediaItem> UpdateMetadataAsync(Actor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
@@ -122,7 +122,7 @@ public sealed class MediaService(
         return ToItem(asset);
     }
 
-    public async Task<MediaPage> ListAsync(StoryActor actor, MediaQuery query, CancellationToken cancellationToken = default)
+    public async Task<MediaPage> ListAsync(Actor actor, MediaQuery query, CancellationToken cancellationToken = default)
     {
         EnsureWriter(actor);
         ArgumentNullException.ThrowIfNull(query);
@@ -140,7 +140,7 @@ public sealed class MediaService(
         return new MediaPage(page.Select(ToItem).ToList(), total);
     }
 
-    public async Task<MediaItem?> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<MediaItem?> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         EnsureWriter(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ public sealed class MediaService(
         return asset is null ? null : ToItem(asset);
     }
 
-    public async Task<IReadOnlyList<StorySummary>> UsageAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StorySummary>> UsageAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         EnsureWriter(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -156,10 +156,10 @@ public sealed class MediaService(
     }
 
     /// <summary>Reporters see their own stories only (DESIGN.md §2), here too.</summary>
-    private static List<StorySummary> VisibleTo(StoryActor actor, IReadOnlyList<StorySummary> stories) =>
+    private static List<StorySummary> VisibleTo(Actor actor, IReadOnlyList<StorySummary> stories) =>
         stories.Where(s => StoryRules.IsEditorOrOwner(actor, s.AuthorId)).ToList();
 
-    public async Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
@@ -275,7 +275,7 @@ public sealed class MediaService(
         return buffer.ToArray();
     }
 
-    private static void EnsureWriter(StoryActor actor)
+    private static void EnsureWriter(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.CanWrite)

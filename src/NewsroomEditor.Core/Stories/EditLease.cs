@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
-using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Stories;
 
@@ -11,7 +10,7 @@ public class EditLease
 {
     private EditLease() { }
 
-    internal EditLease(Guid storyId, StoryActor holder, DateTime now, TimeSpan duration)
+    internal EditLease(Guid storyId, Actor holder, DateTime now, TimeSpan duration)
     {
         StoryId = storyId;
         Take(holder, now, duration);
@@ -22,7 +21,7 @@ public class EditLease
     public string HolderName { get; private set; } = "";
     public DateTime ExpiresAt { get; private set; }
 
-    internal void Take(StoryActor holder, DateTime now, TimeSpan duration)
+    internal void Take(Actor holder, DateTime now, TimeSpan duration)
     {
         HolderId = holder.UserId;
         HolderName = holder.DisplayName;
@@ -55,7 +54,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     /// <summary>How long a lease lasts without renewal; the editor renews it well within this.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(90);
 
-    public async Task<LeaseStatus> AcquireAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<LeaseStatus> AcquireAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await actors.CurrentAsync(actor, cancellationToken);
@@ -102,7 +101,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     }
 
     /// <summary>An editor takes the story from whoever edits it; that person is told at once.</summary>
-    public async Task TakeOverAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task TakeOverAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor = await actors.CurrentAsync(actor, cancellationToken);
@@ -120,7 +119,7 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
         events.Publish(new EditLeaseChanged(storyId, actor.UserId, actor.DisplayName, previous, TakenOver: previous is not null, now));
     }
 
-    public async Task ReleaseAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task ReleaseAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
@@ -131,13 +130,31 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
             events.Publish(new EditLeaseChanged(storyId, null, null, actor.UserId, TakenOver: false, Now));
     }
 
-    /// <summary>For a save: refuses when someone else holds the lease; (re)takes it when it has lapsed.</summary>
-    public async Task EnsureHeldAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// For a save, in the save's own context and transaction: refuses when someone else holds the
+    /// lease; when it is absent or has lapsed, takes it as part of the caller's SaveChanges (so the
+    /// lease and the story are written together or not at all). A lease the writer holds is left
+    /// as it is: the editor renews it on its own, well within <see cref="Duration"/>. Returns true
+    /// when the lease was taken, for the caller to announce once its save is committed.
+    /// </summary>
+    internal static bool EnsureHeld(NewsroomDbContext db, EditLease? lease, Actor actor, Guid storyId, DateTime now)
     {
-        var status = await AcquireAsync(actor, storyId, cancellationToken);
-        if (!status.HeldByMe)
-            throw new LeaseLostException(status.HolderName ?? DomainText.Get("Someone else"));
+        if (lease is not null && lease.IsActive(now))
+        {
+            if (lease.HolderId != actor.UserId)
+                throw new LeaseLostException(lease.HolderName);
+            return false;
+        }
+        if (lease is null)
+            db.EditLeases.Add(new EditLease(storyId, actor, now, Duration));
+        else
+            lease.Take(actor, now, Duration);
+        return true;
     }
+
+    /// <summary>The lease taken by a save (see <see cref="EnsureHeld"/>) is announced as any other.</summary>
+    internal void AnnounceTaken(Actor actor, Guid storyId, DateTime now) =>
+        events.Publish(new EditLeaseChanged(storyId, actor.UserId, actor.DisplayName, null, TakenOver: false, now));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories.RichText;
@@ -105,7 +106,7 @@ public class Story
         FeaturedCaption = FeaturedCaption,
     };
 
-    public static Story Create(StoryActor actor, string language, int? sectionId, DateTime now)
+    public static Story Create(Actor actor, string language, int? sectionId, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(language);
@@ -134,14 +135,14 @@ public class Story
     }
 
     /// <summary>Whether <paramref name="actor"/> may start versions of this story in other languages: editors, and its author if a reporter.</summary>
-    public bool CanBeTranslatedBy(StoryActor actor) => TranslationRefusal(actor) is null;
+    public bool CanBeTranslatedBy(Actor actor) => TranslationRefusal(actor) is null;
 
     /// <summary>
     /// Refuses a translation into <paramref name="language"/> that <paramref name="actor"/> may not
     /// start or that makes no sense. Whether the group already has that language is the service's
     /// to check (it needs the other versions).
     /// </summary>
-    public void EnsureCanTranslate(StoryActor actor, string language, IReadOnlyCollection<string> siteLanguages)
+    public void EnsureCanTranslate(Actor actor, string language, IReadOnlyCollection<string> siteLanguages)
     {
         ArgumentNullException.ThrowIfNull(siteLanguages);
         if (TranslationRefusal(actor) is { } refusal)
@@ -159,7 +160,7 @@ public class Story
     /// through the workflow on its own. The service has checked that the group has no version in
     /// that language yet and made <paramref name="slug"/> (from the headline) unique in it.
     /// </summary>
-    public Story CreateTranslation(StoryActor actor, string language, IReadOnlyCollection<string> siteLanguages, string slug, DateTime now)
+    public Story CreateTranslation(Actor actor, string language, IReadOnlyCollection<string> siteLanguages, string slug, DateTime now)
     {
         EnsureCanTranslate(actor, language, siteLanguages);
         ArgumentNullException.ThrowIfNull(slug);
@@ -227,7 +228,7 @@ public class Story
     /// An editor has checked this translation against its original (in <paramref name="originalLanguage"/>)
     /// and says it is current again; the note keeps who said so and when. Returns false when it was not outdated.
     /// </summary>
-    public bool MarkTranslationCurrent(StoryActor actor, string originalLanguage, DateTime now)
+    public bool MarkTranslationCurrent(Actor actor, string originalLanguage, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsEditor)
@@ -239,7 +240,7 @@ public class Story
         return true;
     }
 
-    private string? TranslationRefusal(StoryActor actor)
+    private string? TranslationRefusal(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.CanWrite)
@@ -251,7 +252,7 @@ public class Story
         return null;
     }
 
-    private bool MayTranslate(StoryActor actor) => StoryRules.IsEditorOrOwner(actor, AuthorId);
+    private bool MayTranslate(Actor actor) => StoryRules.IsEditorOrOwner(actor, AuthorId);
 
     /// <summary>Derives <see cref="TagSlugs"/> from the tags; false when it was already right.</summary>
     internal bool RefreshTagSlugs()
@@ -264,14 +265,14 @@ public class Story
         return true;
     }
 
-    public bool Allows(StoryActor actor, StoryAction action) => StoryRules.IsAllowed(actor, AuthorId, State, action);
+    public bool Allows(Actor actor, StoryAction action) => StoryRules.IsAllowed(actor, AuthorId, State, action);
 
     /// <summary>
     /// Replaces the content. <paramref name="slug"/> is the slug to use (the service makes it unique
     /// per language); <c>content.Slug</c> says whether the writer chose it. Editing a published
     /// story is a correction. Returns the kind of revision this edit amounts to.
     /// </summary>
-    public RevisionKind Edit(StoryActor actor, StoryContent content, string slug, DateTime now)
+    public RevisionKind Edit(Actor actor, StoryContent content, string slug, DateTime now)
     {
         Ensure(actor, StoryAction.Edit);
         ArgumentNullException.ThrowIfNull(content);
@@ -313,22 +314,22 @@ public class Story
         SearchIndex = SearchText.Index(Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags));
     }
 
-    public void Submit(StoryActor actor, DateTime now)
+    public void Submit(Actor actor, DateTime now)
     {
         Move(actor, StoryAction.Submit, now);
         SubmittedAt = now;
     }
 
-    public void Withdraw(StoryActor actor, DateTime now) => Move(actor, StoryAction.Withdraw, now);
+    public void Withdraw(Actor actor, DateTime now) => Move(actor, StoryAction.Withdraw, now);
 
-    public void Resubmit(StoryActor actor, DateTime now)
+    public void Resubmit(Actor actor, DateTime now)
     {
         Move(actor, StoryAction.Resubmit, now);
         SubmittedAt = now;
     }
 
     /// <summary>Sends the story back to its author; the note says why and joins the story's notes.</summary>
-    public void RequestChanges(StoryActor actor, string note, DateTime now)
+    public void RequestChanges(Actor actor, string note, DateTime now)
     {
         Ensure(actor, StoryAction.RequestChanges);
         if (string.IsNullOrWhiteSpace(note))
@@ -338,10 +339,10 @@ public class Story
         _notes.Add(new EditorialNote(Id, actor, now, clean));
     }
 
-    public void Approve(StoryActor actor, DateTime now) => Move(actor, StoryAction.Approve, now);
+    public void Approve(Actor actor, DateTime now) => Move(actor, StoryAction.Approve, now);
 
     /// <summary>Publishes now (from Approved, or straight from review). The checklist must pass.</summary>
-    public void Publish(StoryActor actor, IReadOnlyList<ChecklistItem> checklist, DateTime now)
+    public void Publish(Actor actor, IReadOnlyList<ChecklistItem> checklist, DateTime now)
     {
         Ensure(actor, StoryAction.Publish);
         PublishingChecklist.EnsurePassed(checklist, StoryAction.Publish);
@@ -353,7 +354,7 @@ public class Story
     }
 
     /// <summary>Publishes at a future time (an approved story). The checklist must pass now.</summary>
-    public void Schedule(StoryActor actor, DateTime publishAt, IReadOnlyList<ChecklistItem> checklist, DateTime now)
+    public void Schedule(Actor actor, DateTime publishAt, IReadOnlyList<ChecklistItem> checklist, DateTime now)
     {
         Ensure(actor, StoryAction.Schedule);
         if (publishAt <= now)
@@ -369,21 +370,21 @@ public class Story
         if (State != StoryState.Scheduled || ScheduledAt is null || ScheduledAt > now)
             return false;
         PublishingChecklist.EnsurePassed(checklist, StoryAction.Publish);
-        Record(StoryActor.System, StoryAction.Publish, StoryState.Published, now, note: null);
+        Record(Actor.System, StoryAction.Publish, StoryState.Published, now, note: null);
         PublishedAt = ScheduledAt;
         FirstPublishedAt ??= ScheduledAt;
         CorrectedAt = null;
         return true;
     }
 
-    public void Unpublish(StoryActor actor, DateTime now) => Move(actor, StoryAction.Unpublish, now);
+    public void Unpublish(Actor actor, DateTime now) => Move(actor, StoryAction.Unpublish, now);
 
-    public void Archive(StoryActor actor, DateTime now) => Move(actor, StoryAction.Archive, now);
+    public void Archive(Actor actor, DateTime now) => Move(actor, StoryAction.Archive, now);
 
-    public void Restore(StoryActor actor, DateTime now) => Move(actor, StoryAction.Restore, now);
+    public void Restore(Actor actor, DateTime now) => Move(actor, StoryAction.Restore, now);
 
     /// <summary>Adds a note to the thread; the author and editors may write (and read) notes.</summary>
-    public EditorialNote AddNote(StoryActor actor, string text, DateTime now)
+    public EditorialNote AddNote(Actor actor, string text, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!CanReadNotes(actor))
@@ -394,13 +395,13 @@ public class Story
     }
 
     /// <summary>Editorial notes are for the story's author and the editors only.</summary>
-    public bool CanReadNotes(StoryActor actor) => StoryRules.IsEditorOrOwner(actor, AuthorId);
+    public bool CanReadNotes(Actor actor) => StoryRules.IsEditorOrOwner(actor, AuthorId);
 
     /// <summary>
     /// Records <paramref name="content"/> as a revision while the story keeps its own content (a
     /// writer's version set aside after a conflict).
     /// </summary>
-    public StoryRevision KeepAside(StoryActor actor, StoryContent content, DateTime now)
+    public StoryRevision KeepAside(Actor actor, StoryContent content, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(content);
         var revision = new StoryRevision(this, ++LatestRevisionNumber, actor, now, RevisionKind.ConflictCopy);
@@ -410,20 +411,20 @@ public class Story
     }
 
     /// <summary>Writes a revision of the current content; see <see cref="StoryRevision"/>.</summary>
-    public StoryRevision AddRevision(StoryActor actor, DateTime now, RevisionKind kind)
+    public StoryRevision AddRevision(Actor actor, DateTime now, RevisionKind kind)
     {
         var revision = new StoryRevision(this, ++LatestRevisionNumber, actor, now, kind);
         _revisions.Add(revision);
         return revision;
     }
 
-    private void Move(StoryActor actor, StoryAction action, DateTime now, string? note = null)
+    private void Move(Actor actor, StoryAction action, DateTime now, string? note = null)
     {
         Ensure(actor, action);
         Record(actor, action, StoryRules.Target(State, action)!.Value, now, note);
     }
 
-    private void Record(StoryActor actor, StoryAction action, StoryState to, DateTime now, string? note)
+    private void Record(Actor actor, StoryAction action, StoryState to, DateTime now, string? note)
     {
         _events.Add(new WorkflowEvent(Id, actor, now, State, to, action, note));
         State = to;
@@ -431,13 +432,13 @@ public class Story
         AddRevision(actor, now, RevisionKind.Transition);
     }
 
-    private void Touch(StoryActor actor, DateTime now)
+    private void Touch(Actor actor, DateTime now)
     {
         UpdatedAt = now;
         UpdatedById = actor.UserId;
     }
 
-    private void Ensure(StoryActor actor, StoryAction action)
+    private void Ensure(Actor actor, StoryAction action)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var refusal = StoryRules.Refusal(actor, AuthorId, State, action);

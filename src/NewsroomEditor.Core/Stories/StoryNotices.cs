@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Localization;
 
@@ -27,7 +28,7 @@ public static class StoryNotices
     public static string Untitled => DomainText.Get("(untitled)");
 
     /// <summary>The notice for <paramref name="viewer"/>, or null when the move is none of their news.</summary>
-    public static StoryNotice? For(StoryActor viewer, StoryStateChanged change)
+    public static StoryNotice? For(Actor viewer, StoryStateChanged change)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(change);

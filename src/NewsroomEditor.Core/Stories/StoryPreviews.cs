@@ -10,7 +10,7 @@ namespace NewsroomEditor.Core.Stories;
 /// story without an actor: any state but Archived or Unpublished; a story taken down (for a
 /// correction of record, or a legal request) is withdrawn from every reader, link holders included.
 /// </summary>
-public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts, StoryService stories, ActorVerifier actors)
+public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts)
 {
     /// <summary>Whether a link may show this story now.</summary>
     public static bool CanBeShown(Story story)
@@ -21,14 +21,15 @@ public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts,
 
     /// <summary>
     /// Checks that <paramref name="actor"/> may hand out a link to the story: the people who may open
-    /// it (its author and the editors, as <see cref="StoryService.GetAsync"/> decides), and not for
+    /// it (its author and the editors, as <see cref="IStoryQueries.GetAsync"/> decides), and not for
     /// an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
     /// </summary>
-    public async Task<Story> EnsureCanShareAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<Story> EnsureCanShareAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         // A link hands the story to anyone holding it: made with the person's standing as it is now.
-        var current = await actors.CurrentAsync(actor, cancellationToken);
-        var story = await stories.GetAsync(current, storyId, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var current = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
+        var story = await StoryLoading.LoadVisibleAsync(db, current, storyId, cancellationToken);
         if (!CanBeShown(story))
             throw new WorkflowException("A story that is {0} cannot be previewed by link.", StoryRules.Describe(story.State));
         return story;

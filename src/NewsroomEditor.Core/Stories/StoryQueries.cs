@@ -1,40 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Events;
+using NewsroomEditor.Core.Publishing;
+using static NewsroomEditor.Core.Stories.StoryLoading;
+
 namespace NewsroomEditor.Core.Stories;
 
-/// <summary>Filters of the story list; <see cref="Search"/> is case- and diacritic-insensitive.</summary>
-public sealed record StoryQuery(
-    string? Search = null,
-    StoryState? State = null,
-    int? SectionId = null,
-    string? AuthorId = null,
-    string? Language = null,
-    int Page = 0,
-    int PageSize = 20);
-
-/// <summary>One row of a story list.</summary>
-public sealed record StorySummary(
-    Guid Id, string Headline, StoryState State, string AuthorId, string AuthorName, int? SectionId, string Language,
-    DateTime UpdatedAt, DateTime? SubmittedAt, DateTime? PublishedAt, DateTime? ScheduledAt);
-
-/// <summary>Someone who wrote at least one story, as the author filter lists them.</summary>
-public sealed record StoryAuthor(string Id, string Name);
-
-public sealed record StoryPage(IReadOnlyList<StorySummary> Items, int TotalCount);
-
-/// <summary>What the dashboard shows a person.</summary>
-public sealed record Dashboard(
-    IReadOnlyDictionary<StoryState, int> MyCounts,
-    IReadOnlyList<StorySummary> MyRecent,
-    IReadOnlyList<StorySummary> ReviewQueue,
-    IReadOnlyList<StorySummary> RecentlyPublished);
-
-/// <summary>A revision as the revisions panel lists it.</summary>
-public sealed record RevisionSummary(int Number, string AuthorName, DateTime CreatedAt, DateTime UpdatedAt, StoryState State, RevisionKind Kind, string Headline);
-
-/// <summary>The server's version of a story that someone else saved first.</summary>
-public sealed record StoryConflict(int Version, string UpdatedByName, DateTime UpdatedAt, StoryContent Theirs);
-
-/// <summary>The outcome of a save: stored (with the new version) or a conflict to resolve.</summary>
-public sealed record SaveResult(int Version, DateTime SavedAt, StoryConflict? Conflict)
+/// <summary>Reading stories: one story, the lists and their filters, the dashboard, the review queue, history and revisions.</summary>
+public interface IStoryQueries
 {
-    public bool Saved => Conflict is null;
+    /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
+    Task<Story> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+
+    Task<StoryPage> ListAsync(Actor actor, StoryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The distinct authors of the stories <paramref name="actor"/> may see, by name: every author
+    /// for an editor, only themselves for a reporter. Feeds the story list's author filter.
+    /// </summary>
+    Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(Actor actor, CancellationToken cancellationToken = default);
+
+    Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories waiting for an editor, oldest first.</summary>
+    Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+
+    Task<StoryRevision> RevisionAsync(Actor actor, Guid id, int number, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IStoryQueries"/>
+public sealed class StoryQueries(
+    IDbContextFactory<NewsroomDbContext> contexts,
+    TimeProvider clock) : IStoryQueries
+{
+    /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
+    public async Task<Story> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LoadVisibleAsync(db, actor, id, cancellationToken);
+    }
+
+    public async Task<StoryPage> ListAsync(Actor actor, StoryQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        var stories = Visible(db, actor);
+        if (query.State is { } state)
+            stories = stories.Where(s => s.State == state);
+        if (query.SectionId is { } sectionId)
+            stories = stories.Where(s => s.SectionId == sectionId);
+        if (!string.IsNullOrEmpty(query.AuthorId))
+            stories = stories.Where(s => s.AuthorId == query.AuthorId);
+        if (!string.IsNullOrEmpty(query.Language))
+            stories = stories.Where(s => s.Language == query.Language);
+        foreach (var term in SearchText.Terms(query.Search))
+            stories = stories.Where(s => s.SearchIndex.Contains(term));
+
+        var total = await stories.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var items = await Summaries(stories.OrderByDescending(s => s.UpdatedAt).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize))
+            .ToListAsync(cancellationToken);
+        return new StoryPage(items, total);
+    }
+
+    /// <summary>
+    /// The distinct authors of the stories <paramref name="actor"/> may see, by name: every author
+    /// for an editor, only themselves for a reporter. Feeds the story list's author filter.
+    /// </summary>
+    public async Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var authors = await Visible(db, actor)
+            .GroupBy(s => s.AuthorId)
+            .Select(g => new { Id = g.Key, Name = g.Max(s => s.AuthorName) })
+            .ToListAsync(cancellationToken);
+        // Sorted here, not in SQL: the providers' collations disagree on Vietnamese names.
+        return authors
+            .Select(a => new StoryAuthor(a.Id, a.Name ?? ""))
+            .OrderBy(a => a.Name, StringComparer.InvariantCultureIgnoreCase)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var mine = db.Stories.AsNoTracking().Where(s => s.AuthorId == actor.UserId);
+        var counts = (await mine.GroupBy(s => s.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var recent = await Summaries(mine.OrderByDescending(s => s.UpdatedAt).Take(10)).ToListAsync(cancellationToken);
+        var queue = actor.IsEditor ? await ReviewQueueAsync(actor, cancellationToken) : [];
+        var published = actor.CanWrite
+            ? await Summaries(Visible(db, actor).Where(s => s.State == StoryState.Published).OrderByDescending(s => s.PublishedAt).Take(10)).ToListAsync(cancellationToken)
+            : [];
+        return new Dashboard(counts, recent, queue, published);
+    }
+
+    /// <summary>Stories waiting for an editor, oldest first.</summary>
+    public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsEditor)
+            throw new AccessDeniedException("The review queue is for editors.");
+        return await Summaries(db.Stories.AsNoTracking().Where(s => s.State == StoryState.InReview).OrderBy(s => s.SubmittedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await LoadVisibleAsync(db, actor, id, cancellationToken);
+        return await db.WorkflowEvents.AsNoTracking().Where(e => e.StoryId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await LoadVisibleAsync(db, actor, id, cancellationToken);
+        return await db.StoryRevisions.AsNoTracking()
+            .Where(r => r.StoryId == id)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new RevisionSummary(r.Number, r.AuthorName, r.CreatedAt, r.UpdatedAt, r.State, r.Kind, r.Headline))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<StoryRevision> RevisionAsync(Actor actor, Guid id, int number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await LoadVisibleAsync(db, actor, id, cancellationToken);
+        return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
+            ?? throw new WorkflowException("Revision {0} does not exist.", number);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

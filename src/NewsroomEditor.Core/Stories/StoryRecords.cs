@@ -1,3 +1,5 @@
+using NewsroomEditor.Core.Accounts;
+
 namespace NewsroomEditor.Core.Stories;
 
 /// <summary>One move of a story through the workflow: who, when, from, to, and the note given.</summary>
@@ -5,7 +7,7 @@ public class WorkflowEvent
 {
     private WorkflowEvent() { }
 
-    internal WorkflowEvent(Guid storyId, StoryActor actor, DateTime at, StoryState from, StoryState to, StoryAction action, string? note)
+    internal WorkflowEvent(Guid storyId, Actor actor, DateTime at, StoryState from, StoryState to, StoryAction action, string? note)
     {
         StoryId = storyId;
         ActorId = actor.UserId;
@@ -43,7 +45,7 @@ public class StoryRevision
 {
     private StoryRevision() { }
 
-    internal StoryRevision(Story story, int number, StoryActor actor, DateTime at, RevisionKind kind)
+    internal StoryRevision(Story story, int number, Actor actor, DateTime at, RevisionKind kind)
     {
         StoryId = story.Id;
         Number = number;
@@ -125,7 +127,7 @@ public class EditorialNote
 
     private EditorialNote() { }
 
-    internal EditorialNote(Guid storyId, StoryActor author, DateTime at, string text)
+    internal EditorialNote(Guid storyId, Actor author, DateTime at, string text)
     {
         StoryId = storyId;
         AuthorId = author.UserId;

@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Localization;
 
 namespace NewsroomEditor.Core.Stories;
@@ -27,7 +28,7 @@ public static class StoryRules
     /// An editor, or the reporter who owns the thing (a story's author, a photo's uploader): who may
     /// see a story and its notes, translate it, submit it, and describe or delete an upload.
     /// </summary>
-    public static bool IsEditorOrOwner(StoryActor actor, string ownerId)
+    public static bool IsEditorOrOwner(Actor actor, string ownerId)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return actor.IsEditor || (actor.IsReporter && actor.UserId == ownerId);
@@ -53,7 +54,7 @@ public static class StoryRules
 
     /// <summary>Why <paramref name="actor"/> may not do <paramref name="action"/> now, or null when they may.</summary>
     /// <remarks>In the reader's interface language (<see cref="DomainText"/>): the UI shows it as it is.</remarks>
-    public static string? Refusal(StoryActor actor, string authorId, StoryState state, StoryAction action)
+    public static string? Refusal(Actor actor, string authorId, StoryState state, StoryAction action)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (Target(state, action) is null)
@@ -75,7 +76,7 @@ public static class StoryRules
         };
     }
 
-    public static bool IsAllowed(StoryActor actor, string authorId, StoryState state, StoryAction action) =>
+    public static bool IsAllowed(Actor actor, string authorId, StoryState state, StoryAction action) =>
         Refusal(actor, authorId, state, action) is null;
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed record TranslationVersion(Guid Id, string Language, string Headlin
 /// <param name="OutdatedSince">When the original changed after this translation was published; null while current.</param>
 /// <param name="Original">The version this one is translated from; null when this story is the original.</param>
 /// <param name="CanMarkCurrent">Whether the asker may clear <paramref name="OutdatedSince"/> (an editor, while it is set).</param>
-public sealed record StoryTranslations(
+public sealed record TranslationOverview(
     IReadOnlyList<TranslationVersion> Others,
     IReadOnlyList<string> LanguagesToAdd,
     DateTime? OutdatedSince,

@@ -10,6 +10,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Accounts;
 
@@ -219,11 +220,11 @@ public sealed class PersonalDataErasureTests : IAsyncLifetime
     private async Task<Guid> PublishedStoryByAsync(ApplicationUser author, string byline)
     {
         var (editor, _) = await _host.PersonAsync("editor@example.vn", "Nguyễn Thu", Roles.Editor);
-        var writer = StoryActor.Create(author.Id, author.DisplayName, Roles.Reporter);
-        var desk = StoryActor.Create(editor.Id, editor.DisplayName, Roles.Editor);
+        var writer = Actor.Create(author.Id, author.DisplayName, Roles.Reporter);
+        var desk = Actor.Create(editor.Id, editor.DisplayName, Roles.Editor);
         return await _host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
             var story = await stories.CreateAsync(writer, "vi", sectionId);
             Assert.True((await stories.SaveAsync(writer, story.Id, story.Version, StoryFactory.Content() with { SectionId = sectionId, Byline = byline })).Saved);

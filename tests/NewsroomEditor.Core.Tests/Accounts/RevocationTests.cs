@@ -7,18 +7,19 @@ using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Accounts;
 
 /// <summary>
-/// A StoryActor made when a circuit opened keeps its roles for as long as the page is open; the
+/// A Actor made when a circuit opened keeps its roles for as long as the page is open; the
 /// services must act with the roles the database holds now (ActorVerifier).
 /// </summary>
 public sealed class RevocationTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _editor = default!;
     private Guid _storyInReview;
 
     public async Task InitializeAsync()
@@ -90,10 +91,10 @@ public sealed class RevocationTests : IAsyncLifetime
         Assert.True(current.IsEditor);
         Assert.True(current.IsReporter);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _host.InScopeAsync(sp => sp.GetRequiredService<ActorVerifier>().CurrentAsync(StoryActor.Create("no-such-user", "Ai đó", Roles.Editor))));
+            _host.InScopeAsync(sp => sp.GetRequiredService<ActorVerifier>().CurrentAsync(Actor.Create("no-such-user", "Ai đó", Roles.Editor))));
     }
 
-    private Task ChangeUserAsync(StoryActor actor, Func<UserManager<ApplicationUser>, ApplicationUser, Task> change) =>
+    private Task ChangeUserAsync(Actor actor, Func<UserManager<ApplicationUser>, ApplicationUser, Task> change) =>
         _host.InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
@@ -102,16 +103,16 @@ public sealed class RevocationTests : IAsyncLifetime
             await users.UpdateSecurityStampAsync(user);
         });
 
-    private Task<T> Stories<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Stories<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
-    private async Task<StoryActor> UserAsync(string email, string name, string role) =>
+    private async Task<Actor> UserAsync(string email, string name, string role) =>
         await _host.InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
             Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
             await users.AddToRoleAsync(user, role);
-            return StoryActor.Create(user.Id, name, role);
+            return Actor.Create(user.Id, name, role);
         });
 }

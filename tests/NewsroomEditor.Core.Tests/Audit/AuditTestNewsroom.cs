@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Audit;
 
@@ -31,9 +32,9 @@ internal sealed class AuditTestNewsroom : IAsyncDisposable
     public CoreTestHost Host { get; }
     public FakeTimeProvider Clock { get; }
     public SettableAuditClient Client { get; }
-    public StoryActor Reporter { get; private set; } = default!;
-    public StoryActor Editor { get; private set; } = default!;
-    public StoryActor Admin { get; private set; } = default!;
+    public Actor Reporter { get; private set; } = default!;
+    public Actor Editor { get; private set; } = default!;
+    public Actor Admin { get; private set; } = default!;
     public int SectionId { get; private set; }
 
     public static async Task<AuditTestNewsroom> StartAsync()
@@ -55,14 +56,14 @@ internal sealed class AuditTestNewsroom : IAsyncDisposable
 
     public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => Host.InScopeAsync(action);
 
-    public Task<T> StoriesAsync<T>(Func<StoryService, Task<T>> action) => Host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    public Task<T> StoriesAsync<T>(Func<StoryServices, Task<T>> action) => Host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     /// <summary>A story by <paramref name="author"/> with passing content, saved once, the lease let go.</summary>
-    public async Task<Story> WriteAsync(StoryActor author, string headline)
+    public async Task<Story> WriteAsync(Actor author, string headline)
     {
         return await Host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var story = await stories.CreateAsync(author, "vi", SectionId);
             var saved = await stories.SaveAsync(author, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = SectionId });
             Assert.True(saved.Saved);
@@ -85,7 +86,7 @@ internal sealed class AuditTestNewsroom : IAsyncDisposable
     }
 
     /// <summary>The signed-in principal of <paramref name="actor"/>, as the web layer would hand it over.</summary>
-    public static ClaimsPrincipal Principal(StoryActor actor)
+    public static ClaimsPrincipal Principal(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, actor.UserId) };
@@ -95,13 +96,13 @@ internal sealed class AuditTestNewsroom : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => Host.InScopeAsync(async sp =>
+    private Task<Actor> UserAsync(string email, string name, string role) => Host.InScopeAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
         Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
         await users.AddToRoleAsync(user, role);
-        return StoryActor.Create(user.Id, name, role);
+        return Actor.Create(user.Id, name, role);
     });
 }
 

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Media;
 using NewsroomEditor.Core.Tests.Stories;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Audit;
 
@@ -146,7 +148,7 @@ public sealed class AuditedActionsTests : IAsyncLifetime
         var entry = Assert.Single(entries);
         Assert.Equal(AuditActions.StoryPublished, entry.Action);
         Assert.Null(entry.ActorId);
-        Assert.Equal(StoryActor.System.DisplayName, entry.ActorName);
+        Assert.Equal(Actor.System.DisplayName, entry.ActorName);
         Assert.Equal($"story:{story.Id}", entry.Target);
         Assert.Contains("Scheduled → Published", entry.Details, StringComparison.Ordinal);
         Assert.Null(entry.IpAddress);
@@ -203,12 +205,12 @@ public sealed class AuditedActionsTests : IAsyncLifetime
         return story;
     }
 
-    private Task Move(StoryActor actor, Story story, StoryAction action, string? note = null) =>
+    private Task Move(Actor actor, Story story, StoryAction action, string? note = null) =>
         _newsroom.StoriesAsync(s => s.TransitionAsync(actor, story.Id, action, note));
 
-    private Task SaveAsync(StoryActor actor, Guid id, string headline) => _newsroom.InScopeAsync(async sp =>
+    private Task SaveAsync(Actor actor, Guid id, string headline) => _newsroom.InScopeAsync(async sp =>
     {
-        var stories = sp.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(sp);
         var current = await stories.GetAsync(actor, id);
         var saved = await stories.SaveAsync(actor, id, current.Version, StoryFactory.Content(headline) with { SectionId = _newsroom.SectionId });
         Assert.True(saved.Saved);

@@ -86,7 +86,7 @@ internal static class MediaFuzzer
         return 0;
     }
 
-    private static async Task<string> UploadAsync(CoreTestHost host, Core.Stories.StoryActor reporter, string name, byte[] bytes)
+    private static async Task<string> UploadAsync(CoreTestHost host, Core.Accounts.Actor reporter, string name, byte[] bytes)
     {
         var upload = host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(reporter, name, new MemoryStream(bytes)));
         try

@@ -7,6 +7,7 @@ using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Media;
 
@@ -14,10 +15,10 @@ namespace NewsroomEditor.Core.Tests.Media;
 public sealed class MediaServiceTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _minh = default!;
-    private StoryActor _editor = default!;
-    private StoryActor _admin = default!;
+    private Actor _lan = default!;
+    private Actor _minh = default!;
+    private Actor _editor = default!;
+    private Actor _admin = default!;
 
     public async Task InitializeAsync()
     {
@@ -192,9 +193,9 @@ public sealed class MediaServiceTests : IAsyncLifetime
     public async Task Delete_is_refused_while_a_story_uses_the_image_and_names_the_story()
     {
         var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
-        var story = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(_lan));
+        var story = await _host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(_lan));
         var content = StoryFactory.Content("Hội nghị tỉnh") with { Body = WithFigure(item.Id), SectionId = null };
-        var saved = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_lan, story.Id, story.Version, content));
+        var saved = await _host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(_lan, story.Id, story.Version, content));
         Assert.True(saved.Saved);
 
         var usage = await Service(s => s.UsageAsync(_lan, item.Id));
@@ -211,16 +212,16 @@ public sealed class MediaServiceTests : IAsyncLifetime
     public async Task A_featured_photo_counts_as_usage_and_its_missing_alt_text_fails_the_checklist()
     {
         var item = (await UploadAsync(_lan, "anh-dai-dien.jpg", TestImages.Jpeg(600, 400))).Stored!;
-        var stories = (Func<StoryService, Task<Story>> action) => _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+        var stories = (Func<StoryServices, Task<Story>> action) => _host.InScopeAsync(sp => action(StoryServices.From(sp)));
         var story = await stories(s => s.CreateAsync(_lan));
         var content = StoryFactory.Content("Ảnh đại diện") with { FeaturedMediaId = item.Id, FeaturedCaption = "  Toàn cảnh hội nghị  " };
-        var saved = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_lan, story.Id, story.Version, content));
+        var saved = await _host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(_lan, story.Id, story.Version, content));
         Assert.True(saved.Saved);
         var stored = await stories(s => s.GetAsync(_lan, story.Id));
 
-        var withoutAlt = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().ChecklistAsync(stored));
+        var withoutAlt = await _host.InScopeAsync(sp => StoryServices.From(sp).ChecklistAsync(stored));
         await Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata("Các đại biểu dự hội nghị", "", "")));
-        var withAlt = await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().ChecklistAsync(stored));
+        var withAlt = await _host.InScopeAsync(sp => StoryServices.From(sp).ChecklistAsync(stored));
         var usage = await Service(s => s.UsageAsync(_lan, item.Id));
 
         Assert.Equal("Toàn cảnh hội nghị", stored.FeaturedCaption);
@@ -285,7 +286,7 @@ public sealed class MediaServiceTests : IAsyncLifetime
         }
     }
 
-    private Task<UploadResult> UploadAsync(StoryActor actor, string name, byte[] bytes, bool seekable = true) =>
+    private Task<UploadResult> UploadAsync(Actor actor, string name, byte[] bytes, bool seekable = true) =>
         Service(s => s.UploadAsync(actor, name, seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes)));
 
     private Task<T> Service<T>(Func<IMediaService, Task<T>> action) =>
@@ -300,9 +301,9 @@ public sealed class MediaServiceTests : IAsyncLifetime
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToList() : [];
     }
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => UserAsync(_host, email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => UserAsync(_host, email, name, role);
 
-    private static Task<StoryActor> UserAsync(CoreTestHost host, string email, string name, string role) => host.CreateActorAsync(email, name, role);
+    private static Task<Actor> UserAsync(CoreTestHost host, string email, string name, string role) => host.CreateActorAsync(email, name, role);
 
     /// <summary>An upload as the browser sends it: a stream whose length is not known in advance.</summary>
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)

@@ -6,6 +6,7 @@ using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Publishing;
 
@@ -16,8 +17,8 @@ namespace NewsroomEditor.Core.Tests.Publishing;
 public sealed class PublishedStoriesTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _editor = default!;
     private Section _news = default!;
     private Section _economy = default!;
 
@@ -227,14 +228,14 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
         return await Service(s => s.GetAsync(_editor, story.Id));
     }
 
-    private Task<Story> Move(Story story, StoryAction action, StoryActor? actor = null) =>
+    private Task<Story> Move(Story story, StoryAction action, Actor? actor = null) =>
         Service(s => s.TransitionAsync(actor ?? _editor, story.Id, action));
 
-    private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

@@ -8,6 +8,7 @@ using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Publishing;
 
@@ -141,8 +142,8 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
     {
         var news = await SectionAsync("thoi-su");
         var reporter = await UserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
-        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(reporter, "vi", news.Id));
-        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(reporter, "en", news.Id));
+        await _host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(reporter, "vi", news.Id));
+        await _host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(reporter, "en", news.Id));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => Admin(a => a.DeleteAsync(People.Admin, news.Id)));
 
@@ -219,11 +220,11 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
 
     private async Task<Section> SectionAsync(string slugVi) => (await ListAsync()).Single(s => s.Section.SlugVi == slugVi).Section;
 
-    private async Task<Story> PublishAsync(StoryActor reporter, StoryActor editor, int sectionId, string headline)
+    private async Task<Story> PublishAsync(Actor reporter, Actor editor, int sectionId, string headline)
     {
         return await _host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var story = await stories.CreateAsync(reporter, "vi", sectionId);
             await stories.SaveAsync(reporter, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = sectionId });
             await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(reporter, story.Id);
@@ -233,13 +234,13 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         });
     }
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) =>
+    private Task<Actor> UserAsync(string email, string name, string role) =>
         _host.InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
             Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
             await users.AddToRoleAsync(user, role);
-            return StoryActor.Create(user.Id, name, role);
+            return Actor.Create(user.Id, name, role);
         });
 }

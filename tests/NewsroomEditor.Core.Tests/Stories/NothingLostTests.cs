@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -28,7 +29,7 @@ public sealed class NothingLostTests
         const int races = 1000;
         await using var host = await CoreTestHost.StartAsync();
         var editor = await host.CreateActorAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
-        var story = await host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(editor, "vi", 1));
+        var story = await host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(editor, "vi", 1));
         var version = story.Version;
         var lost = new List<string>();
         var unreported = new List<string>();
@@ -41,8 +42,8 @@ public sealed class NothingLostTests
             var theirs = StoryFactory.Content($"Lần {r}: bản của tab B");
             var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var expected = version;
-            var a = Task.Run(async () => { await start.Task; return await host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(editor, story.Id, expected, mine)); });
-            var b = Task.Run(async () => { await start.Task; return await host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(editor, story.Id, expected, theirs)); });
+            var a = Task.Run(async () => { await start.Task; return await host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(editor, story.Id, expected, mine)); });
+            var b = Task.Run(async () => { await start.Task; return await host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(editor, story.Id, expected, theirs)); });
             start.SetResult();
             SaveResult? ra = null, rb = null;
             try
@@ -62,7 +63,7 @@ public sealed class NothingLostTests
                 unreported.Add($"race {r}, B: {e.GetType().Name}: {e.Message}");
             }
 
-            var stored = await host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().GetAsync(editor, story.Id));
+            var stored = await host.InScopeAsync(sp => StoryServices.From(sp).GetAsync(editor, story.Id));
             version = stored.Version;
             var winners = new[] { (ra, mine), (rb, theirs) }.Where(x => x.Item1 is { Saved: true }).ToList();
             if (winners.Count == 2)
@@ -91,11 +92,11 @@ public sealed class NothingLostTests
         const int writerCount = 20;
         var duration = TimeSpan.FromSeconds(Soak ? 60 : 15);
         await using var host = await CoreTestHost.StartAsync();
-        var writers = new List<(StoryActor Actor, Guid StoryId, int Version)>();
+        var writers = new List<(Actor Actor, Guid StoryId, int Version)>();
         for (var w = 0; w < writerCount; w++)
         {
             var actor = await host.CreateActorAsync($"writer{w}@example.vn", $"Phóng viên {w}", Roles.Reporter);
-            var story = await host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().CreateAsync(actor, "vi", 1));
+            var story = await host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(actor, "vi", 1));
             writers.Add((actor, story.Id, story.Version));
         }
 
@@ -118,7 +119,7 @@ public sealed class NothingLostTests
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    var saved = await host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(writer.Actor, writer.StoryId, version, content));
+                    var saved = await host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(writer.Actor, writer.StoryId, version, content));
                     latencies.Add(watch.Elapsed.TotalMilliseconds);
                     if (!saved.Saved)
                     {
@@ -147,7 +148,7 @@ public sealed class NothingLostTests
         var missing = new List<string>();
         for (var w = 0; w < writerCount; w++)
         {
-            var stored = await host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().GetAsync(writers[w].Actor, writers[w].StoryId));
+            var stored = await host.InScopeAsync(sp => StoryServices.From(sp).GetAsync(writers[w].Actor, writers[w].StoryId));
             if (lastSaved[w] is not null && stored.Headline != lastSaved[w])
                 missing.Add($"writer {w}: stored \"{stored.Headline}\", last confirmed \"{lastSaved[w]}\"");
         }
@@ -272,8 +273,8 @@ public sealed class NothingLostTests
         {
             var db = sp.GetRequiredService<NewsroomDbContext>();
             var writer0 = await db.Users.AsNoTracking().SingleAsync(u => u.Email == SaveBurst.Email(0));
-            var actor = StoryActor.Create(writer0.Id, writer0.DisplayName, Roles.Reporter);
-            var service = sp.GetRequiredService<StoryService>();
+            var actor = Actor.Create(writer0.Id, writer0.DisplayName, Roles.Reporter);
+            var service = StoryServices.From(sp);
             foreach (var draft in await db.Stories.AsNoTracking().Where(s => s.AuthorId == writer0.Id && s.State == StoryState.Draft).ToListAsync())
             {
                 try

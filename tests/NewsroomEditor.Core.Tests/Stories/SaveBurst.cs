@@ -5,6 +5,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -50,15 +51,15 @@ internal static class SaveBurst
             var users = await db.Users.AsNoTracking().ToListAsync();
             return users.ToDictionary(u => u.Email!, u => u);
         });
-        var editor = StoryActor.Create(actors[EditorEmail].Id, actors[EditorEmail].DisplayName, Roles.Editor);
+        var editor = Actor.Create(actors[EditorEmail].Id, actors[EditorEmail].DisplayName, Roles.Editor);
         await Log("ready");
 
         var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
             var user = actors[Email(w)];
-            var actor = StoryActor.Create(user.Id, user.DisplayName, Roles.Reporter);
+            var actor = Actor.Create(user.Id, user.DisplayName, Roles.Reporter);
             await using var scope = host.Services.CreateAsyncScope();
-            var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(scope.ServiceProvider);
             for (var s = 0; ; s++)
             {
                 var story = await stories.CreateAsync(actor, "vi", 1);
@@ -84,7 +85,7 @@ internal static class SaveBurst
         var publisher = Task.Run(async () =>
         {
             await using var scope = host.Services.CreateAsyncScope();
-            var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(scope.ServiceProvider);
             while (true)
             {
                 foreach (var queued in await stories.ReviewQueueAsync(editor))

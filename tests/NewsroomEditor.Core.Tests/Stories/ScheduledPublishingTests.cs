@@ -8,11 +8,12 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
 /// <summary>
-/// Scheduled publishing through the real <see cref="StoryService"/> and <see cref="ScheduledPublisher"/>
+/// Scheduled publishing through the real <see cref="StoryServices"/> and <see cref="ScheduledPublisher"/>
 /// over a real SQLite file, on a clock the tests move (the domain's own rule, PublishIfDue, is
 /// StoryWorkflowTests').
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly CountingPublicSiteCache _cache = new();
     private CoreTestHost _host = default!;
-    private StoryActor _editor = default!;
+    private Actor _editor = default!;
 
     public async Task InitializeAsync()
     {
@@ -150,7 +151,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
     {
         return await host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
             var story = await stories.CreateAsync(_editor, "vi", sectionId);
             var saved = await stories.SaveAsync(_editor, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = sectionId });
@@ -165,7 +166,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
     }
 
     private static Task<int> PublishDueAsync(CoreTestHost host) =>
-        host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().PublishDueAsync());
+        host.InScopeAsync(sp => StoryServices.From(sp).PublishDueAsync());
 
     private static Task<Story> StoredAsync(CoreTestHost host, Guid id) =>
         host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Stories.AsNoTracking().SingleAsync(s => s.Id == id));
@@ -190,13 +191,13 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
         services.AddSingleton(cache);
     };
 
-    private static async Task<StoryActor> EditorAsync(CoreTestHost host) => await host.InScopeAsync(async sp =>
+    private static async Task<Actor> EditorAsync(CoreTestHost host) => await host.InScopeAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = "thu@example.vn", Email = "thu@example.vn", EmailConfirmed = true, DisplayName = "Nguyễn Thu" };
         Assert.True((await users.CreateAsync(user, "a long enough passphrase")).Succeeded);
         await users.AddToRoleAsync(user, Roles.Editor);
-        return StoryActor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
+        return Actor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
     });
 
     /// <summary>Counts evictions, and can look at the database at the moment of each.</summary>

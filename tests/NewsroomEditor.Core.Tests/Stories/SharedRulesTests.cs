@@ -7,9 +7,9 @@ namespace NewsroomEditor.Core.Tests.Stories;
 /// <summary>The rules several features share, each in one place: ownership, languages, the search fold.</summary>
 public class SharedRulesTests
 {
-    private static readonly StoryActor Lan = StoryActor.Create("lan", "Hoàng Lan", Roles.Reporter);
-    private static readonly StoryActor Thu = StoryActor.Create("thu", "Nguyễn Thu", Roles.Editor);
-    private static readonly StoryActor Admin = StoryActor.Create("admin", "Quản trị", Roles.Admin);
+    private static readonly Actor Lan = Actor.Create("lan", "Hoàng Lan", Roles.Reporter);
+    private static readonly Actor Thu = Actor.Create("thu", "Nguyễn Thu", Roles.Editor);
+    private static readonly Actor Admin = Actor.Create("admin", "Quản trị", Roles.Admin);
 
     [Fact]
     public void An_editor_or_the_reporter_who_owns_it_and_no_one_else()

@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 
@@ -9,10 +10,10 @@ internal static class StoryFactory
 {
     public static readonly DateTime Now = new(2024, 4, 11, 12, 45, 0, DateTimeKind.Utc);
 
-    public static readonly StoryActor Lan = StoryActor.Create("lan", "Hoàng Lan", Roles.Reporter);
-    public static readonly StoryActor Minh = StoryActor.Create("minh", "Trần Minh", Roles.Reporter);
-    public static readonly StoryActor Editor = StoryActor.Create("thu", "Nguyễn Thu", Roles.Editor);
-    public static readonly StoryActor Admin = StoryActor.Create("admin", "Quản trị", Roles.Admin);
+    public static readonly Actor Lan = Actor.Create("lan", "Hoàng Lan", Roles.Reporter);
+    public static readonly Actor Minh = Actor.Create("minh", "Trần Minh", Roles.Reporter);
+    public static readonly Actor Editor = Actor.Create("thu", "Nguyễn Thu", Roles.Editor);
+    public static readonly Actor Admin = Actor.Create("admin", "Quản trị", Roles.Admin);
 
     public static readonly IReadOnlyList<ChecklistItem> Passing = [new("all", "All", true)];
 
@@ -71,7 +72,7 @@ internal static class StoryFactory
     }
 
     /// <summary>Performs any action the way the service does.</summary>
-    public static void Perform(Story story, StoryActor actor, StoryAction action)
+    public static void Perform(Story story, Actor actor, StoryAction action)
     {
         switch (action)
         {

@@ -4,6 +4,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -11,9 +12,9 @@ namespace NewsroomEditor.Core.Tests.Stories;
 public sealed class StoryServiceTests : IAsyncLifetime
 {
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _minh = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _minh = default!;
+    private Actor _editor = default!;
 
     public async Task InitializeAsync()
     {
@@ -82,7 +83,7 @@ public sealed class StoryServiceTests : IAsyncLifetime
         var story = await CreateAsync(_lan);
         await Service(s => s.SaveAsync(_lan, story.Id, story.Version, StoryFactory.Content("Của họ")));
 
-        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().KeepAsRevisionAsync(_lan, story.Id, StoryFactory.Content("Của tôi")));
+        await _host.InScopeAsync(sp => StoryServices.From(sp).KeepAsRevisionAsync(_lan, story.Id, StoryFactory.Content("Của tôi")));
 
         Assert.Equal("Của họ", (await Service(s => s.GetAsync(_lan, story.Id))).Headline);
         var revisions = await Service(s => s.RevisionsAsync(_lan, story.Id));
@@ -244,7 +245,7 @@ public sealed class StoryServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.NotesAsync(_minh, story.Id)));
     }
 
-    private async Task<Story> CreateAsync(StoryActor author)
+    private async Task<Story> CreateAsync(Actor author)
     {
         var sectionId = await FirstSectionAsync();
         return await Service(s => s.CreateAsync(author, "vi", sectionId));
@@ -253,8 +254,8 @@ public sealed class StoryServiceTests : IAsyncLifetime
     private Task<int> FirstSectionAsync() =>
         _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync());
 
-    private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

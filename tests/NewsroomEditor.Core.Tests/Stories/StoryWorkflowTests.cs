@@ -1,3 +1,5 @@
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using static NewsroomEditor.Core.Tests.Stories.StoryFactory;
 
@@ -73,7 +75,7 @@ public class StoryWorkflowTests
         Assert.True(story.PublishIfDue(Passing, Now.AddHours(1)));
         Assert.Equal(StoryState.Published, story.State);
         Assert.Equal(Now.AddHours(1), story.PublishedAt);
-        Assert.Equal(StoryActor.System.UserId, story.Events[^1].ActorId);
+        Assert.Equal(Actor.System.UserId, story.Events[^1].ActorId);
     }
 
     [Fact]

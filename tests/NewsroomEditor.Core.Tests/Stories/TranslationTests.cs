@@ -8,6 +8,7 @@ using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Core.Tests.Stories.RichText;
 using NewsroomEditor.Core.Tests.Support;
 using static NewsroomEditor.Core.Tests.Stories.StoryFactory;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 
@@ -21,9 +22,9 @@ public sealed class TranslationTests : IAsyncLifetime
     private static readonly Guid Photo = Guid.Parse("6f0c2a8e-6d0b-4f7e-9a51-0c6c3f1d2b11");
 
     private CoreTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _minh = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _minh = default!;
+    private Actor _editor = default!;
 
     public async Task InitializeAsync()
     {
@@ -217,7 +218,7 @@ public sealed class TranslationTests : IAsyncLifetime
         var (source, english) = await PublishedPairAsync();
         await SaveAsync(_editor, source.Id, Content("Hội nghị Ban Chấp hành (cập nhật)"));
 
-        await _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().MarkTranslationCurrentAsync(_editor, english.Id));
+        await _host.InScopeAsync(sp => StoryServices.From(sp).MarkTranslationCurrentAsync(_editor, english.Id));
 
         var translation = await Service(s => s.TranslationsAsync(_editor, english.Id));
         Assert.Null(translation.OutdatedSince);
@@ -240,7 +241,7 @@ public sealed class TranslationTests : IAsyncLifetime
         await SaveAsync(_editor, source.Id, Content("Hội nghị Ban Chấp hành (cập nhật)"));
 
         var error = await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _host.InScopeAsync(sp => sp.GetRequiredService<StoryService>().MarkTranslationCurrentAsync(_lan, english.Id)));
+            _host.InScopeAsync(sp => StoryServices.From(sp).MarkTranslationCurrentAsync(_lan, english.Id)));
 
         Assert.Equal("Only an editor may mark a translation as up to date.", error.Message);
         var translation = await Service(s => s.TranslationsAsync(_lan, english.Id));
@@ -295,7 +296,7 @@ public sealed class TranslationTests : IAsyncLifetime
         FeaturedCaption = "Toàn cảnh hội nghị",
     };
 
-    private async Task<Story> WriteAsync(StoryActor author, StoryContent content)
+    private async Task<Story> WriteAsync(Actor author, StoryContent content)
     {
         var sectionId = await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync());
         var story = await Service(s => s.CreateAsync(author, "vi", sectionId));
@@ -304,7 +305,7 @@ public sealed class TranslationTests : IAsyncLifetime
     }
 
     /// <summary>Saves as the next person would: from the current version, and lets go of the lease afterwards.</summary>
-    private async Task SaveAsync(StoryActor actor, Guid id, StoryContent content)
+    private async Task SaveAsync(Actor actor, Guid id, StoryContent content)
     {
         var current = await Service(s => s.GetAsync(actor, id));
         var result = await Service(s => s.SaveAsync(actor, id, current.Version, content with { SectionId = current.SectionId }));
@@ -312,11 +313,11 @@ public sealed class TranslationTests : IAsyncLifetime
         await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id));
     }
 
-    private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
     private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
 
-    private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
+    private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

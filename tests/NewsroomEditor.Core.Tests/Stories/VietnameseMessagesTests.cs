@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using static NewsroomEditor.Core.Tests.Stories.StoryFactory;

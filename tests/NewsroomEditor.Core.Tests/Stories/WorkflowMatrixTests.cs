@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 using Xunit.Abstractions;
 
@@ -39,7 +40,7 @@ public class WorkflowMatrixTests(ITestOutputHelper output)
         _ => false,
     };
 
-    private static StoryActor Actor(Who who) => who switch
+    private static Actor Actor(Who who) => who switch
     {
         Who.ReporterOwnStory => StoryFactory.Lan,
         Who.ReporterOtherStory => StoryFactory.Minh,

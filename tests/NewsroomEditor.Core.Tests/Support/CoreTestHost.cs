@@ -59,7 +59,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     }
 
     /// <summary>A confirmed person with one role, made as an admin would, and the actor the services see.</summary>
-    public Task<StoryActor> CreateActorAsync(string email, string displayName, string role) =>
+    public Task<Actor> CreateActorAsync(string email, string displayName, string role) =>
         InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
@@ -67,7 +67,7 @@ public sealed class CoreTestHost : IAsyncDisposable
             var created = await users.CreateAsync(user, "a long enough passphrase");
             Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-            return StoryActor.Create(user.Id, displayName, role);
+            return Actor.Create(user.Id, displayName, role);
         });
 
     public async Task InScopeAsync(Func<IServiceProvider, Task> action)

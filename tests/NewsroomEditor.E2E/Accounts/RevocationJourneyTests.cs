@@ -8,6 +8,7 @@ using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.E2E.Support;
 using static Microsoft.Playwright.Assertions;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.E2E.Accounts;
 
@@ -86,9 +87,9 @@ public class RevocationJourneyTests(NewsroomServer server)
         await using var scope = server.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var user = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(person.Email))!;
-        var author = StoryActor.Create(user.Id, person.DisplayName, Roles.Reporter);
+        var author = Actor.Create(user.Id, person.DisplayName, Roles.Reporter);
         var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
-        var stories = services.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(services);
         var story = await stories.CreateAsync(author, "vi", sectionId);
         await services.GetRequiredService<EditLeaseService>().ReleaseAsync(author, story.Id);
         return story.Id;
@@ -100,9 +101,9 @@ public class RevocationJourneyTests(NewsroomServer server)
         await using var scope = server.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var writer = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(Writer.Email))!;
-        var author = StoryActor.Create(writer.Id, Writer.DisplayName, Roles.Reporter);
+        var author = Actor.Create(writer.Id, Writer.DisplayName, Roles.Reporter);
         var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
-        var stories = services.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(services);
         var story = await stories.CreateAsync(author, "vi", sectionId);
         var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
             "Tỉnh khánh thành cầu mới qua sông Vàm Cỏ Đông",

@@ -7,6 +7,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.E2E.Support;
 using static Microsoft.Playwright.Assertions;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.E2E.Journey;
 
@@ -334,7 +335,7 @@ public class NewsroomDayJourneyTests(AppServer server)
     private async Task<Story> StoryAsync(Guid id)
     {
         await using var scope = server.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StoryService>().GetAsync(StoryActor.Create("check", "Kiểm tra", Roles.Editor), id);
+        return await StoryServices.From(scope.ServiceProvider).GetAsync(Actor.Create("check", "Kiểm tra", Roles.Editor), id);
     }
 
     /// <summary>The sample's date line (<c>11/04/2024 - 19:45</c>) for a publication time, in the site's zone.</summary>

@@ -15,6 +15,7 @@ using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.E2E.Support;
 using NewsroomEditor.Web.Components.Public;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.E2E.Security;
 
@@ -107,7 +108,7 @@ public class HostileTextTests(NewsroomServer server)
         }
 
         // People: one per vector, the vector their display name (no password: they are never signed in).
-        var authors = new List<StoryActor>();
+        var authors = new List<Actor>();
         await using (var scope = services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -120,13 +121,13 @@ public class HostileTextTests(NewsroomServer server)
                 var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
                 Assert.True((await users.CreateAsync(user)).Succeeded);
                 Assert.True((await users.AddToRoleAsync(user, Roles.Reporter)).Succeeded);
-                authors.Add(StoryActor.Create(user.Id, displayName, Roles.Reporter));
+                authors.Add(Actor.Create(user.Id, displayName, Roles.Reporter));
                 tried.Add("display name", vectors[i]);
             }
         }
 
         // Stories: story i carries vector i in every field, written by person i, published by the editor.
-        var stories = services.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(services);
         var storyIds = new List<Guid>();
         var refusedHrefs = 0;
         for (var i = 0; i < vectors.Count; i++)
@@ -342,11 +343,11 @@ public class HostileTextTests(NewsroomServer server)
         return srgb.JpegsaveBuffer(q: 90);
     }
 
-    private async Task<StoryActor> ActorAsync(Person person, string role)
+    private async Task<Actor> ActorAsync(Person person, string role)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(person.Email);
-        return StoryActor.Create(user!.Id, person.DisplayName, role);
+        return Actor.Create(user!.Id, person.DisplayName, role);
     }
 
     private async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(Person person)

@@ -11,6 +11,7 @@ using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.E2E.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.E2E.Security;
 
@@ -34,7 +35,7 @@ public partial class NaughtyStringsTests(NewsroomServer server)
         var services = server.Services;
         var reporter = await ActorAsync(NewsroomServer.Reporter, Roles.Reporter);
         var editor = await ActorAsync(NewsroomServer.Editor, Roles.Editor);
-        var stories = services.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(services);
         var mismatches = new List<string>();
         var refused = new List<string>();
         var published = new List<(int Index, string Headline, Guid Id)>();
@@ -189,11 +190,11 @@ public partial class NaughtyStringsTests(NewsroomServer server)
             errors.Add($"Blazor's error bar at {page.Url}");
     }
 
-    private async Task<StoryActor> ActorAsync(Person person, string role)
+    private async Task<Actor> ActorAsync(Person person, string role)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(person.Email);
-        return StoryActor.Create(user!.Id, person.DisplayName, role);
+        return Actor.Create(user!.Id, person.DisplayName, role);
     }
 
     [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]

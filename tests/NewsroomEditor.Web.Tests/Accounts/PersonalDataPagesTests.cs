@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Accounts;
 
@@ -135,10 +136,10 @@ public sealed class PersonalDataPagesTests : IAsyncLifetime
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var reporter = (await users.FindByEmailAsync("reporter@example.vn"))!;
         var editor = (await users.FindByEmailAsync("editor@example.vn"))!;
-        var author = StoryActor.Create(reporter.Id, reporter.DisplayName, Roles.Reporter);
-        var desk = StoryActor.Create(editor.Id, editor.DisplayName, Roles.Editor);
+        var author = Actor.Create(reporter.Id, reporter.DisplayName, Roles.Reporter);
+        var desk = Actor.Create(editor.Id, editor.DisplayName, Roles.Editor);
         var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
-        var stories = services.GetRequiredService<StoryService>();
+        var stories = StoryServices.From(services);
         var story = await stories.CreateAsync(author, "vi", sectionId);
         var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
             "Tỉnh khánh thành cầu mới qua sông Vàm Cỏ Đông",

@@ -13,8 +13,8 @@ namespace NewsroomEditor.Web.Tests.Admin;
 public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
 {
     private StoryTestHost? _host;
-    private StoryActor _lan = default!;
-    private StoryActor _thu = default!;
+    private Actor _lan = default!;
+    private Actor _thu = default!;
 
     private StoryTestHost Host => _host ?? throw new InvalidOperationException("The host starts before each test.");
 
@@ -25,8 +25,8 @@ public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
         Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<AuditQueries>());
         var admin = SignIn("Quản trị", Roles.Admin);
         await _host.UserAsync(admin);
-        _lan = StoryActor.Create("lan", "Hoàng Lan", Roles.Reporter);
-        _thu = StoryActor.Create("thu", "Nguyễn Thu", Roles.Editor);
+        _lan = Actor.Create("lan", "Hoàng Lan", Roles.Reporter);
+        _thu = Actor.Create("thu", "Nguyễn Thu", Roles.Editor);
         await _host.AddUserAsync(_lan);
         await _host.AddUserAsync(_thu);
 
@@ -113,6 +113,6 @@ public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
         Assert.Equal("Only an Admin may read the audit log.", refusal.Message);
     }
 
-    private Task RecordAsync(string action, StoryActor actor, string target, string details) =>
+    private Task RecordAsync(string action, Actor actor, string target, string details) =>
         Host.InScopeAsync(sp => sp.GetRequiredService<IAuditLog>().RecordAsync(new AuditRecord(action, actor.UserId, actor.DisplayName, target, details)));
 }

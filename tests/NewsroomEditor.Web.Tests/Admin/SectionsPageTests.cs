@@ -81,7 +81,7 @@ public sealed class SectionsPageTests : AdminComponentTest
     [Fact]
     public async Task Deleting_a_section_with_stories_shows_why_it_is_refused()
     {
-        var author = StoryActor.Create("lan", "Hoàng Lan", Roles.Reporter);
+        var author = Actor.Create("lan", "Hoàng Lan", Roles.Reporter);
         await Host.AddUserAsync(author);
         await Host.WriteStoryAsync(author, "Hội nghị Ban Chấp hành");
         await Host.UserAsync(SignIn("Quản trị", Roles.Admin));

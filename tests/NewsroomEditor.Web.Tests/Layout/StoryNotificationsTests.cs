@@ -14,16 +14,16 @@ public sealed class StoryNotificationsTests : NewsroomComponentTest
 {
     private static readonly DateTime At = new(2024, 4, 11, 12, 45, 0, DateTimeKind.Utc);
     private readonly InProcessEventBus _events = new(NullLogger<InProcessEventBus>.Instance);
-    private readonly StoryActor _lan;
-    private readonly StoryActor _minh;
-    private readonly StoryActor _editor;
+    private readonly Actor _lan;
+    private readonly Actor _minh;
+    private readonly Actor _editor;
 
     public StoryNotificationsTests()
     {
         Services.AddSingleton<INewsroomEventBus>(_events);
-        _lan = StoryActor.From(SignIn("Hoàng Lan", Roles.Reporter));
-        _minh = StoryActor.From(SignIn("Trần Minh", Roles.Reporter));
-        _editor = StoryActor.From(SignIn("Nguyễn Thu", Roles.Editor));
+        _lan = Actor.From(SignIn("Hoàng Lan", Roles.Reporter));
+        _minh = Actor.From(SignIn("Trần Minh", Roles.Reporter));
+        _editor = Actor.From(SignIn("Nguyễn Thu", Roles.Editor));
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public sealed class StoryNotificationsTests : NewsroomComponentTest
         Assert.DoesNotContain("Changes requested", snackbars.Markup, StringComparison.Ordinal);
     }
 
-    private static StoryStateChanged Move(Guid id, string headline, StoryActor author, StoryState from, StoryState to, StoryActor actor, string? note) =>
+    private static StoryStateChanged Move(Guid id, string headline, Actor author, StoryState from, StoryState to, Actor actor, string? note) =>
         new(id, headline, author.UserId, from, to, actor.UserId, actor.DisplayName, note, At);
 }

@@ -11,6 +11,7 @@ using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Public;
 using NewsroomEditor.Web.Components.Public.Site;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.PublicSite;
 
@@ -24,13 +25,13 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     private const string BodyText = "Đồng chí Bí thư Tỉnh ủy chủ trì hội nghị.";
 
     private readonly NewsroomAppFactory _app = new();
-    private StoryActor _author = default!;
+    private Actor _author = default!;
 
     public async Task InitializeAsync()
     {
         await _app.CompleteSetupAsync();
         var lan = await _app.CreateUserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
-        _author = StoryActor.Create(lan.Id, "Hoàng Lan", Roles.Reporter);
+        _author = Actor.Create(lan.Id, "Hoàng Lan", Roles.Reporter);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -69,7 +70,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         using (var first = await anonymous.GetAsync(link.Path))
             Assert.Contains(Headline, await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().SaveAsync(_author, story.Id, story.Version, Content("Tiêu đề đã sửa sau khi gửi liên kết")));
+        await InScopeAsync(sp => StoryServices.From(sp).SaveAsync(_author, story.Id, story.Version, Content("Tiêu đề đã sửa sau khi gửi liên kết")));
         using var second = await anonymous.GetAsync(link.Path);
 
         var html = await second.Content.ReadAsStringAsync();
@@ -114,7 +115,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         var story = await WriteDraftAsync(Headline);
         var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
         var editor = await EditorAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Archive));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Archive));
 
         await AssertInvalidLinkAsync(link.Path);
         var refused = await Assert.ThrowsAsync<WorkflowException>(
@@ -128,9 +129,9 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         var story = await WriteDraftAsync(Headline);
         var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
         var editor = await EditorAsync();
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(_author, story.Id, StoryAction.Submit));
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Publish));
-        await InScopeAsync(sp => sp.GetRequiredService<StoryService>().TransitionAsync(editor, story.Id, StoryAction.Unpublish));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(_author, story.Id, StoryAction.Submit));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Publish));
+        await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Unpublish));
 
         await AssertInvalidLinkAsync(link.Path);
         var refused = await Assert.ThrowsAsync<WorkflowException>(
@@ -164,7 +165,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         var story = await WriteDraftAsync(Headline);
         var editor = await EditorAsync();
         var minhUser = await _app.CreateUserAsync("minh@example.vn", "Trần Minh", Roles.Reporter);
-        var minh = StoryActor.Create(minhUser.Id, "Trần Minh", Roles.Reporter);
+        var minh = Actor.Create(minhUser.Id, "Trần Minh", Roles.Reporter);
 
         var byEditor = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(editor, story.Id));
 
@@ -191,7 +192,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     {
         return await InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
             var story = await stories.CreateAsync(_author, "vi", sectionId);
             var content = Content(headline) with { SectionId = sectionId };
@@ -200,10 +201,10 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         });
     }
 
-    private async Task<StoryActor> EditorAsync()
+    private async Task<Actor> EditorAsync()
     {
         var user = await _app.CreateUserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
-        return StoryActor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
+        return Actor.Create(user.Id, "Nguyễn Thu", Roles.Editor);
     }
 
     private static StoryContent Content(string headline) => new(

@@ -9,14 +9,14 @@ namespace NewsroomEditor.Web.Tests.Review;
 public sealed class ReviewQueueTests : NewsroomComponentTest, IAsyncLifetime
 {
     private StoryTestHost _host = default!;
-    private StoryActor _lan = default!;
-    private StoryActor _editor = default!;
+    private Actor _lan = default!;
+    private Actor _editor = default!;
 
     async Task IAsyncLifetime.InitializeAsync()
     {
         _host = await StoryTestHost.StartAsync();
-        _lan = StoryActor.From(SignIn("Hoàng Lan", Roles.Reporter));
-        _editor = StoryActor.From(SignIn("Nguyễn Thu", Roles.Editor)); // the viewer: signed in last
+        _lan = Actor.From(SignIn("Hoàng Lan", Roles.Reporter));
+        _editor = Actor.From(SignIn("Nguyễn Thu", Roles.Editor)); // the viewer: signed in last
         await _host.AddUserAsync(_lan);
         await _host.AddUserAsync(_editor);
         _host.AddTo(Services);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Security;
 
@@ -123,8 +124,8 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         Guid storyId;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            var stories = scope.ServiceProvider.GetRequiredService<NewsroomEditor.Core.Stories.StoryService>();
-            var actor = NewsroomEditor.Core.Stories.StoryActor.Create(lan.Id, lan.DisplayName, Roles.Reporter);
+            var stories = StoryServices.From(scope.ServiceProvider);
+            var actor = NewsroomEditor.Core.Accounts.Actor.Create(lan.Id, lan.DisplayName, Roles.Reporter);
             storyId = (await stories.CreateAsync(actor, "vi", null)).Id;
         }
         string path;

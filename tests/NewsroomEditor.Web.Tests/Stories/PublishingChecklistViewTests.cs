@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Stories;
@@ -9,7 +10,7 @@ namespace NewsroomEditor.Web.Tests.Stories;
 public class PublishingChecklistViewTests : NewsroomComponentTest
 {
     private static readonly DateTime Now = new(2024, 4, 11, 12, 45, 0, DateTimeKind.Utc);
-    private static readonly StoryActor Lan = StoryActor.Create("user-lan", "Hoàng Lan", Roles.Reporter);
+    private static readonly Actor Lan = Actor.Create("user-lan", "Hoàng Lan", Roles.Reporter);
 
     [Fact]
     public void A_story_without_lead_and_section_shows_those_two_as_to_do_with_their_problems()

@@ -8,7 +8,7 @@ namespace NewsroomEditor.Web.Tests.Stories;
 
 public class RevisionsPanelTests : StoryComponentTest
 {
-    private StoryActor? _lan;
+    private Actor? _lan;
 
     [Fact]
     public async Task Revisions_are_listed_newest_first_with_author_site_time_state_and_kind()

@@ -10,6 +10,7 @@ using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Stories;
 using NewsroomEditor.Web.Components.Stories.Editing;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Stories;
 
@@ -22,8 +23,8 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
 {
     private const string Original = "Hội nghị Ban Chấp hành";
 
-    private StoryActor _lan = default!;
-    private StoryActor _minh = default!;
+    private Actor _lan = default!;
+    private Actor _minh = default!;
     private Guid _storyId;
     private FakeBrowser _browser = default!;
     private FakePage _page = default!;
@@ -84,7 +85,7 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         Host.Clock.Advance(EditLeaseService.Duration + TimeSpan.FromSeconds(1));
         await Host.InScopeAsync(async sp =>
         {
-            var stories = sp.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(sp);
             var leases = sp.GetRequiredService<EditLeaseService>();
             Assert.True((await leases.AcquireAsync(_minh, _storyId)).HeldByMe);
             var theirs = await stories.GetAsync(_minh, _storyId);
@@ -201,7 +202,9 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         _browser = new FakeBrowser(story.BodyJson);
         _page = new FakePage();
         _session = new StoryEditingSession(
-            new StoryEditingServices(Services.GetRequiredService<StoryService>(), Services.GetRequiredService<EditLeaseService>(), _lan, _storyId),
+            new StoryEditingServices(
+                Services.GetRequiredService<IStoryQueries>(), Services.GetRequiredService<IStoryWriting>(), Services.GetRequiredService<IStoryWorkflow>(),
+                Services.GetRequiredService<EditLeaseService>(), _lan, _storyId),
             _page, Host.Clock, Host.Services.GetRequiredService<IOptions<SiteOptions>>(), Services.GetRequiredService<IStringLocalizer<StoriesText>>());
         Assert.True(await _session.OpenAsync(interactive: true));
         await _session.AttachAsync(_browser);

@@ -152,7 +152,7 @@ public class StoryFormTests
     [Fact]
     public void From_a_story_takes_its_content_with_the_custom_slug_only()
     {
-        var lan = StoryActor.Create("user-lan", "Hoàng Lan", Roles.Reporter);
+        var lan = Actor.Create("user-lan", "Hoàng Lan", Roles.Reporter);
         var now = new DateTime(2024, 4, 11, 12, 45, 0, DateTimeKind.Utc);
         var story = Story.Create(lan, "vi", 1, now);
         story.Edit(lan, new StoryContent("Hội nghị Ban Chấp hành", "Sáng 11/4.", Body, 1, ["Hội nghị"], "Hoàng Lan", "", ""), "hoi-nghi-ban-chap-hanh", now);

@@ -4,6 +4,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Stories;
 
@@ -25,17 +26,17 @@ public sealed class StoryListTests : IClassFixture<StoryListTests.Newsroom>
             await Factory.CreateUserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
             var lan = await Factory.CreateUserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
             var minh = await Factory.CreateUserAsync("minh@example.vn", "Trần Minh", Roles.Reporter);
-            await WriteAsync(StoryActor.Create(lan.Id, lan.DisplayName, Roles.Reporter), "Hội nghị Ban Chấp hành Đảng bộ tỉnh");
-            await WriteAsync(StoryActor.Create(minh.Id, minh.DisplayName, Roles.Reporter), "Hội nghị xúc tiến đầu tư");
-            await WriteAsync(StoryActor.Create(minh.Id, minh.DisplayName, Roles.Reporter), "Giá xăng giảm");
+            await WriteAsync(Actor.Create(lan.Id, lan.DisplayName, Roles.Reporter), "Hội nghị Ban Chấp hành Đảng bộ tỉnh");
+            await WriteAsync(Actor.Create(minh.Id, minh.DisplayName, Roles.Reporter), "Hội nghị xúc tiến đầu tư");
+            await WriteAsync(Actor.Create(minh.Id, minh.DisplayName, Roles.Reporter), "Giá xăng giảm");
         }
 
         public async Task DisposeAsync() => await Factory.DisposeAsync();
 
-        private async Task WriteAsync(StoryActor author, string headline)
+        private async Task WriteAsync(Actor author, string headline)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
-            var stories = scope.ServiceProvider.GetRequiredService<StoryService>();
+            var stories = StoryServices.From(scope.ServiceProvider);
             var story = await stories.CreateAsync(author, "vi", 1);
             var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
                 headline, "", StoryBody.FromParagraphs(["Nội dung."]), 1, [], author.DisplayName, "", ""));

@@ -60,7 +60,7 @@ public class StoryPreviewAndHistoryTests : StoryComponentTest
     /// <summary>A time in the site's zone as the reader's culture writes it (en-US in these tests: 4/11/2024 7:45 PM).</summary>
     private static string Shown(DateTime local) => local.ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
-    private async Task<(Guid Story, StoryActor Lan)> LansStoryAsync()
+    private async Task<(Guid Story, Actor Lan)> LansStoryAsync()
     {
         var lan = await Host.UserAsync(SignIn("Hoàng Lan", Roles.Reporter));
         var story = await Host.StoriesAsync(s => s.CreateAsync(lan, "vi"));

@@ -121,7 +121,7 @@ public class TranslationsPanelTests : StoryComponentTest
     }
 
     /// <summary>A Vietnamese story and its English translation, both published.</summary>
-    private async Task<(Guid Source, Guid English)> PublishedPairAsync(StoryActor editor)
+    private async Task<(Guid Source, Guid English)> PublishedPairAsync(Actor editor)
     {
         var source = await Host.WriteStoryAsync(editor, "Hội nghị Ban Chấp hành");
         await Host.TransitionAsync(editor, source, StoryAction.Submit);
@@ -134,7 +134,7 @@ public class TranslationsPanelTests : StoryComponentTest
         return (source, english);
     }
 
-    private async Task SaveAsync(StoryActor actor, Guid id, string headline)
+    private async Task SaveAsync(Actor actor, Guid id, string headline)
     {
         var current = await Host.StoriesAsync(s => s.GetAsync(actor, id));
         var result = await Host.StoriesAsync(s => s.SaveAsync(actor, id, current.Version, new StoryContent(
@@ -144,7 +144,7 @@ public class TranslationsPanelTests : StoryComponentTest
         await ReleaseAsync(actor, id);
     }
 
-    private Task ReleaseAsync(StoryActor actor, Guid id) =>
+    private Task ReleaseAsync(Actor actor, Guid id) =>
         Host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id));
 
     private static List<string> Buttons<T>(IRenderedComponent<T> panel) where T : Microsoft.AspNetCore.Components.IComponent =>

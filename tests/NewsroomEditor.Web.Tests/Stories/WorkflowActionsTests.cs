@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Stories;
@@ -11,10 +12,10 @@ public class WorkflowActionsTests : NewsroomComponentTest
     private const string NoAction = "No workflow action is open to you in this state.";
 
     private static readonly DateTime Now = new(2024, 4, 11, 12, 45, 0, DateTimeKind.Utc);
-    private static readonly StoryActor Lan = StoryActor.Create("user-lan", "Hoàng Lan", Roles.Reporter);
-    private static readonly StoryActor Minh = StoryActor.Create("user-minh", "Trần Minh", Roles.Reporter);
-    private static readonly StoryActor Hung = StoryActor.Create("user-hung", "Lê Hùng", Roles.Editor);
-    private static readonly StoryActor Admin = StoryActor.Create("user-admin", "Quản trị", Roles.Admin);
+    private static readonly Actor Lan = Actor.Create("user-lan", "Hoàng Lan", Roles.Reporter);
+    private static readonly Actor Minh = Actor.Create("user-minh", "Trần Minh", Roles.Reporter);
+    private static readonly Actor Hung = Actor.Create("user-hung", "Lê Hùng", Roles.Editor);
+    private static readonly Actor Admin = Actor.Create("user-admin", "Quản trị", Roles.Admin);
 
     [Fact]
     public void A_reporter_on_their_own_draft_is_offered_only_Submit_for_review()
@@ -149,14 +150,14 @@ public class WorkflowActionsTests : NewsroomComponentTest
         Assert.All(buttons, b => Assert.True(b.HasAttribute("disabled")));
     }
 
-    private IRenderedComponent<WorkflowActions> RenderActions(Story story, StoryActor actor) =>
+    private IRenderedComponent<WorkflowActions> RenderActions(Story story, Actor actor) =>
         Render<WorkflowActions>(p => p.Add(x => x.Story, story).Add(x => x.Actor, actor));
 
     private static List<string> Labels(IRenderedComponent<WorkflowActions> actions) =>
         actions.FindAll("button").Select(b => b.TextContent.Trim()).ToList();
 
     /// <summary>A draft that passes the publishing checklist, so that every move is open to it.</summary>
-    private static Story DraftBy(StoryActor author)
+    private static Story DraftBy(Actor author)
     {
         var story = Story.Create(author, "vi", sectionId: 1, Now);
         story.Edit(author, new StoryContent(

@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
@@ -13,7 +14,7 @@ public sealed class FakeMediaService : IMediaService
 {
     public List<MediaItem> Items { get; } = [];
 
-    public List<(StoryActor Actor, string FileName, byte[] Content)> Uploads { get; } = [];
+    public List<(Actor Actor, string FileName, byte[] Content)> Uploads { get; } = [];
 
     public List<MediaQuery> Queries { get; } = [];
 
@@ -49,7 +50,7 @@ public sealed class FakeMediaService : IMediaService
         return item;
     }
 
-    public async Task<UploadResult> UploadAsync(StoryActor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
+    public async Task<UploadResult> UploadAsync(Actor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
@@ -62,7 +63,7 @@ public sealed class FakeMediaService : IMediaService
         return new UploadResult(stored, null, null);
     }
 
-    public Task<MediaItem> UpdateMetadataAsync(StoryActor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
+    public Task<MediaItem> UpdateMetadataAsync(Actor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
     {
         if (MetadataRefusal is not null)
             throw new AccessDeniedException(MetadataRefusal);
@@ -73,7 +74,7 @@ public sealed class FakeMediaService : IMediaService
         return Task.FromResult(updated);
     }
 
-    public Task<MediaPage> ListAsync(StoryActor actor, MediaQuery query, CancellationToken cancellationToken = default)
+    public Task<MediaPage> ListAsync(Actor actor, MediaQuery query, CancellationToken cancellationToken = default)
     {
         Queries.Add(query);
         var matches = Items
@@ -84,13 +85,13 @@ public sealed class FakeMediaService : IMediaService
         return Task.FromResult(new MediaPage(matches.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList(), matches.Count));
     }
 
-    public Task<MediaItem?> GetAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default) =>
+    public Task<MediaItem?> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Items.FirstOrDefault(i => i.Id == id));
 
-    public Task<IReadOnlyList<StorySummary>> UsageAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<StorySummary>> UsageAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Usage.TryGetValue(id, out var stories) ? stories : (IReadOnlyList<StorySummary>)[]);
 
-    public Task DeleteAsync(StoryActor actor, Guid id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         if (DeleteRefusal is not null)
             throw new DomainException(DeleteRefusal);

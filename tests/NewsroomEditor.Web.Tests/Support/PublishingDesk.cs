@@ -6,6 +6,7 @@ using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
@@ -23,23 +24,23 @@ public sealed record StoryDraft(
 /// <summary>
 /// A reporter (Hoàng Lan) and an editor (Nguyễn Thu) at work in a running app
 /// (<see cref="NewsroomAppFactory"/>): stories written under the edit lease, submitted, published,
-/// scheduled, corrected or taken down through <see cref="StoryService"/>, as the editing UI does,
+/// scheduled, corrected or taken down through <see cref="StoryServices"/>, as the editing UI does,
 /// so that the public site's cache is told exactly as it is in production.
 /// </summary>
 public sealed class PublishingDesk
 {
     private readonly NewsroomAppFactory _app;
 
-    private PublishingDesk(NewsroomAppFactory app, StoryActor reporter, StoryActor editor)
+    private PublishingDesk(NewsroomAppFactory app, Actor reporter, Actor editor)
     {
         _app = app;
         Reporter = reporter;
         Editor = editor;
     }
 
-    public StoryActor Reporter { get; }
+    public Actor Reporter { get; }
 
-    public StoryActor Editor { get; }
+    public Actor Editor { get; }
 
     /// <summary>Completes setup and adds the reporter and the editor.</summary>
     public static async Task<PublishingDesk> OpenAsync(NewsroomAppFactory app)
@@ -48,7 +49,7 @@ public sealed class PublishingDesk
         await app.CompleteSetupAsync();
         var lan = await app.CreateUserAsync("lan@baothunghiem.vn", "Hoàng Lan", Roles.Reporter);
         var thu = await app.CreateUserAsync("thu@baothunghiem.vn", "Nguyễn Thu", Roles.Editor);
-        return new PublishingDesk(app, StoryActor.Create(lan.Id, lan.DisplayName, Roles.Reporter), StoryActor.Create(thu.Id, thu.DisplayName, Roles.Editor));
+        return new PublishingDesk(app, Actor.Create(lan.Id, lan.DisplayName, Roles.Reporter), Actor.Create(thu.Id, thu.DisplayName, Roles.Editor));
     }
 
     /// <summary>A section's id by its Vietnamese slug ("thoi-su", "kinh-te"…).</summary>
@@ -151,7 +152,7 @@ public sealed class PublishingDesk
     public Task<Story> MoveAsync(Guid id, StoryAction action) =>
         StoriesAsync(s => s.TransitionAsync(action is StoryAction.Submit ? Reporter : Editor, id, action));
 
-    public Task<T> StoriesAsync<T>(Func<StoryService, Task<T>> action) => InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    public Task<T> StoriesAsync<T>(Func<StoryServices, Task<T>> action) => InScopeAsync(sp => action(StoryServices.From(sp)));
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
@@ -176,6 +177,6 @@ public sealed class PublishingDesk
         return await StoriesAsync(s => s.GetAsync(Reporter, story.Id));
     }
 
-    private Task ReleaseAsync(StoryActor actor, Guid id) =>
+    private Task ReleaseAsync(Actor actor, Guid id) =>
         InScopeAsync(async sp => { await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id); return 0; });
 }

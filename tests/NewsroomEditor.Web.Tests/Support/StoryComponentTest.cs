@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
 /// <summary>
-/// A bUnit context whose components use a real <see cref="StoryService"/> over SQLite
+/// A bUnit context whose components use a real <see cref="StoryServices"/> over SQLite
 /// (<see cref="StoryTestHost"/>). The components share one scope, as the components of one
 /// circuit do; the test arranges data through scopes of its own.
 /// </summary>
@@ -20,7 +21,10 @@ public abstract class StoryComponentTest : NewsroomComponentTest, IAsyncLifetime
         _host = await StoryTestHost.StartAsync();
         var scope = _host.Services.CreateAsyncScope();
         _componentScope = scope;
-        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<StoryService>());
+        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IStoryWriting>());
+        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IStoryWorkflow>());
+        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IStoryTranslations>());
+        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IStoryQueries>());
         Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<NewsroomEditor.Core.Media.IMediaService>());
         Services.AddSingleton<TimeProvider>(_host.Clock);
         Services.AddSingleton<NewsroomEditor.Web.Components.Public.ArticleHtmlRenderer>();

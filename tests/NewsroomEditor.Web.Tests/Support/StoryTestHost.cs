@@ -12,6 +12,7 @@ using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
@@ -64,21 +65,24 @@ public sealed class StoryTestHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(Events);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<StoryService>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryWriting>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryWorkflow>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryTranslations>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryQueries>());
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<EditLeaseService>());
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<SectionCatalog>());
     }
 
     /// <summary>Creates the account of a signed-in test principal (same id, name and roles) and returns them as an actor.</summary>
-    public async Task<StoryActor> UserAsync(ClaimsPrincipal principal)
+    public async Task<Actor> UserAsync(ClaimsPrincipal principal)
     {
-        var actor = StoryActor.From(principal);
+        var actor = Actor.From(principal);
         await AddUserAsync(actor);
         return actor;
     }
 
     /// <summary>Stores the person behind <paramref name="actor"/> (same id), so their stories satisfy the foreign key.</summary>
-    public Task AddUserAsync(StoryActor actor) => InScopeAsync(async sp =>
+    public Task AddUserAsync(Actor actor) => InScopeAsync(async sp =>
     {
         ArgumentNullException.ThrowIfNull(actor);
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
@@ -91,7 +95,7 @@ public sealed class StoryTestHost : IAsyncDisposable
     });
 
     /// <summary>A story by <paramref name="author"/> with <paramref name="headline"/>, still a draft.</summary>
-    public Task<Guid> WriteStoryAsync(StoryActor author, string headline) => StoriesAsync(async stories =>
+    public Task<Guid> WriteStoryAsync(Actor author, string headline) => StoriesAsync(async stories =>
     {
         var story = await stories.CreateAsync(author, "vi", 1);
         var saved = await stories.SaveAsync(author, story.Id, story.Version, new StoryContent(
@@ -103,12 +107,12 @@ public sealed class StoryTestHost : IAsyncDisposable
         return story.Id;
     });
 
-    public Task<Story> TransitionAsync(StoryActor actor, Guid storyId, StoryAction action, string? note = null) =>
+    public Task<Story> TransitionAsync(Actor actor, Guid storyId, StoryAction action, string? note = null) =>
         StoriesAsync(stories => stories.TransitionAsync(actor, storyId, action, note));
 
     /// <summary>Runs one use case in a scope of its own, as a separate request would.</summary>
-    public Task<T> StoriesAsync<T>(Func<StoryService, Task<T>> action) =>
-        InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
+    public Task<T> StoriesAsync<T>(Func<StoryServices, Task<T>> action) =>
+        InScopeAsync(sp => action(StoryServices.From(sp)));
 
     public async Task InScopeAsync(Func<IServiceProvider, Task> action)
     {

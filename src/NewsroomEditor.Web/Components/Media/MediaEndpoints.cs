@@ -32,7 +32,7 @@ public static class MediaEndpoints
     /// </summary>
     internal static async Task<IResult> PreviewAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, IMediaService media, CancellationToken cancellationToken)
     {
-        var item = await media.GetAsync(StoryActor.From(user), id, cancellationToken);
+        var item = await media.GetAsync(Actor.From(user), id, cancellationToken);
         var rendition = item is null ? null : MediaRenditions.Jpeg(item.Renditions, 640);
         return rendition is null ? Results.NotFound() : Results.Redirect(rendition.Url);
     }

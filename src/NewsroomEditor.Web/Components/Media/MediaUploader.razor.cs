@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Stories;
@@ -55,7 +56,7 @@ public sealed partial class MediaUploader : IDisposable
     private async Task OnFilesChosenAsync(InputFileChangeEventArgs e)
     {
         _dragging = false;
-        var actor = StoryActor.From((await AuthenticationState).User);
+        var actor = Actor.From((await AuthenticationState).User);
         var files = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
         var batch = new List<(UploadRow Row, IBrowserFile File)>();
         for (var i = 0; i < files.Count; i++)
@@ -81,7 +82,7 @@ public sealed partial class MediaUploader : IDisposable
         }
     }
 
-    private async Task UploadAsync(StoryActor actor, UploadRow row, IBrowserFile file)
+    private async Task UploadAsync(Actor actor, UploadRow row, IBrowserFile file)
     {
         var token = row.Cancellation.Token;
         try

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 
@@ -33,7 +34,7 @@ public sealed class PreviewLinks(IDataProtectionProvider protection, StoryPrevie
     /// A new link to the story for <paramref name="actor"/>, valid for <c>Site:PreviewLinkHours</c>.
     /// Throws <see cref="NewsroomEditor.Core.DomainException"/> when they may not share it.
     /// </summary>
-    public async Task<PreviewLink> CreateAsync(StoryActor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<PreviewLink> CreateAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         await previews.EnsureCanShareAsync(actor, storyId, cancellationToken);
         return Sign(storyId, clock.GetUtcNow().AddHours(site.Value.PreviewLinkHours));

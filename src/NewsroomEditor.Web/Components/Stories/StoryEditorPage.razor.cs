@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
@@ -27,7 +28,7 @@ public sealed partial class StoryEditorPage : IStoryEditingHost
     private StoryEditorJs? _editor;
     private NotesPanel? _notes;
     private IDisposable? _subscription;
-    private StoryActor _actor = default!;
+    private Actor _actor = default!;
     private StoryEditingSession _session = default!;
     private ConflictPrompt _conflicts = default!;
     private IReadOnlyList<Section> _sections = [];
@@ -40,7 +41,9 @@ public sealed partial class StoryEditorPage : IStoryEditingHost
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [Inject] private StoryService Stories { get; set; } = default!;
+    [Inject] private IStoryQueries Queries { get; set; } = default!;
+    [Inject] private IStoryWriting Writing { get; set; } = default!;
+    [Inject] private IStoryWorkflow Workflow { get; set; } = default!;
     [Inject] private EditLeaseService Leases { get; set; } = default!;
     [Inject] private SectionCatalog Sections { get; set; } = default!;
     [Inject] private INewsroomEventBus Events { get; set; } = default!;
@@ -53,8 +56,8 @@ public sealed partial class StoryEditorPage : IStoryEditingHost
     protected override async Task OnInitializedAsync()
     {
         _conflicts = new ConflictPrompt(Dialogs, L);
-        _actor = StoryActor.From((await AuthenticationState).User);
-        _session = new StoryEditingSession(new StoryEditingServices(Stories, Leases, _actor, Id), this, Clock, Site, L);
+        _actor = Actor.From((await AuthenticationState).User);
+        _session = new StoryEditingSession(new StoryEditingServices(Queries, Writing, Workflow, Leases, _actor, Id), this, Clock, Site, L);
         // Only an interactive render takes the lease: a prerender must not hold it for nobody.
         if (!await _session.OpenAsync(RendererInfo.IsInteractive))
             return;

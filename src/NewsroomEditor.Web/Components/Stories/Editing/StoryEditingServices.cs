@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 
@@ -8,23 +9,26 @@ namespace NewsroomEditor.Web.Components.Stories.Editing;
 /// story: the only place the editor page reaches them, so a change to their signatures touches
 /// this file alone.
 /// </summary>
-public sealed class StoryEditingServices(StoryService stories, EditLeaseService leases, StoryActor actor, Guid storyId)
+public sealed class StoryEditingServices(
+    IStoryQueries queries, IStoryWriting writing, IStoryWorkflow workflow, EditLeaseService leases, Actor actor, Guid storyId)
 {
-    public StoryActor Actor { get; } = actor;
+    public Actor Actor { get; } = actor;
 
     public Guid StoryId { get; } = storyId;
 
-    public Task<Story> GetAsync() => stories.GetAsync(Actor, StoryId);
+    public Task<Story> GetAsync() => queries.GetAsync(Actor, StoryId);
 
-    public Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story) => stories.ChecklistAsync(story);
+    public Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story) => workflow.ChecklistAsync(story);
 
+    /// <summary>Saves; a saved result carries the story and its checklist, read in the save's own unit of work.</summary>
     public Task<SaveResult> SaveAsync(int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default) =>
-        stories.SaveAsync(Actor, StoryId, expectedVersion, content, reason, cancellationToken);
+        writing.SaveAsync(Actor, StoryId, expectedVersion, content, reason, cancellationToken);
 
-    public Task KeepAsRevisionAsync(StoryContent content) => stories.KeepAsRevisionAsync(Actor, StoryId, content);
+    public Task KeepAsRevisionAsync(StoryContent content) => writing.KeepAsRevisionAsync(Actor, StoryId, content);
 
-    public Task<Story> TransitionAsync(StoryAction action, string? note, DateTime? publishAt, int version) =>
-        stories.TransitionAsync(Actor, StoryId, action, note, publishAt, version);
+    /// <summary>Moves the story; the result carries its checklist, computed in the move's own unit of work.</summary>
+    public Task<StoryMove> MoveAsync(StoryAction action, string? note, DateTime? publishAt, int version) =>
+        workflow.MoveAsync(Actor, StoryId, action, note, publishAt, version);
 
     public Task<LeaseStatus> AcquireLeaseAsync() => leases.AcquireAsync(Actor, StoryId);
 

@@ -5,6 +5,7 @@ using Microsoft.JSInterop;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 
@@ -65,7 +66,7 @@ public sealed class StoryEditingSession : IAsyncDisposable
         _autosave = new AutosavePolicy(clock);
     }
 
-    public StoryActor Actor => _services.Actor;
+    public Actor Actor => _services.Actor;
 
     public Guid StoryId => _services.StoryId;
 
@@ -190,12 +191,14 @@ public sealed class StoryEditingSession : IAsyncDisposable
         }
     }
 
-    private async Task ShowStoryAsync(Story story)
+    private async Task ShowStoryAsync(Story story) => ShowStory(story, await _services.ChecklistAsync(story));
+
+    private void ShowStory(Story story, IReadOnlyList<ChecklistItem> checklist)
     {
         Story = story;
         Form = StoryForm.From(story);
         Version = story.Version;
-        Checklist = await _services.ChecklistAsync(story);
+        Checklist = checklist;
     }
 
     private async Task TakeLeaseIfEditableAsync()
@@ -382,7 +385,15 @@ public sealed class StoryEditingSession : IAsyncDisposable
         Status = L["Saved {0}", ShortTime(result.SavedAt)];
         Error = null;
         await _browser!.MarkSavedAsync(sequence, result.Version);
-        await RefreshStoryAsync();
+        if (result.Story is { } saved)
+        {
+            // The save read and returned the story and its checklist in its own unit of work.
+            Story = saved;
+            Checklist = result.Checklist;
+            await ApplyEditabilityAsync();
+        }
+        else
+            await RefreshStoryAsync();
     }
 
     private void StartConflictResolution(StoryConflict conflict, StoryContent mine, long sequence)
@@ -513,8 +524,8 @@ public sealed class StoryEditingSession : IAsyncDisposable
                 Error = _saveRefusal ?? L["Your changes are not saved yet ({0}); “{1}” waits until they are.", Status, StoryDisplay.ActionLabel(action, L)];
                 return;
             }
-            var moved = await _services.TransitionAsync(action, note, publishAt, Version);
-            await ShowStoryAsync(moved);
+            var moved = await _services.MoveAsync(action, note, publishAt, Version);
+            ShowStory(moved.Story, moved.Checklist);
             if (note is not null)
                 await _host.ReloadNotesAsync();
             await ApplyEditabilityAsync();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace NewsroomEditor.Core.Stories;
+namespace NewsroomEditor.Core.Publishing;
 
 /// <summary>Publishes scheduled stories when their time comes. Time comes from <see cref="TimeProvider"/>.</summary>
 public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> logger)
@@ -18,7 +18,7 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var published = await scope.ServiceProvider.GetRequiredService<StoryService>().PublishDueAsync(stoppingToken);
+                var published = await scope.ServiceProvider.GetRequiredService<IScheduledPublishing>().PublishDueAsync(stoppingToken);
                 if (published > 0)
                     LogPublished(published);
             }

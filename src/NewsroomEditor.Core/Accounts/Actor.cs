@@ -1,13 +1,12 @@
 using System.Security.Claims;
-using NewsroomEditor.Core.Accounts;
 
-namespace NewsroomEditor.Core.Stories;
+namespace NewsroomEditor.Core.Accounts;
 
-/// <summary>The person acting on a story, as the domain sees them: who, under what name, with which roles.</summary>
-public sealed record StoryActor(string UserId, string DisplayName, IReadOnlySet<string> Roles)
+/// <summary>The person acting, as the domain sees them: who, under what name, with which roles.</summary>
+public sealed record Actor(string UserId, string DisplayName, IReadOnlySet<string> Roles)
 {
     /// <summary>The clock and the scheduler: publishes scheduled stories, nothing else.</summary>
-    public static StoryActor System { get; } = new("system", "Lịch đăng / Scheduler", new HashSet<string>());
+    public static Actor System { get; } = new("system", "Lịch đăng / Scheduler", new HashSet<string>());
 
     public bool IsEditor => Roles.Contains(Accounts.Roles.Editor);
 
@@ -16,11 +15,11 @@ public sealed record StoryActor(string UserId, string DisplayName, IReadOnlySet<
     /// <summary>Reporters and editors write; an Admin alone does not (DESIGN.md §2).</summary>
     public bool CanWrite => IsEditor || IsReporter;
 
-    public static StoryActor Create(string userId, string displayName, params string[] roles) =>
+    public static Actor Create(string userId, string displayName, params string[] roles) =>
         new(userId, displayName, roles.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Reads the signed-in principal; a principal without a user id cannot act.</summary>
-    public static StoryActor From(ClaimsPrincipal principal)
+    public static Actor From(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier)
@@ -28,6 +27,6 @@ public sealed record StoryActor(string UserId, string DisplayName, IReadOnlySet<
         var roles = principal.FindAll(principal.Identities.FirstOrDefault()?.RoleClaimType ?? ClaimTypes.Role)
             .Select(c => c.Value)
             .ToHashSet(StringComparer.Ordinal);
-        return new StoryActor(userId, principal.GetDisplayName(), roles);
+        return new Actor(userId, principal.GetDisplayName(), roles);
     }
 }

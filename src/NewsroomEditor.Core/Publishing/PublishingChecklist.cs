@@ -1,7 +1,8 @@
+using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Stories.RichText;
 
-namespace NewsroomEditor.Core.Stories;
+namespace NewsroomEditor.Core.Publishing;
 
 /// <summary>One check before publishing: the UI shows it, the server enforces it. Label and problem are in the reader's interface language.</summary>
 public sealed record ChecklistItem(string Key, string Label, bool Passed, string? Problem = null);

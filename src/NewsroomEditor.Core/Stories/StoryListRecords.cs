@@ -1,0 +1,51 @@
+using NewsroomEditor.Core.Publishing;
+
+namespace NewsroomEditor.Core.Stories;
+
+/// <summary>Filters of the story list; <see cref="Search"/> is case- and diacritic-insensitive.</summary>
+public sealed record StoryQuery(
+    string? Search = null,
+    StoryState? State = null,
+    int? SectionId = null,
+    string? AuthorId = null,
+    string? Language = null,
+    int Page = 0,
+    int PageSize = 20);
+
+/// <summary>One row of a story list.</summary>
+public sealed record StorySummary(
+    Guid Id, string Headline, StoryState State, string AuthorId, string AuthorName, int? SectionId, string Language,
+    DateTime UpdatedAt, DateTime? SubmittedAt, DateTime? PublishedAt, DateTime? ScheduledAt);
+
+/// <summary>Someone who wrote at least one story, as the author filter lists them.</summary>
+public sealed record StoryAuthor(string Id, string Name);
+
+public sealed record StoryPage(IReadOnlyList<StorySummary> Items, int TotalCount);
+
+/// <summary>What the dashboard shows a person.</summary>
+public sealed record Dashboard(
+    IReadOnlyDictionary<StoryState, int> MyCounts,
+    IReadOnlyList<StorySummary> MyRecent,
+    IReadOnlyList<StorySummary> ReviewQueue,
+    IReadOnlyList<StorySummary> RecentlyPublished);
+
+/// <summary>A revision as the revisions panel lists it.</summary>
+public sealed record RevisionSummary(int Number, string AuthorName, DateTime CreatedAt, DateTime UpdatedAt, StoryState State, RevisionKind Kind, string Headline);
+
+/// <summary>The server's version of a story that someone else saved first.</summary>
+public sealed record StoryConflict(int Version, string UpdatedByName, DateTime UpdatedAt, StoryContent Theirs);
+
+/// <summary>The outcome of a save: stored (with the new version) or a conflict to resolve.</summary>
+public sealed record SaveResult(int Version, DateTime SavedAt, StoryConflict? Conflict)
+{
+    public bool Saved => Conflict is null;
+
+    /// <summary>The story as saved (null for a conflict), so that the editor need not read it again.</summary>
+    public Story? Story { get; init; }
+
+    /// <summary>The saved story's publishing checklist (empty for a conflict).</summary>
+    public IReadOnlyList<ChecklistItem> Checklist { get; init; } = [];
+}
+
+/// <summary>A story after a workflow move, with its publishing checklist.</summary>
+public sealed record StoryMove(Story Story, IReadOnlyList<ChecklistItem> Checklist);

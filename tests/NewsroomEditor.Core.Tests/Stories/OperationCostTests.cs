@@ -1,0 +1,123 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Core.Tests.Support;
+using Xunit.Abstractions;
+using NewsroomEditor.Testing;
+
+namespace NewsroomEditor.Core.Tests.Stories;
+
+/// <summary>
+/// What one autosave and one Publish click (with changes still unsaved) cost the database, made of
+/// exactly the service calls the story editor page makes for them, in one scope as a circuit has.
+/// Each operation opens one DbContext; the whole click stays within a few SQL commands.
+/// </summary>
+public sealed class OperationCostTests(ITestOutputHelper output)
+{
+    private const int PublishCommandLimit = 8;
+    private const int AutosaveCommandLimit = 4;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_autosave_opens_one_context_per_call_and_runs_at_most_four_commands(bool withAuditLog)
+    {
+        var counter = new DatabaseCostCounter();
+        await using var host = await StartAsync(counter, withAuditLog);
+        var (editor, storyId) = await StoryInReviewAsync(host);
+
+        var (calls, contexts, commands) = await MeasureAsync(host, counter, editor, storyId, async (stories, leases, version) =>
+        {
+            // The page's autosave: the save, which returns the state and checklist the page shows.
+            var saved = await stories.SaveAsync(editor, storyId, version, Typed("Bản lưu tự động."));
+            Assert.True(saved.Saved);
+            Assert.NotNull(saved.Story);
+            return 1;
+        });
+
+        Report("autosave", withAuditLog, calls, contexts, commands, counter);
+        Assert.Equal(calls, contexts);
+        Assert.True(commands <= AutosaveCommandLimit, $"{commands} SQL commands for an autosave; at most {AutosaveCommandLimit}.");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_publish_click_with_a_pending_save_opens_one_context_per_call_and_runs_at_most_eight_commands(bool withAuditLog)
+    {
+        var counter = new DatabaseCostCounter();
+        await using var host = await StartAsync(counter, withAuditLog);
+        var (editor, storyId) = await StoryInReviewAsync(host);
+
+        var (calls, contexts, commands) = await MeasureAsync(host, counter, editor, storyId, async (stories, leases, version) =>
+        {
+            // RunActionAsync(Publish): the unsaved changes are saved first (SaveNowAsync), then the
+            // move, which returns the moved story's checklist for the page to show.
+            var saved = await stories.SaveAsync(editor, storyId, version, Typed("Bản sửa trước khi đăng."));
+            Assert.True(saved.Saved);
+            var moved = await stories.MoveAsync(editor, storyId, StoryAction.Publish, null, null, saved.Version);
+            Assert.Equal(StoryState.Published, moved.Story.State);
+            return 2;
+        });
+
+        Report("publish click", withAuditLog, calls, contexts, commands, counter);
+        Assert.Equal(calls + (withAuditLog ? 1 : 0), contexts); // the audit entry, for now, in a context of its own
+        Assert.True(commands <= PublishCommandLimit + (withAuditLog ? 1 : 0), $"{commands} SQL commands for a publish click; at most {PublishCommandLimit}.");
+    }
+
+    /// <summary>What typing in the body changes: the text, not the headline (nor therefore the slug).</summary>
+    private static StoryContent Typed(string sentence) =>
+        StoryFactory.Content() with { Body = StoryBody.FromParagraphs(["Đồng chí Bí thư Tỉnh ủy chủ trì hội nghị.", sentence]) };
+
+    private static Task<CoreTestHost> StartAsync(DatabaseCostCounter counter, bool withAuditLog) =>
+        CoreTestHost.StartAsync(services: services =>
+        {
+            DatabaseCostCounter.Register(counter)(services);
+            if (!withAuditLog)
+                services.AddScoped<IAuditLog, NoAuditLog>();
+        });
+
+    /// <summary>A reporter's story, written and submitted; the editor who will work on it.</summary>
+    private static async Task<(Actor Editor, Guid StoryId)> StoryInReviewAsync(CoreTestHost host)
+    {
+        var lan = await host.CreateActorAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
+        var editor = await host.CreateActorAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
+        var id = await host.InScopeAsync(async sp =>
+        {
+            var stories = StoryServices.From(sp);
+            var story = await stories.CreateAsync(lan, "vi", 1);
+            await stories.SaveAsync(lan, story.Id, story.Version, StoryFactory.Content());
+            await stories.TransitionAsync(lan, story.Id, StoryAction.Submit);
+            await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(lan, story.Id);
+            return story.Id;
+        });
+        return (editor, id);
+    }
+
+    /// <summary>
+    /// Opens the story as the page does (load, lease) in one scope, then counts only what
+    /// <paramref name="operation"/> costs; it returns how many service calls it made.
+    /// </summary>
+    private static Task<(int Calls, int Contexts, int Commands)> MeasureAsync(
+        CoreTestHost host, DatabaseCostCounter counter, Actor editor, Guid storyId,
+        Func<StoryServices, EditLeaseService, int, Task<int>> operation) =>
+        host.InScopeAsync(async sp =>
+        {
+            var stories = StoryServices.From(sp);
+            var leases = sp.GetRequiredService<EditLeaseService>();
+            var opened = await stories.GetAsync(editor, storyId);
+            Assert.True((await leases.AcquireAsync(editor, storyId)).HeldByMe);
+            counter.Reset();
+            var calls = await operation(stories, leases, opened.Version);
+            return (calls, counter.Contexts, counter.Commands);
+        });
+
+    private void Report(string what, bool withAuditLog, int calls, int contexts, int commands, DatabaseCostCounter counter)
+    {
+        output.WriteLine($"{what} ({(withAuditLog ? "with" : "without")} the audit write): {calls} service calls, {contexts} DbContexts, {commands} SQL commands");
+        foreach (var sql in counter.Log)
+            output.WriteLine("  " + sql);
+    }
+}
