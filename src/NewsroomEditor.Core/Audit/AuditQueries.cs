@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Core.Audit;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Core.Publishing;
 

@@ -6,6 +6,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Accounts.Email;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Tests.Support;
 
 namespace NewsroomEditor.Core.Tests.Accounts;

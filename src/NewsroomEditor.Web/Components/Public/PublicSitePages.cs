@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Public.Site;
 

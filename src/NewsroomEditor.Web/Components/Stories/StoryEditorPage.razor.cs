@@ -9,6 +9,7 @@ using NewsroomEditor.Core;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Media;
