@@ -18,7 +18,7 @@ namespace NewsroomEditor.Core.Data;
 public sealed partial class DatabaseInitializer(
     NewsroomDbContext db,
     RoleManager<IdentityRole> roles,
-    FirstRunSetup setup,
+    IFirstRunSetup setup,
     IOptions<DatabaseOptions> database,
     IOptions<StorageOptions> storage,
     IOptions<SeedOptions> seed,

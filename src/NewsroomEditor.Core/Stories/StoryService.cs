@@ -19,7 +19,7 @@ public sealed class StoryService(
     TimeProvider clock,
     INewsroomEventBus events,
     EditLeaseService leases,
-    IOptions<SiteOptions> site,
+    IOptionsMonitor<SiteOptions> site,
     IPublicSiteCache publicSite,
     IAuditLog audit,
     ActorVerifier actors)
@@ -31,7 +31,7 @@ public sealed class StoryService(
     {
         actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var languages = site.Value.Languages;
+        var languages = site.CurrentValue.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
         if (!languages.Contains(chosen))
             throw new WorkflowException("Language \"{0}\" is not one of this site's languages ({1}).", chosen, string.Join(", ", languages));
@@ -115,7 +115,7 @@ public sealed class StoryService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var source = await LoadVisibleAsync(db, actor, sourceId, cancellationToken);
         var chosen = (language ?? "").Trim();
-        var languages = site.Value.Languages;
+        var languages = site.CurrentValue.Languages;
         source.EnsureCanTranslate(actor, chosen, languages);
         if (await VersionExistsAsync(db, source.TranslationGroupId, chosen, cancellationToken))
             throw TranslationExists(chosen);
@@ -148,7 +148,7 @@ public sealed class StoryService(
         var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
         var group = await db.Stories.AsNoTracking().Where(s => s.TranslationGroupId == story.TranslationGroupId).ToListAsync(cancellationToken);
         var original = Story.OriginalOf(group);
-        var languages = site.Value.Languages;
+        var languages = site.CurrentValue.Languages;
         var others = group
             .Where(s => s.Id != id)
             .OrderBy(s => languages.Contains(s.Language) ? languages.IndexOf(s.Language) : int.MaxValue)
@@ -213,7 +213,7 @@ public sealed class StoryService(
         await SaveOrConflictAsync(db, cancellationToken);
         if (from == StoryState.Published || story.State == StoryState.Published)
             await publicSite.InvalidateAsync(cancellationToken);
-        await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.Value.TimeZoneInfo), cancellationToken);
+        await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.CurrentValue.TimeZoneInfo), cancellationToken);
         events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
         return story;
     }

@@ -26,7 +26,7 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
         _host = await CoreTestHost.StartAsync();
         _lan = await UserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
         _editor = await UserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
-        var sections = await _host.InScopeAsync(sp => sp.GetRequiredService<SectionCatalog>().ListAsync());
+        var sections = await _host.InScopeAsync(sp => sp.GetRequiredService<ISectionCatalog>().ListAsync());
         _news = sections.Single(s => s.SlugVi == "thoi-su");
         _economy = sections.Single(s => s.SlugVi == "kinh-te");
     }
@@ -233,8 +233,8 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
     private Task<T> Service<T>(Func<StoryService, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<StoryService>()));
 
-    private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
+    private Task<T> Published<T>(Func<IPublishedStories, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<IPublishedStories>()));
 
     private Task<StoryActor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

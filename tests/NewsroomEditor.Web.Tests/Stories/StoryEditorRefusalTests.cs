@@ -65,7 +65,7 @@ public sealed class StoryEditorRefusalTests : StoryComponentTest
     {
         Host.AddTo(Services);
         var contexts = Host.Services.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
-        Services.AddSingleton(sp => new StoryPreviews(contexts, sp.GetRequiredService<StoryService>(), Host.Services.CreateScope().ServiceProvider.GetRequiredService<ActorVerifier>()));
+        Services.AddSingleton<IStoryPreviews>(sp => new StoryPreviews(contexts, sp.GetRequiredService<StoryService>(), Host.Services.CreateScope().ServiceProvider.GetRequiredService<ActorVerifier>()));
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<PreviewLinks>();
     }

@@ -66,7 +66,7 @@ public sealed class StoryTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<StoryService>());
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<EditLeaseService>());
-        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<SectionCatalog>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<ISectionCatalog>());
     }
 
     /// <summary>Creates the account of a signed-in test principal (same id, name and roles) and returns them as an actor.</summary>

@@ -17,12 +17,12 @@ namespace NewsroomEditor.Web.Components.Public;
 /// <see cref="PublicSiteUrl"/> and goes out through <see cref="PublicResponse"/> (ETag, 304).
 /// </summary>
 internal sealed class PublicFeeds(
-    PublishedStories stories,
+    IPublishedStories stories,
     PublicPaths paths,
     PublicSiteUrl siteUrl,
     IMediaService media,
     IHttpContextAccessor http,
-    IOptions<SiteOptions> site,
+    IOptionsMonitor<SiteOptions> site,
     TimeProvider clock)
 {
     public static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -50,7 +50,7 @@ internal sealed class PublicFeeds(
 
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
 
-    private SiteOptions Site => site.Value;
+    private SiteOptions Site => site.CurrentValue;
 
     /// <summary><c>/rss.xml</c>, <c>/en/rss.xml</c>: a language's newest stories.</summary>
     public async Task<IResult> LanguageFeedAsync(string language)

@@ -73,12 +73,12 @@ public sealed partial class StoryEditorPage
 
     [Inject] private StoryService Stories { get; set; } = default!;
     [Inject] private EditLeaseService Leases { get; set; } = default!;
-    [Inject] private SectionCatalog Sections { get; set; } = default!;
+    [Inject] private ISectionCatalog Sections { get; set; } = default!;
     [Inject] private INewsroomEventBus Events { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private IOptions<SiteOptions> Site { get; set; } = default!;
+    [Inject] private IOptionsMonitor<SiteOptions> Site { get; set; } = default!;
     [Inject] private IStringLocalizer<StoriesText> L { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -398,7 +398,7 @@ public sealed partial class StoryEditorPage
         {
             _status = L["Not saved — someone else saved first"];
             StateHasChanged();
-            var choice = await _conflicts.AskAsync(open.UpdatedByName, SiteTime.Show(open.UpdatedAt, Site.Value));
+            var choice = await _conflicts.AskAsync(open.UpdatedByName, SiteTime.Show(open.UpdatedAt, Site.CurrentValue));
             if (choice is null || _disposed)
                 return;
             try
@@ -565,7 +565,7 @@ public sealed partial class StoryEditorPage
         }
         else if (action == StoryAction.Schedule)
         {
-            var dialog = await Dialogs.ShowAsync<ScheduleDialog>(L["Schedule"], new DialogParameters<ScheduleDialog> { { d => d.TimeZone, Site.Value.TimeZoneInfo } });
+            var dialog = await Dialogs.ShowAsync<ScheduleDialog>(L["Schedule"], new DialogParameters<ScheduleDialog> { { d => d.TimeZone, Site.CurrentValue.TimeZoneInfo } });
             if (await dialog.Result is not { Canceled: false, Data: DateTime at })
                 return;
             publishAt = at;
@@ -760,7 +760,7 @@ public sealed partial class StoryEditorPage
     }
 
     /// <summary>A time of today in the site's zone, as the person's culture writes it (<c>19:45</c>, <c>7:45 PM</c>).</summary>
-    private string ShortTime(DateTime utc) => SiteTime.ToLocal(utc, Site.Value).ToString("t", CultureInfo.CurrentCulture);
+    private string ShortTime(DateTime utc) => SiteTime.ToLocal(utc, Site.CurrentValue).ToString("t", CultureInfo.CurrentCulture);
 
     /// <summary>What the browser module writes on the page itself (labels, prompts), in the person's language.</summary>
     private StoryEditorTexts EditorTexts() => new(
