@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
@@ -144,6 +146,9 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
         await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Stories
             .Where(s => s.Id == story.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TagSlugs, "")));
         Assert.Null(await Published(p => p.TagAsync("vi", "hoi-nghi", 1)));
+        // A database from before the tag-slug migration: start-up migrates it.
+        await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().GetService<IMigrator>()
+            .MigrateAsync("20261202004049_UserSessionsAndErasure"));
 
         await _host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
 
