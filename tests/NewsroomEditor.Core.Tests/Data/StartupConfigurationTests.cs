@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
@@ -141,6 +142,30 @@ public class StartupConfigurationTests
         var storage = DataHostingExtensions.ReadStorage(Config(("Storage:DataFolder", "mydata")), "/opt/app");
 
         Assert.Equal("/opt/app/mydata", storage.DataFolder);
+    }
+
+    [Fact]
+    public void Every_wrong_setting_found_at_start_up_is_named_in_one_line()
+    {
+        var error = Assert.Throws<StartupConfigurationException>(
+            () => ConfiguredSettings.Read<SiteOptions>(Config(("Site:TimeZone", "Mars/Olympus_Mons"), ("Media:MaxPixels", "0"), ("Accounts:InvitationDays", "400"))));
+
+        Assert.Contains("Site:TimeZone", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Media:MaxPixels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Accounts:InvitationDays", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void An_options_validation_failure_is_described_by_its_messages_alone()
+    {
+        var one = new OptionsValidationException("", typeof(MediaOptions), ["Media:MaxPixels is 0; it must be a positive number."]);
+        var two = new AggregateException(one, new OptionsValidationException("", typeof(SiteOptions), ["Site:Name is empty; give the newsroom a name."]));
+
+        Assert.Equal("Media:MaxPixels is 0; it must be a positive number.", StartupConfigurationException.Describe(one));
+        Assert.Equal("Media:MaxPixels is 0; it must be a positive number. Site:Name is empty; give the newsroom a name.", StartupConfigurationException.Describe(two));
+        Assert.Null(StartupConfigurationException.Describe(new InvalidOperationException("a bug")));
+        Assert.Null(StartupConfigurationException.Describe(new AggregateException(one, new InvalidOperationException("a bug"))));
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] settings) =>
