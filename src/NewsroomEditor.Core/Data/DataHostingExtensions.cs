@@ -24,11 +24,19 @@ public static class DataHostingExtensions
         services.AddOptions<StorageOptions>()
             .Configure(storage => storage.DataFolder = ReadStorage(configuration, contentRoot).DataFolder);
 
-        var database = configuration.GetSection(DatabaseOptions.SectionName);
         services.AddOptions<DatabaseOptions>()
-            .BindSettings(database, $"Database:Provider is '{database["Provider"]}', which is not a provider this app knows; use Sqlite or SqlServer.")
             .Configure<IOptions<StorageOptions>>((options, storage) =>
             {
+                // Read by hand rather than bound: an empty value means the default (the binder
+                // refuses it), a number is not a provider (the binder takes it).
+                var setting = configuration[$"{DatabaseOptions.SectionName}:Provider"];
+                if (!string.IsNullOrWhiteSpace(setting))
+                {
+                    if (!Enum.TryParse<DatabaseProvider>(setting.Trim(), ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+                        throw new OptionsValidationException(Options.DefaultName, typeof(DatabaseOptions),
+                            [$"Database:Provider is '{setting}', which is not a provider this app knows; use Sqlite or SqlServer."]);
+                    options.Provider = provider;
+                }
                 options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
                 if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
@@ -41,12 +49,9 @@ public static class DataHostingExtensions
                     }.ToString();
                 }
             })
-            .Check(options =>
-                !Enum.IsDefined(options.Provider)
-                    ? $"Database:Provider is '{database["Provider"]}', which is not a provider this app knows; use Sqlite or SqlServer."
-                    : options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(options.ConnectionString)
-                        ? $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing; Database:Provider SqlServer needs it."
-                        : null)
+            .Check(options => options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing; Database:Provider SqlServer needs it."
+                : null)
             .ValidateOnStart();
 
         // Blazor Server keeps one scope per circuit for as long as the page is open, and a page's

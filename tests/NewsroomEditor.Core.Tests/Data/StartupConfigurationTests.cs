@@ -23,6 +23,16 @@ public class StartupConfigurationTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_empty_provider_setting_means_Sqlite(string setting)
+    {
+        var database = ConfiguredSettings.Read<DatabaseOptions>(Config(("Database:Provider", setting)), Storage);
+
+        Assert.Equal(DatabaseProvider.Sqlite, database.Provider);
+    }
+
+    [Theory]
     [InlineData("sqlserver")]
     [InlineData("SqlServer")]
     public void Provider_names_are_case_insensitive(string setting)
