@@ -34,7 +34,7 @@ async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
 }
 
 await InScope(async sp => { await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(); return 0; });
-await InScope(sp => sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(new FirstAdmin("admin@bench.vn", "Quản trị", Password)));
+await InScope(sp => sp.GetRequiredService<IFirstRunSetup>().CreateFirstAdminAsync(new FirstAdmin("admin@bench.vn", "Quản trị", Password)));
 var reporter = await UserAsync("lan@bench.vn", "Hoàng Lan", Roles.Reporter);
 var editor = await UserAsync("thu@bench.vn", "Nguyễn Thu", Roles.Editor);
 

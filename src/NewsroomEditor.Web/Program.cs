@@ -12,9 +12,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (StartupConfigurationException e)
+catch (Exception e) when (StartupConfigurationException.Describe(e) is { } reason)
 {
-    // A wrong setting is the operator's to fix: one line naming it, not a stack trace.
-    await Console.Error.WriteLineAsync($"NewsroomEditor cannot start: {e.Message}");
+    // A wrong setting (StartupConfigurationException, or an options validation's
+    // OptionsValidationException) is the operator's to fix: one line naming it, not a stack trace.
+    await Console.Error.WriteLineAsync($"NewsroomEditor cannot start: {reason}");
     return 1;
 }

@@ -12,6 +12,7 @@ using MudBlazor.Services;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Web.Components;
@@ -72,7 +73,7 @@ public static class WebHostingExtensions
         services.AddDataProtection()
             .SetApplicationName("NewsroomEditor")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-                CoreHostingExtensions.ReadStorage(builder.Configuration, builder.Environment.ContentRootPath).DataFolder, "keys")));
+                DataHostingExtensions.ReadStorage(builder.Configuration, builder.Environment.ContentRootPath).DataFolder, "keys")));
 
         // The public site: static pages rendered by PublicPageRenderer, output-cached, evicted on publish.
         PublicSiteCache.AddTo(services);
@@ -96,6 +97,8 @@ public static class WebHostingExtensions
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Every setting first: a wrong one stops start-up before the database is touched.
+        app.Services.CheckSettings();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }

@@ -21,11 +21,23 @@ public sealed class SetupGate
     internal void MarkComplete() => _complete = true;
 }
 
+/// <summary>Creates the first administrator of a fresh install (<see cref="FirstRunSetup"/>).</summary>
+public interface IFirstRunSetup
+{
+    Task<bool> IsCompleteAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates the first user with the Admin role, in one transaction: either the admin exists with
+    /// its role, or nothing was written. Refused once any user exists, also when two requests race.
+    /// </summary>
+    Task<IdentityResult> CreateFirstAdminAsync(FirstAdmin admin, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// The first-run rule: while no user exists the app has no admin, and the only thing it offers is
 /// creating one. After that, setup is closed forever.
 /// </summary>
-public sealed class FirstRunSetup(NewsroomDbContext db, UserManager<ApplicationUser> users, SetupGate gate)
+public sealed class FirstRunSetup(NewsroomDbContext db, UserManager<ApplicationUser> users, SetupGate gate) : IFirstRunSetup
 {
     /// <summary>A new error each time: its description is in the reader's interface language.</summary>
     public static IdentityError AlreadyDone => new()

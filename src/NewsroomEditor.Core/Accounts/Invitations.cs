@@ -8,11 +8,25 @@ namespace NewsroomEditor.Core.Accounts;
 /// <summary>The person an invitation link is for, as the accept page greets them.</summary>
 public sealed record Invitee(string UserId, string DisplayName, string Email);
 
+/// <summary>Accepting an invitation (<see cref="Invitations"/>).</summary>
+public interface IInvitations
+{
+    /// <summary>The invitee, or null when the link is forged, used, expired or the account deactivated.</summary>
+    Task<Invitee?> FindAsync(string? userId, string? code);
+
+    /// <summary>
+    /// Sets the password (the app's password rules apply) and spends the link: setting a password
+    /// changes the security stamp the code was signed with. Returns the rules' errors, if any;
+    /// throws <see cref="DomainException"/> with <see cref="Invitations.UsedOrExpired"/> for a link that no longer works.
+    /// </summary>
+    Task<IdentityResult> AcceptAsync(string? userId, string? code, string password, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// The invited person's side of an invitation: the link (user id and signed code) is checked, a
 /// password set, and the link is spent. Anyone holding a valid link may use it, once.
 /// </summary>
-public sealed class Invitations(IServiceScopeFactory scopes, IAuditLog audit)
+public sealed class Invitations(IServiceScopeFactory scopes, IAuditLog audit) : IInvitations
 {
     /// <summary>What a used, expired or forged link gets, in the reader's interface language.</summary>
     public static string UsedOrExpired => DomainText.Get("This invitation has already been used or has expired. Ask an administrator for a new one.");

@@ -2,7 +2,7 @@ namespace NewsroomEditor.Core.Accounts;
 
 /// <summary>
 /// Settings under <c>Security</c>: how sign-in defends itself. Read and checked at start-up by
-/// <see cref="CoreHostingExtensions"/>; a wrong value stops the app with a message naming it.
+/// <see cref="AccountsHostingExtensions"/>; a wrong value stops the app with a message naming it.
 /// </summary>
 public sealed class SecurityOptions
 {
@@ -18,25 +18,31 @@ public sealed class SecurityOptions
     public string RequireTwoFactorFor { get; set; } = "";
 
     /// <summary>The roles of <see cref="RequireTwoFactorFor"/>, spelled as <see cref="Roles"/> spells them.</summary>
-    public IReadOnlyList<string> RolesRequiringTwoFactor { get; private set; } = [];
+    public IReadOnlyList<string> RolesRequiringTwoFactor => ReadRoles().Roles;
 
-    /// <summary>Checks the values and parses the role list; the message names the wrong setting.</summary>
-    internal void Validate()
+    /// <summary>What is wrong with the values, naming the setting; null when they are right.</summary>
+    internal string? Problem()
     {
         if (LockoutAttempts <= 0)
-            throw new Configuration.StartupConfigurationException($"Security:LockoutAttempts is {LockoutAttempts}; it must be a positive number.");
+            return $"Security:LockoutAttempts is {LockoutAttempts}; it must be a positive number.";
         if (LockoutMinutes <= 0)
-            throw new Configuration.StartupConfigurationException($"Security:LockoutMinutes is {LockoutMinutes}; it must be a positive number of minutes.");
+            return $"Security:LockoutMinutes is {LockoutMinutes}; it must be a positive number of minutes.";
+        return ReadRoles().Unknown is { } name
+            ? $"Security:RequireTwoFactorFor names '{name}', which is not a role; use {string.Join(", ", Roles.All)}."
+            : null;
+    }
 
+    private (List<string> Roles, string? Unknown) ReadRoles()
+    {
         var roles = new List<string>();
         foreach (var name in (RequireTwoFactorFor ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var role = Roles.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new Configuration.StartupConfigurationException(
-                    $"Security:RequireTwoFactorFor names '{name}', which is not a role; use {string.Join(", ", Roles.All)}.");
+            var role = Roles.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
+            if (role is null)
+                return (roles, name);
             if (!roles.Contains(role))
                 roles.Add(role);
         }
-        RolesRequiringTwoFactor = roles;
+        return (roles, null);
     }
 }

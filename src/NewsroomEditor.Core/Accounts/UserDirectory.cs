@@ -8,8 +8,14 @@ namespace NewsroomEditor.Core.Accounts;
 /// <summary>One person as the admin pages list them.</summary>
 public sealed record UserSummary(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
 
+/// <summary>The people of the newsroom, for pickers and filters (<see cref="UserDirectory"/>).</summary>
+public interface IUserDirectory
+{
+    Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+}
+
 /// <summary>Read access to the newsroom's people, for admins only.</summary>
-public sealed class UserDirectory(IDbContextFactory<NewsroomDbContext> contexts, AdminGate admins)
+public sealed class UserDirectory(IDbContextFactory<NewsroomDbContext> contexts, AdminGate admins) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {

@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Core.Audit;
 
@@ -47,6 +48,24 @@ public sealed record AuditPerson(string Id, string Name, string Email);
 /// <summary>A group of actions ("story.") with its actions, for the filter.</summary>
 public sealed record AuditActionGroup(string Prefix, string Label, IReadOnlyList<string> Actions);
 
+/// <summary>Admins search and export the audit log (<see cref="AuditQueries"/>).</summary>
+public interface IAuditQueries
+{
+    /// <summary>Entries matching <paramref name="filter"/>, newest first; <paramref name="page"/> counts from 0.</summary>
+    Task<AuditPage> SearchAsync(
+        ClaimsPrincipal actor, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>The people an admin may filter by: every account, by name.</summary>
+    Task<IReadOnlyList<AuditPerson>> PeopleAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes every entry matching <paramref name="filter"/> to <paramref name="output"/> as CSV
+    /// (RFC 4180, CRLF), UTF-8 with a byte-order mark so that Excel reads Vietnamese correctly,
+    /// newest first, times in the site's time zone with their offset.
+    /// </summary>
+    Task ExportCsvAsync(ClaimsPrincipal actor, AuditFilter filter, Stream output, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Reading the audit log: filter, page and export as CSV. Admins only (policy
 /// <see cref="Policies.CanManageUsers"/>), checked here whatever the page showed. There is no
@@ -55,7 +74,7 @@ public sealed record AuditActionGroup(string Prefix, string Label, IReadOnlyList
 public sealed class AuditQueries(
     IDbContextFactory<NewsroomDbContext> contexts,
     AdminGate admins,
-    IOptions<SiteOptions> site)
+    IOptionsMonitor<SiteOptions> site) : IAuditQueries
 {
     public const int MaxPageSize = 200;
     // A property, not a constant: read in the culture of each call.
@@ -107,7 +126,7 @@ public sealed class AuditQueries(
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
         await admins.EnsureAsync(actor, Refusal);
-        var zone = site.Value.TimeZoneInfo;
+        var zone = site.CurrentValue.TimeZoneInfo;
         await output.WriteAsync(AuditCsv.ByteOrderMark, cancellationToken);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(AuditCsv.Header);

@@ -18,7 +18,7 @@ namespace NewsroomEditor.Core.Data;
 public sealed partial class DatabaseInitializer(
     NewsroomDbContext db,
     RoleManager<IdentityRole> roles,
-    FirstRunSetup setup,
+    IFirstRunSetup setup,
     IOptions<DatabaseOptions> database,
     IOptions<StorageOptions> storage,
     IOptions<SeedOptions> seed,
@@ -50,26 +50,6 @@ public sealed partial class DatabaseInitializer(
         await SeedAdminAsync(cancellationToken);
         // Settings an admin saved replace configuration's from the first request on.
         await siteSettings.ReloadAsync(cancellationToken);
-        await BackfillTagSlugsAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Stories tagged before tag pages existed have no tag slugs (SQL cannot make Vietnamese-aware
-    /// slugs, so a migration could not fill them): they are derived here once, in batches.
-    /// </summary>
-    private async Task BackfillTagSlugsAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            // Ordered, because a row limit without an order is unpredictable (and EF warns about it).
-            var batch = await db.Stories.Where(s => s.TagList != "" && s.TagSlugs == "").OrderBy(s => s.Id).Take(200).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-                return;
-            var changed = batch.Count(story => story.RefreshTagSlugs());
-            await db.SaveChangesAsync(cancellationToken);
-            if (changed == 0)
-                return; // tags without a letter or digit have no slug: nothing more to derive
-        }
     }
 
     private async Task SeedRolesAsync()

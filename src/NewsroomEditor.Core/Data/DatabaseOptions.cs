@@ -13,10 +13,10 @@ public sealed class DatabaseOptions
     public const string SectionName = "Database";
     public const string ConnectionStringName = "Newsroom";
 
-    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Resolved connection string: configured, or the SQLite file in the data folder.</summary>
-    public string ConnectionString { get; init; } = "";
+    public string ConnectionString { get; set; } = "";
 }
 
 /// <summary>Settings under <c>Storage</c>.</summary>
@@ -25,5 +25,5 @@ public sealed class StorageOptions
     public const string SectionName = "Storage";
 
     /// <summary>Absolute path of the folder for the SQLite database, media and keys.</summary>
-    public string DataFolder { get; init; } = "";
+    public string DataFolder { get; set; } = "";
 }

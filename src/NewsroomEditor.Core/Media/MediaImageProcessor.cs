@@ -35,16 +35,16 @@ public sealed class MediaImageProcessor : IDisposable
     private static readonly Lazy<VipsCapabilities> Capabilities = new(ConfigureVips, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly SemaphoreSlim _slots;
-    private readonly IOptions<MediaOptions> _options;
+    private readonly IOptionsMonitor<MediaOptions> _options;
     private int _running;
     private int _peakRunning;
 
-    public MediaImageProcessor(IOptions<MediaOptions> options)
+    public MediaImageProcessor(IOptionsMonitor<MediaOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         // Read at each use: an admin may change the pixel limit at run time (SiteSettings).
         _options = options;
-        var slots = options.Value.MaxConcurrentProcessing;
+        var slots = options.CurrentValue.MaxConcurrentProcessing;
         _slots = new SemaphoreSlim(slots, slots);
     }
 
@@ -94,7 +94,7 @@ public sealed class MediaImageProcessor : IDisposable
 
     /// <summary>Decodes a checked upload and makes every rendition, or throws <see cref="MediaRefusedException"/>.</summary>
     internal Task<ProcessedImage> ProcessAsync(byte[] content, MediaFormat format, CancellationToken cancellationToken) =>
-        RunAsync(() => Process(content, format, _options.Value.MaxPixels), cancellationToken);
+        RunAsync(() => Process(content, format, _options.CurrentValue.MaxPixels), cancellationToken);
 
     internal static ProcessedImage Process(byte[] content, MediaFormat format, long maxPixels)
     {

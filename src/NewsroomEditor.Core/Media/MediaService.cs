@@ -22,7 +22,7 @@ public sealed class MediaService(
     IDbContextFactory<NewsroomDbContext> contexts,
     IMediaStore store,
     MediaImageProcessor processor,
-    IOptions<MediaOptions> options,
+    IOptionsMonitor<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaService> logger,
     IAuditLog audit,
@@ -31,7 +31,7 @@ public sealed class MediaService(
     /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
     public const string FigureSizes = "(max-width: 720px) 100vw, 720px";
 
-    private MediaOptions Limits => options.Value;
+    private MediaOptions Limits => options.CurrentValue;
 
     public async Task<UploadResult> UploadAsync(Actor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
     {

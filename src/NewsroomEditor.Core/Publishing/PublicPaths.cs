@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Core.Publishing;
 
@@ -7,11 +8,11 @@ namespace NewsroomEditor.Core.Publishing;
 /// lives at the root (<c>/thoi-su/hoi-nghi-ban-chap-hanh</c>); every other language under its code
 /// (<c>/en/news/plenary-meeting</c>). Slugs are ASCII, so paths need no escaping.
 /// </summary>
-public sealed class PublicPaths(IOptions<SiteOptions> site)
+public sealed class PublicPaths(IOptionsMonitor<SiteOptions> site)
 {
-    public string DefaultLanguage => site.Value.Languages[0];
+    public string DefaultLanguage => site.CurrentValue.Languages[0];
 
-    public IReadOnlyList<string> Languages => site.Value.Languages;
+    public IReadOnlyList<string> Languages => site.CurrentValue.Languages;
 
     /// <summary>"" for the default language, "/en" for English.</summary>
     public string Prefix(string language) => language == DefaultLanguage ? "" : "/" + language;

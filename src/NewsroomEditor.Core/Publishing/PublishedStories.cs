@@ -37,12 +37,46 @@ public abstract record ArticleLookup
     public sealed record NotFound : ArticleLookup;
 }
 
+/// <summary>What readers of the public site can see (<see cref="PublishedStories"/>).</summary>
+public interface IPublishedStories
+{
+    /// <summary>The newest published stories of a language.</summary>
+    Task<PublishedPage> LatestAsync(string language, int page, CancellationToken cancellationToken = default);
+
+    /// <summary>A visible section's page in a language, or null when no visible section has that slug.</summary>
+    Task<(Section Section, PublishedPage Page)?> SectionAsync(string language, string sectionSlug, int page, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories tagged with a tag whose slug is <paramref name="tagSlug"/>; null when none is.</summary>
+    Task<(string TagName, PublishedPage Page)?> TagAsync(string language, string tagSlug, int page, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resolves <c>/{section}/{slug}</c>: the published story, or where it moved, or that it is gone.
+    /// A story is matched by its slug within the language; the section in the address only has to
+    /// be right for the page to be served without a redirect.
+    /// </summary>
+    Task<ArticleLookup> FindArticleAsync(string language, string sectionSlug, string slug, CancellationToken cancellationToken = default);
+
+    /// <summary>Every visible section, in display order.</summary>
+    Task<IReadOnlyList<Section>> SectionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The newest published stories of a language for its RSS feed, or of one visible section when
+    /// <paramref name="sectionSlug"/> is given (null when no visible section has that slug).
+    /// </summary>
+    Task<PublishedFeed?> FeedAsync(
+        string language, string? sectionSlug = null, int limit = PublishedStories.FeedSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Published stories of every language, newest first, for sitemaps and feeds.</summary>
+    Task<IReadOnlyList<(PublishedSummary Story, Guid TranslationGroupId)>> AllAsync(
+        DateTime? publishedSince = null, int? limit = null, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// The public site's only door to stories (DESIGN.md §5). Every query here is limited to published
 /// stories, so nothing a reader can reach returns a draft, a scheduled story before its time, or
 /// an unpublished one.
 /// </summary>
-public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contexts)
+public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contexts) : IPublishedStories
 {
     public const int PageSize = 12;
 

@@ -14,6 +14,33 @@ public sealed record SectionNames(string NameVi, string NameEn, string? SlugVi =
 /// <summary>One section as the admin page lists it, with how many stories use it.</summary>
 public sealed record SectionListing(Section Section, int StoryCount);
 
+/// <summary>Admins manage the public site's sections (<see cref="SectionAdministration"/>).</summary>
+public interface ISectionAdministration
+{
+    /// <summary>Every section, hidden ones too, in display order, with its number of stories (any state).</summary>
+    Task<IReadOnlyList<SectionListing>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a section at the end of the menu.</summary>
+    /// <exception cref="DomainException">A name or slug is refused; the message says why.</exception>
+    Task<Section> CreateAsync(ClaimsPrincipal actor, SectionNames names, CancellationToken cancellationToken = default);
+
+    /// <summary>Renames a section and, where given or following the names, changes its slugs.</summary>
+    /// <exception cref="DomainException">A name or slug is refused, or the section is gone.</exception>
+    Task<Section> RenameAsync(ClaimsPrincipal actor, int sectionId, SectionNames names, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a section one place up (<paramref name="offset"/> −1) or down (+1) in the menu.</summary>
+    /// <exception cref="DomainException">The section is gone.</exception>
+    Task MoveAsync(ClaimsPrincipal actor, int sectionId, int offset, CancellationToken cancellationToken = default);
+
+    /// <summary>Hides a section from the public site (its page answers 404; its stories stay readable) or shows it again.</summary>
+    /// <exception cref="DomainException">The section is gone.</exception>
+    Task SetHiddenAsync(ClaimsPrincipal actor, int sectionId, bool hidden, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a section that no story uses, in any state (archived ones included).</summary>
+    /// <exception cref="DomainException">Stories use the section ("N stories use this section; hide it instead"), or it is gone.</exception>
+    Task DeleteAsync(ClaimsPrincipal actor, int sectionId, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Admins' work on sections: create, rename, reorder, hide, show, delete. Every method
 /// checks <see cref="Policies.CanManageUsers"/> itself, so a forged call from a reporter's circuit
@@ -25,7 +52,7 @@ public sealed class SectionAdministration(
     IDbContextFactory<NewsroomDbContext> contexts,
     AdminGate admins,
     IPublicSiteCache publicSite,
-    IAuditLog audit)
+    IAuditLog audit) : ISectionAdministration
 {
     // A property, not a constant: read in the culture of each call.
     private static string Refusal => DomainText.Get("Only an Admin may manage sections.");

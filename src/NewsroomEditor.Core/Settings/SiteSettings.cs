@@ -1,113 +1,72 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
-using NewsroomEditor.Core.Publishing;
 
 namespace NewsroomEditor.Core.Settings;
 
 /// <summary>
-/// The site and upload settings in force: configuration's values, overlaid by what an admin saved
-/// (<see cref="SavedSiteSettings"/>). Loaded once at start-up (by <see cref="DatabaseInitializer"/>)
+/// The site settings an admin saved (<see cref="SavedSiteSettings"/>), laid over configuration's
+/// <c>Site:*</c> and <c>Media:*</c> values. Loaded once at start-up (by <see cref="DatabaseInitializer"/>)
 /// and again after every save, so a saved setting takes effect on the next read, without a
-/// restart. Every <see cref="IOptions{SiteOptions}"/> and <see cref="IOptions{MediaOptions}"/> in
-/// the app reads through here; consumers read <c>.Value</c> when they need it instead of keeping
-/// it, so they see the new values. Each load replaces whole option objects at once: a reader sees
-/// either the old settings or the new ones, never a mix.
+/// restart: each load signals a change to <see cref="IOptionsMonitor{SiteOptions}"/> and
+/// <see cref="IOptionsMonitor{MediaOptions}"/>, which then build their values again (bound from
+/// configuration, overlaid here, validated). Consumers read <c>CurrentValue</c> when they need it
+/// instead of keeping it, so they see the new values; each value is a whole new object, so a reader
+/// sees either the old settings or the new ones, never a mix.
 /// </summary>
 /// <remarks>
 /// One app instance reloads after its own saves; others sharing the database pick a change up at
 /// their next start (README, "Site settings").
 /// </remarks>
-public sealed class SiteSettings
+public sealed class SiteSettings(IDbContextFactory<NewsroomDbContext> contexts)
+    : IPostConfigureOptions<SiteOptions>, IPostConfigureOptions<MediaOptions>,
+      IOptionsChangeTokenSource<SiteOptions>, IOptionsChangeTokenSource<MediaOptions>
 {
-    private readonly IDbContextFactory<NewsroomDbContext> _contexts;
-    private readonly SiteOptions _configuredSite;
-    private readonly MediaOptions _configuredMedia;
-    private Snapshot _current;
-
-    public SiteSettings(IDbContextFactory<NewsroomDbContext> contexts, SiteOptions configuredSite, MediaOptions configuredMedia)
-    {
-        _contexts = contexts;
-        _configuredSite = configuredSite;
-        _configuredMedia = configuredMedia;
-        _current = Compose(null);
-    }
-
-    /// <summary>The site's settings in force (a fresh object after each load; do not change it).</summary>
-    public SiteOptions Site => Volatile.Read(ref _current).Site;
-
-    /// <summary>The upload limits in force.</summary>
-    public MediaOptions Media => Volatile.Read(ref _current).Media;
-
-    /// <summary>What configuration alone gives, before any saved setting.</summary>
-    public SiteOptions ConfiguredSite => Clone(_configuredSite);
+    private SavedSiteSettings? _saved;
+    private CancellationTokenSource _changes = new();
 
     /// <summary>When an admin last saved the settings, or null while configuration gives every value.</summary>
-    public DateTime? SavedAt => Volatile.Read(ref _current).SavedAt;
+    public DateTime? SavedAt => Volatile.Read(ref _saved)?.UpdatedAt;
 
     /// <summary>Reads the saved settings (if any) and puts them in force.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var saved = await db.SiteSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == SavedSiteSettings.SingletonId, cancellationToken);
-        Volatile.Write(ref _current, Compose(saved));
+        Volatile.Write(ref _saved, saved);
+        // The monitors rebuild their values inside Cancel, before this returns.
+        var previous = Interlocked.Exchange(ref _changes, new CancellationTokenSource());
+        await previous.CancelAsync();
     }
 
-    private Snapshot Compose(SavedSiteSettings? saved)
-    {
-        var site = Clone(_configuredSite);
-        var media = new MediaOptions
-        {
-            MaxUploadBytes = _configuredMedia.MaxUploadBytes,
-            MaxPixels = _configuredMedia.MaxPixels,
-            MaxFilesPerUpload = _configuredMedia.MaxFilesPerUpload,
-            QuotaBytesPerUser = _configuredMedia.QuotaBytesPerUser,
-            // Sizes a semaphore made once at start-up: configuration only (README).
-            MaxConcurrentProcessing = _configuredMedia.MaxConcurrentProcessing,
-        };
-        if (saved is null)
-            return new Snapshot(site, media, null);
+    string IOptionsChangeTokenSource<SiteOptions>.Name => Options.DefaultName;
 
+    string IOptionsChangeTokenSource<MediaOptions>.Name => Options.DefaultName;
+
+    IChangeToken IOptionsChangeTokenSource<SiteOptions>.GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changes).Token);
+
+    IChangeToken IOptionsChangeTokenSource<MediaOptions>.GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changes).Token);
+
+    void IPostConfigureOptions<SiteOptions>.PostConfigure(string? name, SiteOptions site)
+    {
+        if (name != Options.DefaultName || Volatile.Read(ref _saved) is not { } saved)
+            return;
         site.Names = new Dictionary<string, string> { ["vi"] = saved.NameVi, ["en"] = saved.NameEn };
         site.Languages = saved.LanguageList.ToList();
         site.Name = site.NameFor(site.Languages[0]);
         site.TimeZone = saved.TimeZone;
+    }
+
+    void IPostConfigureOptions<MediaOptions>.PostConfigure(string? name, MediaOptions media)
+    {
+        if (name != Options.DefaultName || Volatile.Read(ref _saved) is not { } saved)
+            return;
         media.MaxUploadBytes = saved.MaxUploadBytes;
         media.MaxPixels = saved.MaxPixels;
         media.MaxFilesPerUpload = saved.MaxFilesPerUpload;
         media.QuotaBytesPerUser = saved.QuotaBytesPerUser;
-        return new Snapshot(site, media, saved.UpdatedAt);
-    }
-
-    private static SiteOptions Clone(SiteOptions site) => new()
-    {
-        Name = site.Name,
-        Names = new Dictionary<string, string>(site.Names),
-        PublicUrl = site.PublicUrl,
-        TimeZone = site.TimeZone,
-        Languages = [.. site.Languages],
-        PreviewLinkHours = site.PreviewLinkHours,
-    };
-
-    /// <summary>
-    /// Registers the store and points <see cref="IOptions{SiteOptions}"/> and
-    /// <see cref="IOptions{MediaOptions}"/> at it, in place of values fixed at start-up.
-    /// </summary>
-    internal static void AddTo(IServiceCollection services, SiteOptions configuredSite, MediaOptions configuredMedia)
-    {
-        services.AddSingleton(sp => new SiteSettings(sp.GetRequiredService<IDbContextFactory<NewsroomDbContext>>(), configuredSite, configuredMedia));
-        services.AddSingleton<IOptions<SiteOptions>>(sp => new CurrentOptions<SiteOptions>(sp.GetRequiredService<SiteSettings>(), s => s.Site));
-        services.AddSingleton<IOptions<MediaOptions>>(sp => new CurrentOptions<MediaOptions>(sp.GetRequiredService<SiteSettings>(), s => s.Media));
-    }
-
-    private sealed record Snapshot(SiteOptions Site, MediaOptions Media, DateTime? SavedAt);
-
-    /// <summary>An <see cref="IOptions{T}"/> whose value is whatever is in force when it is read.</summary>
-    private sealed class CurrentOptions<T>(SiteSettings settings, Func<SiteSettings, T> read) : IOptions<T>
-        where T : class
-    {
-        public T Value => read(settings);
+        // MaxConcurrentProcessing sizes a semaphore made once at start-up: configuration only (README).
     }
 }

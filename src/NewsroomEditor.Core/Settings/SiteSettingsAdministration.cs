@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
+using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 
 namespace NewsroomEditor.Core.Settings;
@@ -128,6 +130,17 @@ public static class SiteSettingsRules
     }
 }
 
+/// <summary>Admins read and change the site settings (<see cref="SiteSettingsAdministration"/>).</summary>
+public interface ISiteSettingsAdministration
+{
+    /// <summary>The settings in force, as the form shows them.</summary>
+    Task<SiteSettingsInput> GetAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks and saves every setting at once; they take effect on the next request.</summary>
+    /// <exception cref="DomainException">A value is refused; nothing was saved. The message names every problem.</exception>
+    Task SaveAsync(ClaimsPrincipal actor, SiteSettingsInput input, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Admins read and change the site settings. Checks <see cref="Policies.CanManageUsers"/>
 /// on every call; a save is checked whole and written as one row or not at all, then put in force
@@ -138,9 +151,11 @@ public sealed class SiteSettingsAdministration(
     IDbContextFactory<NewsroomDbContext> contexts,
     AdminGate admins,
     SiteSettings settings,
+    IOptionsMonitor<SiteOptions> siteOptions,
+    IOptionsMonitor<MediaOptions> mediaOptions,
     IPublicSiteCache publicSite,
     IAuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock) : ISiteSettingsAdministration
 {
     // A property, not a constant: read in the culture of each call.
     private static string Refusal => DomainText.Get("Only an Admin may change the site settings.");
@@ -195,8 +210,8 @@ public sealed class SiteSettingsAdministration(
 
     private SiteSettingsInput Current()
     {
-        var site = settings.Site;
-        var media = settings.Media;
+        var site = siteOptions.CurrentValue;
+        var media = mediaOptions.CurrentValue;
         return new SiteSettingsInput(
             site.NameFor("vi"), site.NameFor("en"), site.TimeZone, [.. site.Languages],
             CeilingDivide(media.MaxUploadBytes, SiteSettingsRules.BytesPerMegabyte),

@@ -4,13 +4,27 @@ using NewsroomEditor.Core.Data;
 
 namespace NewsroomEditor.Core.Stories;
 
+/// <summary>Preview links: who may share one and what it shows (<see cref="StoryPreviews"/>).</summary>
+public interface IStoryPreviews
+{
+    /// <summary>
+    /// Checks that <paramref name="actor"/> may hand out a link to the story: the people who may open
+    /// it (its author and the editors, as <see cref="IStoryQueries.GetAsync"/> decides), and not for
+    /// an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
+    /// </summary>
+    Task<Story> EnsureCanShareAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default);
+
+    /// <summary>The story as it is stored now, or null when it does not exist or may not be shown.</summary>
+    Task<Story?> FindAsync(Guid storyId, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// The stories a signed preview link may show, and to whom it may be handed out. The link itself is
 /// the reader's permission (whoever holds it, until it expires), so this is the one place that reads a
 /// story without an actor: any state but Archived or Unpublished; a story taken down (for a
 /// correction of record, or a legal request) is withdrawn from every reader, link holders included.
 /// </summary>
-public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts)
+public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts) : IStoryPreviews
 {
     /// <summary>Whether a link may show this story now.</summary>
     public static bool CanBeShown(Story story)

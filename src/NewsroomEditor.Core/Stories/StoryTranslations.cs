@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
@@ -33,7 +34,7 @@ public interface IStoryTranslations
 public sealed class StoryTranslations(
     IDbContextFactory<NewsroomDbContext> contexts,
     TimeProvider clock,
-    IOptions<SiteOptions> site) : IStoryTranslations
+    IOptionsMonitor<SiteOptions> site) : IStoryTranslations
 {
     /// <summary>
     /// Starts the version of story <paramref name="sourceId"/> in <paramref name="language"/>: a
@@ -46,7 +47,7 @@ public sealed class StoryTranslations(
         actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
         var source = await LoadVisibleAsync(db, actor, sourceId, cancellationToken);
         var chosen = (language ?? "").Trim();
-        var languages = site.Value.Languages;
+        var languages = site.CurrentValue.Languages;
         source.EnsureCanTranslate(actor, chosen, languages);
         if (await VersionExistsAsync(db, source.TranslationGroupId, chosen, cancellationToken))
             throw TranslationExists(chosen);
@@ -79,7 +80,7 @@ public sealed class StoryTranslations(
         var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
         var group = await db.Stories.AsNoTracking().Where(s => s.TranslationGroupId == story.TranslationGroupId).ToListAsync(cancellationToken);
         var original = Story.OriginalOf(group);
-        var languages = site.Value.Languages;
+        var languages = site.CurrentValue.Languages;
         var others = group
             .Where(s => s.Id != id)
             .OrderBy(s => languages.Contains(s.Language) ? languages.IndexOf(s.Language) : int.MaxValue)

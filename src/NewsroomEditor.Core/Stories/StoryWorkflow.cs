@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
@@ -37,7 +38,7 @@ public sealed class StoryWorkflow(
     IDbContextFactory<NewsroomDbContext> contexts,
     TimeProvider clock,
     INewsroomEventBus events,
-    IOptions<SiteOptions> site,
+    IOptionsMonitor<SiteOptions> site,
     IPublicSiteCache publicSite,
     IAuditLog audit) : IStoryWorkflow
 {
@@ -85,7 +86,7 @@ public sealed class StoryWorkflow(
         await SaveOrConflictAsync(db, cancellationToken);
         if (from == StoryState.Published || story.State == StoryState.Published)
             await publicSite.InvalidateAsync(cancellationToken);
-        await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.Value.TimeZoneInfo), cancellationToken);
+        await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.CurrentValue.TimeZoneInfo), cancellationToken);
         events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
         // Archiving and restoring change which stories count for another's slug, not this one's
         // checklist; the move changed no content, so the checklist read before it still holds.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
@@ -47,7 +48,7 @@ public sealed class StoryWriting(
     TimeProvider clock,
     INewsroomEventBus events,
     EditLeaseService leases,
-    IOptions<SiteOptions> site,
+    IOptionsMonitor<SiteOptions> site,
     IPublicSiteCache publicSite,
     IAuditLog audit) : IStoryWriting
 {
@@ -58,7 +59,7 @@ public sealed class StoryWriting(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
-        var languages = site.Value.Languages;
+        var languages = site.CurrentValue.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
         StoryRules.EnsureSiteLanguage(chosen, languages);
         if (sectionId is not null && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))

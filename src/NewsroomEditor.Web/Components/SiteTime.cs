@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Web.Components;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Web.Hosting;
 
@@ -20,7 +21,7 @@ namespace NewsroomEditor.Web.Hosting;
 /// (<c>http://localhost:5201</c>) and harmless elsewhere; outside Development, start-up refuses
 /// e-mail without <c>Site:PublicUrl</c> (<see cref="AppAddressHostingExtensions"/>).
 /// </remarks>
-public sealed class AppAddress(IOptions<SiteOptions> site, ILogger<AppAddress> logger, IServer? server = null)
+public sealed class AppAddress(IOptionsMonitor<SiteOptions> site, ILogger<AppAddress> logger, IServer? server = null)
 {
     private string? _listening;
 
@@ -32,7 +33,7 @@ public sealed class AppAddress(IOptions<SiteOptions> site, ILogger<AppAddress> l
     {
         get
         {
-            var configured = site.Value.PublicUrl;
+            var configured = site.CurrentValue.PublicUrl;
             return string.IsNullOrWhiteSpace(configured) ? Listening() : configured.Trim().TrimEnd('/');
         }
     }
@@ -77,10 +78,12 @@ public static class AppAddressHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var publicUrl = builder.Configuration["Site:PublicUrl"]?.Trim() ?? "";
-        if (publicUrl.Length == 0 && !string.IsNullOrWhiteSpace(builder.Configuration["Email:SmtpHost"])
-            && !builder.Environment.IsDevelopment())
-            throw new Core.Configuration.StartupConfigurationException(
-                "Email:SmtpHost is set but Site:PublicUrl is empty; mailed links (password reset, invitations) are built from Site:PublicUrl, so set it to the address people open, such as https://baothunghiem.vn.");
+        var mailsLinks = !string.IsNullOrWhiteSpace(builder.Configuration["Email:SmtpHost"]) && !builder.Environment.IsDevelopment();
+        // Checked with the other settings at start-up, so that one run names every wrong one.
+        builder.Services.AddOptions<SiteOptions>()
+            .Validate(site => !mailsLinks || site.PublicUrl.Trim().Length > 0,
+                "Email:SmtpHost is set but Site:PublicUrl is empty; mailed links (password reset, invitations) are built from Site:PublicUrl, so set it to the address people open, such as https://baothunghiem.vn.")
+            .ValidateOnStart();
 
         builder.Services.AddSingleton<AppAddress>();
         // Runs after the host's own PostConfigure, which reads AllowedHosts from configuration.

@@ -6,6 +6,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Accounts.Email;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Tests.Support;
 
 namespace NewsroomEditor.Core.Tests.Accounts;
@@ -14,7 +15,7 @@ namespace NewsroomEditor.Core.Tests.Accounts;
 public sealed class AccountEmailTests
 {
     private const string Link = "https://newsroom.example.vn/Account/AcceptInvitation?userId=42&code=a<b>c";
-    private static readonly AccountEmailTemplates Templates = new(Options.Create(new SiteOptions { Name = "Báo Thử Nghiệm" }));
+    private static readonly AccountEmailTemplates Templates = new(new FixedOptionsMonitor<SiteOptions>(new SiteOptions { Name = "Báo Thử Nghiệm" }));
     private static readonly EmailOptions Smtp = new() { SmtpHost = "smtp.example.vn", From = "Báo Thử Nghiệm <no-reply@example.vn>" };
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class AccountEmailTests
     {
         var empty = new ConfigurationBuilder().Build();
 
-        Assert.Equal(7, CoreHostingExtensions.ReadAccounts(empty).InvitationDays);
-        Assert.False(CoreHostingExtensions.ReadEmail(empty).IsConfigured);
+        Assert.Equal(7, ConfiguredSettings.Read<AccountOptions>(empty).InvitationDays);
+        Assert.False(ConfiguredSettings.Read<EmailOptions>(empty).IsConfigured);
     }
 }

@@ -36,7 +36,7 @@ public sealed class AccountMessagesInVietnameseTests : IAsyncLifetime
     public async Task Setup_and_password_rules_speak_Vietnamese()
     {
         using var vietnamese = CultureScope.Vietnamese();
-        var setup = (FirstAdmin admin) => _host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(admin));
+        var setup = (FirstAdmin admin) => _host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>().CreateFirstAdminAsync(admin));
 
         var tooShort = await setup(new FirstAdmin("lan@example.vn", "Hoàng Lan", "ngắn quá"));
         var common = await setup(new FirstAdmin("lan@example.vn", "Hoàng Lan", "1qaz2wsx3edc"));
@@ -74,7 +74,7 @@ public sealed class AccountMessagesInVietnameseTests : IAsyncLifetime
     [Fact]
     public async Task In_English_the_messages_are_Identitys_own_words()
     {
-        var result = await _host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>()
+        var result = await _host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>()
             .CreateFirstAdminAsync(new FirstAdmin("lan@example.vn", "Hoàng Lan", "short")));
 
         Assert.Contains("Passwords must be at least 12 characters.", Descriptions(result));

@@ -16,7 +16,7 @@ public class FirstRunSetupTests
     {
         await using var host = await CoreTestHost.StartAsync();
 
-        Assert.False(await host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>().IsCompleteAsync()));
+        Assert.False(await host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>().IsCompleteAsync()));
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public class FirstRunSetupTests
     {
         await using var host = await CoreTestHost.StartAsync();
 
-        var result = await host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(Lan));
+        var result = await host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>().CreateFirstAdminAsync(Lan));
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         await host.InScopeAsync(async sp =>
@@ -35,7 +35,7 @@ public class FirstRunSetupTests
             Assert.Equal("Hoàng Lan", admin.DisplayName);
             Assert.True(admin.EmailConfirmed);
             Assert.Equal([Roles.Admin], await users.GetRolesAsync(admin));
-            Assert.True(await sp.GetRequiredService<FirstRunSetup>().IsCompleteAsync());
+            Assert.True(await sp.GetRequiredService<IFirstRunSetup>().IsCompleteAsync());
         });
     }
 
@@ -43,9 +43,9 @@ public class FirstRunSetupTests
     public async Task Setup_is_refused_once_a_user_exists()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(Lan));
+        await host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>().CreateFirstAdminAsync(Lan));
 
-        var second = await host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>()
+        var second = await host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>()
             .CreateFirstAdminAsync(new FirstAdmin("intruder@example.com", "Intruder", "another long passphrase")));
 
         Assert.False(second.Succeeded);
@@ -59,7 +59,7 @@ public class FirstRunSetupTests
         await using var host = await CoreTestHost.StartAsync();
 
         var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(() => host.InScopeAsync(sp =>
-            sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(
+            sp.GetRequiredService<IFirstRunSetup>().CreateFirstAdminAsync(
                 new FirstAdmin($"admin{i}@example.com", $"Admin {i}", "a long enough passphrase")))));
         var results = await Task.WhenAll(attempts);
 
@@ -75,13 +75,13 @@ public class FirstRunSetupTests
     {
         await using var host = await CoreTestHost.StartAsync();
 
-        var result = await host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>()
+        var result = await host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>()
             .CreateFirstAdminAsync(new FirstAdmin(email, displayName, password)));
 
         Assert.False(result.Succeeded);
         Assert.NotEmpty(result.Errors.First().Description);
         Assert.Equal(0, await host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Users.CountAsync()));
-        Assert.False(await host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>().IsCompleteAsync()));
+        Assert.False(await host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>().IsCompleteAsync()));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class FirstRunSetupTests
         await using var host = await CoreTestHost.StartAsync();
         var decomposed = new FirstAdmin(Lan.Email, "Hoàng Lan".Normalize(System.Text.NormalizationForm.FormD), Lan.Password);
 
-        await host.InScopeAsync(sp => sp.GetRequiredService<FirstRunSetup>().CreateFirstAdminAsync(decomposed));
+        await host.InScopeAsync(sp => sp.GetRequiredService<IFirstRunSetup>().CreateFirstAdminAsync(decomposed));
 
         var stored = await host.InScopeAsync(async sp =>
             (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(Lan.Email))!.DisplayName);

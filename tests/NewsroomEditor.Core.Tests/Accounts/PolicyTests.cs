@@ -49,7 +49,7 @@ public class PolicyTests
 
         await host.InScopeAsync(async sp =>
         {
-            var directory = sp.GetRequiredService<UserDirectory>();
+            var directory = sp.GetRequiredService<IUserDirectory>();
             await Assert.ThrowsAsync<AccessDeniedException>(() => directory.ListAsync(editor));
         });
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Configuration;
+using NewsroomEditor.Core.Tests.Support;
 
 namespace NewsroomEditor.Core.Tests.Accounts;
 
@@ -10,7 +11,7 @@ public sealed class SecuritySettingsTests
     [Fact]
     public void Defaults_are_five_attempts_fifteen_minutes_and_no_compulsory_two_factor()
     {
-        var security = CoreHostingExtensions.ReadSecurity(Config());
+        var security = ConfiguredSettings.Read<SecurityOptions>(Config());
 
         Assert.Equal(5, security.LockoutAttempts);
         Assert.Equal(15, security.LockoutMinutes);
@@ -20,7 +21,7 @@ public sealed class SecuritySettingsTests
     [Fact]
     public void Roles_requiring_two_factor_are_read_from_a_comma_list_in_any_case()
     {
-        var security = CoreHostingExtensions.ReadSecurity(Config(("Security:RequireTwoFactorFor", " admin, Editor ,Admin")));
+        var security = ConfiguredSettings.Read<SecurityOptions>(Config(("Security:RequireTwoFactorFor", " admin, Editor ,Admin")));
 
         Assert.Equal([Roles.Admin, Roles.Editor], security.RolesRequiringTwoFactor);
     }
@@ -32,7 +33,7 @@ public sealed class SecuritySettingsTests
     [InlineData("Security:LockoutMinutes", "a while", "Security:*")]
     public void A_wrong_value_stops_start_up_with_a_message_naming_it(string setting, string value, string named)
     {
-        var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadSecurity(Config((setting, value))));
+        var error = Assert.Throws<StartupConfigurationException>(() => ConfiguredSettings.Read<SecurityOptions>(Config((setting, value))));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }

@@ -136,7 +136,7 @@ public sealed class AuditQueriesTests : IAsyncLifetime
 
         await _newsroom.InScopeAsync(async sp =>
         {
-            var audit = sp.GetRequiredService<AuditQueries>();
+            var audit = sp.GetRequiredService<IAuditQueries>();
             await Assert.ThrowsAsync<AccessDeniedException>(() => audit.SearchAsync(someone, new AuditFilter(), 0, 10));
             await Assert.ThrowsAsync<AccessDeniedException>(() => audit.PeopleAsync(someone));
             await Assert.ThrowsAsync<AccessDeniedException>(() => audit.ExportCsvAsync(someone, new AuditFilter(), output));
@@ -149,7 +149,7 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_may_filter_by_every_person_by_name()
     {
-        var people = await _newsroom.InScopeAsync(sp => sp.GetRequiredService<AuditQueries>().PeopleAsync(AdminPrincipal));
+        var people = await _newsroom.InScopeAsync(sp => sp.GetRequiredService<IAuditQueries>().PeopleAsync(AdminPrincipal));
 
         Assert.Equal(["Hoàng Lan", "Nguyễn Thu", "Quản trị"], people.Select(p => p.Name));
     }
@@ -197,12 +197,12 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     });
 
     private Task<AuditPage> SearchAsync(AuditFilter filter, int page = 0, int pageSize = 50) =>
-        _newsroom.InScopeAsync(sp => sp.GetRequiredService<AuditQueries>().SearchAsync(AdminPrincipal, filter, page, pageSize));
+        _newsroom.InScopeAsync(sp => sp.GetRequiredService<IAuditQueries>().SearchAsync(AdminPrincipal, filter, page, pageSize));
 
     private Task<byte[]> ExportAsync(AuditFilter filter) => _newsroom.InScopeAsync(async sp =>
     {
         using var output = new MemoryStream();
-        await sp.GetRequiredService<AuditQueries>().ExportCsvAsync(AdminPrincipal, filter, output);
+        await sp.GetRequiredService<IAuditQueries>().ExportCsvAsync(AdminPrincipal, filter, output);
         return output.ToArray();
     });
 }

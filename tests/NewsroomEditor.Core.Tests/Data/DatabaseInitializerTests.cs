@@ -71,7 +71,7 @@ public class DatabaseInitializerTests
             Assert.NotNull(admin);
             Assert.Equal("Ban biên tập", admin.DisplayName);
             Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
-            Assert.True(await sp.GetRequiredService<FirstRunSetup>().IsCompleteAsync());
+            Assert.True(await sp.GetRequiredService<IFirstRunSetup>().IsCompleteAsync());
         });
     }
 

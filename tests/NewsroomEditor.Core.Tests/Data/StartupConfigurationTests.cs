@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Media;
+using NewsroomEditor.Core.Settings;
+using NewsroomEditor.Core.Tests.Support;
 
 namespace NewsroomEditor.Core.Tests.Data;
 
@@ -12,10 +16,20 @@ public class StartupConfigurationTests
     [Fact]
     public void Sqlite_is_the_default_with_a_file_in_the_data_folder()
     {
-        var database = CoreHostingExtensions.ReadDatabase(Config(), Storage);
+        var database = ConfiguredSettings.Read<DatabaseOptions>(Config(), Storage);
 
         Assert.Equal(DatabaseProvider.Sqlite, database.Provider);
         Assert.Contains("/srv/newsroom/newsroom.db", database.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_empty_provider_setting_means_Sqlite(string setting)
+    {
+        var database = ConfiguredSettings.Read<DatabaseOptions>(Config(("Database:Provider", setting)), Storage);
+
+        Assert.Equal(DatabaseProvider.Sqlite, database.Provider);
     }
 
     [Theory]
@@ -23,7 +37,7 @@ public class StartupConfigurationTests
     [InlineData("SqlServer")]
     public void Provider_names_are_case_insensitive(string setting)
     {
-        var database = CoreHostingExtensions.ReadDatabase(
+        var database = ConfiguredSettings.Read<DatabaseOptions>(
             Config(("Database:Provider", setting), ("ConnectionStrings:Newsroom", "Server=db;Database=Newsroom")), Storage);
 
         Assert.Equal(DatabaseProvider.SqlServer, database.Provider);
@@ -36,7 +50,7 @@ public class StartupConfigurationTests
     public void An_unknown_provider_is_refused_by_name(string setting)
     {
         var error = Assert.Throws<StartupConfigurationException>(
-            () => CoreHostingExtensions.ReadDatabase(Config(("Database:Provider", setting)), Storage));
+            () => ConfiguredSettings.Read<DatabaseOptions>(Config(("Database:Provider", setting)), Storage));
 
         Assert.Contains("Database:Provider", error.Message, StringComparison.Ordinal);
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
@@ -47,7 +61,7 @@ public class StartupConfigurationTests
     public void Sql_server_without_a_connection_string_is_refused_by_name()
     {
         var error = Assert.Throws<StartupConfigurationException>(
-            () => CoreHostingExtensions.ReadDatabase(Config(("Database:Provider", "SqlServer")), Storage));
+            () => ConfiguredSettings.Read<DatabaseOptions>(Config(("Database:Provider", "SqlServer")), Storage));
 
         Assert.Contains("ConnectionStrings:Newsroom", error.Message, StringComparison.Ordinal);
     }
@@ -59,7 +73,7 @@ public class StartupConfigurationTests
     public void A_language_that_cannot_be_a_path_prefix_is_refused_by_name(string language)
     {
         var error = Assert.Throws<StartupConfigurationException>(
-            () => CoreHostingExtensions.ReadSite(Config(("Site:Languages:0", "vi"), ("Site:Languages:1", language))));
+            () => ConfiguredSettings.Read<SiteOptions>(Config(("Site:Languages:0", "vi"), ("Site:Languages:1", language))));
 
         Assert.Contains("Site:Languages", error.Message, StringComparison.Ordinal);
     }
@@ -69,7 +83,7 @@ public class StartupConfigurationTests
     [InlineData("ftp://baothunghiem.vn")]
     public void A_public_url_that_is_not_an_absolute_web_address_is_refused_by_name(string url)
     {
-        var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadSite(Config(("Site:PublicUrl", url))));
+        var error = Assert.Throws<StartupConfigurationException>(() => ConfiguredSettings.Read<SiteOptions>(Config(("Site:PublicUrl", url))));
 
         Assert.Contains("Site:PublicUrl", error.Message, StringComparison.Ordinal);
     }
@@ -78,7 +92,7 @@ public class StartupConfigurationTests
     public void An_unknown_time_zone_is_refused_by_name()
     {
         var error = Assert.Throws<StartupConfigurationException>(
-            () => CoreHostingExtensions.ReadSite(Config(("Site:TimeZone", "Mars/Olympus_Mons"))));
+            () => ConfiguredSettings.Read<SiteOptions>(Config(("Site:TimeZone", "Mars/Olympus_Mons"))));
 
         Assert.Contains("Site:TimeZone", error.Message, StringComparison.Ordinal);
     }
@@ -86,7 +100,7 @@ public class StartupConfigurationTests
     [Fact]
     public void Site_defaults_to_Ho_Chi_Minh_time_and_both_languages()
     {
-        var site = CoreHostingExtensions.ReadSite(Config());
+        var site = ConfiguredSettings.Read<SiteOptions>(Config());
 
         Assert.Equal(TimeSpan.FromHours(7), site.TimeZoneInfo.BaseUtcOffset);
         Assert.Equal(["vi", "en"], site.Languages);
@@ -99,7 +113,7 @@ public class StartupConfigurationTests
     [InlineData("Media:MaxConcurrentProcessing", "0")]
     public void Upload_limits_must_be_positive(string setting, string value)
     {
-        var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadMedia(Config((setting, value))));
+        var error = Assert.Throws<StartupConfigurationException>(() => ConfiguredSettings.Read<MediaOptions>(Config((setting, value))));
 
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
     }
@@ -107,7 +121,7 @@ public class StartupConfigurationTests
     [Fact]
     public void Upload_limits_default_to_25_MB_and_100_megapixels()
     {
-        var media = CoreHostingExtensions.ReadMedia(Config());
+        var media = ConfiguredSettings.Read<MediaOptions>(Config());
 
         Assert.Equal(25L * 1024 * 1024, media.MaxUploadBytes);
         Assert.Equal(100_000_000, media.MaxPixels);
@@ -120,7 +134,7 @@ public class StartupConfigurationTests
     [InlineData("two days")]
     public void Preview_links_must_last_a_positive_whole_number_of_hours(string value)
     {
-        var error = Assert.Throws<StartupConfigurationException>(() => CoreHostingExtensions.ReadSite(Config(("Site:PreviewLinkHours", value))));
+        var error = Assert.Throws<StartupConfigurationException>(() => ConfiguredSettings.Read<SiteOptions>(Config(("Site:PreviewLinkHours", value))));
 
         Assert.Contains("Site:PreviewLinkHours", error.Message, StringComparison.Ordinal);
     }
@@ -128,16 +142,40 @@ public class StartupConfigurationTests
     [Fact]
     public void Preview_links_last_48_hours_unless_configured()
     {
-        Assert.Equal(48, CoreHostingExtensions.ReadSite(Config()).PreviewLinkHours);
-        Assert.Equal(6, CoreHostingExtensions.ReadSite(Config(("Site:PreviewLinkHours", "6"))).PreviewLinkHours);
+        Assert.Equal(48, ConfiguredSettings.Read<SiteOptions>(Config()).PreviewLinkHours);
+        Assert.Equal(6, ConfiguredSettings.Read<SiteOptions>(Config(("Site:PreviewLinkHours", "6"))).PreviewLinkHours);
     }
 
     [Fact]
     public void A_relative_data_folder_is_taken_from_the_content_root()
     {
-        var storage = CoreHostingExtensions.ReadStorage(Config(("Storage:DataFolder", "mydata")), "/opt/app");
+        var storage = DataHostingExtensions.ReadStorage(Config(("Storage:DataFolder", "mydata")), "/opt/app");
 
         Assert.Equal("/opt/app/mydata", storage.DataFolder);
+    }
+
+    [Fact]
+    public void Every_wrong_setting_found_at_start_up_is_named_in_one_line()
+    {
+        var error = Assert.Throws<StartupConfigurationException>(
+            () => ConfiguredSettings.Read<SiteOptions>(Config(("Site:TimeZone", "Mars/Olympus_Mons"), ("Media:MaxPixels", "0"), ("Accounts:InvitationDays", "400"))));
+
+        Assert.Contains("Site:TimeZone", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Media:MaxPixels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Accounts:InvitationDays", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void An_options_validation_failure_is_described_by_its_messages_alone()
+    {
+        var one = new OptionsValidationException("", typeof(MediaOptions), ["Media:MaxPixels is 0; it must be a positive number."]);
+        var two = new AggregateException(one, new OptionsValidationException("", typeof(SiteOptions), ["Site:Name is empty; give the newsroom a name."]));
+
+        Assert.Equal("Media:MaxPixels is 0; it must be a positive number.", StartupConfigurationException.Describe(one));
+        Assert.Equal("Media:MaxPixels is 0; it must be a positive number. Site:Name is empty; give the newsroom a name.", StartupConfigurationException.Describe(two));
+        Assert.Null(StartupConfigurationException.Describe(new InvalidOperationException("a bug")));
+        Assert.Null(StartupConfigurationException.Describe(new AggregateException(one, new InvalidOperationException("a bug"))));
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] settings) =>

@@ -153,7 +153,7 @@ public sealed class MediaPipelineTests
     [Fact]
     public async Task Processing_runs_on_the_thread_pool_at_most_N_at_once()
     {
-        using var processor = new MediaImageProcessor(Microsoft.Extensions.Options.Options.Create(new MediaOptions { MaxConcurrentProcessing = 2 }));
+        using var processor = new MediaImageProcessor(new Support.FixedOptionsMonitor<MediaOptions>(new MediaOptions { MaxConcurrentProcessing = 2 }));
         var onPool = 0;
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => processor.RunAsync(() =>

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
@@ -27,7 +29,7 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
         _host = await CoreTestHost.StartAsync();
         _lan = await UserAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
         _editor = await UserAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor);
-        var sections = await _host.InScopeAsync(sp => sp.GetRequiredService<SectionCatalog>().ListAsync());
+        var sections = await _host.InScopeAsync(sp => sp.GetRequiredService<ISectionCatalog>().ListAsync());
         _news = sections.Single(s => s.SlugVi == "thoi-su");
         _economy = sections.Single(s => s.SlugVi == "kinh-te");
     }
@@ -145,6 +147,9 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
         await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Stories
             .Where(s => s.Id == story.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TagSlugs, "")));
         Assert.Null(await Published(p => p.TagAsync("vi", "hoi-nghi", 1)));
+        // A database from before the tag-slug migration: start-up migrates it.
+        await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().GetService<IMigrator>()
+            .MigrateAsync("20261202004049_UserSessionsAndErasure"));
 
         await _host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
 
@@ -234,8 +239,8 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
     private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
         _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
-    private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
+    private Task<T> Published<T>(Func<IPublishedStories, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<IPublishedStories>()));
 
     private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

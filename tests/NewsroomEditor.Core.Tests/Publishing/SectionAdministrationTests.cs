@@ -175,9 +175,9 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
 
         await Admin(a => a.SetHiddenAsync(People.Admin, economy.Id, hidden: true));
 
-        var published = (Func<PublishedStories, Task<object?>> read) => _host.InScopeAsync(sp => read(sp.GetRequiredService<PublishedStories>()));
+        var published = (Func<IPublishedStories, Task<object?>> read) => _host.InScopeAsync(sp => read(sp.GetRequiredService<IPublishedStories>()));
         Assert.Null(await published(async p => await p.SectionAsync("vi", "kinh-te", 1)));
-        Assert.DoesNotContain(await _host.InScopeAsync(sp => sp.GetRequiredService<PublishedStories>().SectionsAsync()), s => s.Id == economy.Id);
+        Assert.DoesNotContain(await _host.InScopeAsync(sp => sp.GetRequiredService<IPublishedStories>().SectionsAsync()), s => s.Id == economy.Id);
         Assert.IsType<ArticleLookup.Found>(await published(async p => await p.FindArticleAsync("vi", "kinh-te", story.Slug)));
         Assert.True((await ListAsync()).Single(s => s.Section.Id == economy.Id).Section.IsHidden);
 
@@ -210,11 +210,11 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         Assert.Equal(0, _cache.Invalidations);
     }
 
-    private Task<T> Admin<T>(Func<SectionAdministration, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<SectionAdministration>()));
+    private Task<T> Admin<T>(Func<ISectionAdministration, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<ISectionAdministration>()));
 
-    private Task Admin(Func<SectionAdministration, Task> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<SectionAdministration>()));
+    private Task Admin(Func<ISectionAdministration, Task> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<ISectionAdministration>()));
 
     private Task<IReadOnlyList<SectionListing>> ListAsync() => Admin(a => a.ListAsync(People.Admin));
 

@@ -42,10 +42,10 @@ public sealed class SiteSettingsTests : IAsyncLifetime
 
         Assert.Equal(new SiteSettingsInput("Báo Thử Nghiệm", "Test Daily", "Asia/Ho_Chi_Minh", ["vi", "en"], 3, 100, 20, 2048), form,
             new InputComparer());
-        var site = _host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var site = _host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
         Assert.Equal("Báo Thử Nghiệm", site.Name);
         Assert.Equal("Test Daily", site.NameFor("en"));
-        Assert.Equal(3 * 1024 * 1024, _host.Services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes);
+        Assert.Equal(3 * 1024 * 1024, _host.Services.GetRequiredService<IOptionsMonitor<MediaOptions>>().CurrentValue.MaxUploadBytes);
         Assert.Null(_host.Services.GetRequiredService<SiteSettings>().SavedAt);
     }
 
@@ -73,13 +73,13 @@ public sealed class SiteSettingsTests : IAsyncLifetime
 
         static void AssertSaved(CoreTestHost host)
         {
-            var site = host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+            var site = host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
             Assert.Equal("The Test Daily", site.NameFor("en"));
             Assert.Equal("Báo Thử Nghiệm", site.NameFor("vi"));
             Assert.Equal("The Test Daily", site.Name);
             Assert.Equal("Asia/Bangkok", site.TimeZoneInfo.Id);
             Assert.Equal(["en", "vi"], site.Languages);
-            Assert.Equal(1024 * 1024, host.Services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes);
+            Assert.Equal(1024 * 1024, host.Services.GetRequiredService<IOptionsMonitor<MediaOptions>>().CurrentValue.MaxUploadBytes);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class SiteSettingsTests : IAsyncLifetime
 
         Assert.Contains("IANA", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().SiteSettings.CountAsync()));
-        Assert.Equal("Báo Thử Nghiệm", _host.Services.GetRequiredService<IOptions<SiteOptions>>().Value.Name);
+        Assert.Equal("Báo Thử Nghiệm", _host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue.Name);
         Assert.DoesNotContain(_audit.Records, r => r.Action == AuditActions.SettingsChanged);
     }
 
@@ -121,7 +121,7 @@ public sealed class SiteSettingsTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<DomainException>(() => Admin(a => a.SaveAsync(People.Admin, Input() with { Languages = languages })));
 
         Assert.Contains("language", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["vi", "en"], _host.Services.GetRequiredService<IOptions<SiteOptions>>().Value.Languages);
+        Assert.Equal(["vi", "en"], _host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue.Languages);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class SiteSettingsTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.GetAsync(someone)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.SaveAsync(someone, Input() with { NameVi = "Chiếm quyền" })));
 
-        Assert.Equal("Báo Thử Nghiệm", _host.Services.GetRequiredService<IOptions<SiteOptions>>().Value.Name);
+        Assert.Equal("Báo Thử Nghiệm", _host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue.Name);
         Assert.Equal(0, await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().SiteSettings.CountAsync()));
     }
 
@@ -162,11 +162,11 @@ public sealed class SiteSettingsTests : IAsyncLifetime
         return host;
     }
 
-    private Task<T> Admin<T>(Func<SiteSettingsAdministration, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<SiteSettingsAdministration>()));
+    private Task<T> Admin<T>(Func<ISiteSettingsAdministration, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<ISiteSettingsAdministration>()));
 
-    private Task Admin(Func<SiteSettingsAdministration, Task> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<SiteSettingsAdministration>()));
+    private Task Admin(Func<ISiteSettingsAdministration, Task> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<ISiteSettingsAdministration>()));
 
     /// <summary>Records compare lists by reference; this compares the values.</summary>
     private sealed class InputComparer : IEqualityComparer<SiteSettingsInput>

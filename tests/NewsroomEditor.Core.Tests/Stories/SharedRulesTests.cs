@@ -1,3 +1,4 @@
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;

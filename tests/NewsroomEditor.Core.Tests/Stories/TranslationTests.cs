@@ -316,8 +316,8 @@ public sealed class TranslationTests : IAsyncLifetime
     private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>
         _host.InScopeAsync(sp => action(StoryServices.From(sp)));
 
-    private Task<T> Published<T>(Func<PublishedStories, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<PublishedStories>()));
+    private Task<T> Published<T>(Func<IPublishedStories, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.GetRequiredService<IPublishedStories>()));
 
     private Task<Actor> UserAsync(string email, string name, string role) => _host.CreateActorAsync(email, name, role);
 }

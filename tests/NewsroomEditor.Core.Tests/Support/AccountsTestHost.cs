@@ -80,8 +80,8 @@ public sealed class AccountsTestHost : IAsyncDisposable
     public Task WithAccountsAsync(Func<IAccountAdministration, Task> action) =>
         Host.InScopeAsync(sp => action(sp.GetRequiredService<IAccountAdministration>()));
 
-    public Task<T> WithInvitationsAsync<T>(Func<Invitations, Task<T>> action) =>
-        Host.InScopeAsync(sp => action(sp.GetRequiredService<Invitations>()));
+    public Task<T> WithInvitationsAsync<T>(Func<IInvitations, Task<T>> action) =>
+        Host.InScopeAsync(sp => action(sp.GetRequiredService<IInvitations>()));
 
     /// <summary>A person with a password and roles, and the principal they would sign in with.</summary>
     public Task<(ApplicationUser User, ClaimsPrincipal Principal)> PersonAsync(string email, string displayName, params string[] roles) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using NewsroomEditor.Core;
 using Microsoft.AspNetCore.Identity;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
 
@@ -55,7 +56,18 @@ public sealed class CoreTestHost : IAsyncDisposable
         builder.Services.AddLogging();
         builder.AddNewsroomCore();
         services?.Invoke(builder.Services);
-        return new CoreTestHost(builder.Services.BuildServiceProvider(validateScopes: true), dataFolder);
+        var provider = builder.Services.BuildServiceProvider(validateScopes: true);
+        try
+        {
+            // As the app does before it touches the database: a wrong setting stops here.
+            provider.CheckSettings();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+        return new CoreTestHost(provider, dataFolder);
     }
 
     /// <summary>A confirmed person with one role, made as an admin would, and the actor the services see.</summary>

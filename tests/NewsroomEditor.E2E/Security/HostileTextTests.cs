@@ -62,7 +62,7 @@ public class HostileTextTests(NewsroomServer server)
         var admin = await PrincipalAsync(NewsroomServer.Admin);
 
         // Sections: one with a plain slug for the stories, and one per vector (names in both languages).
-        var sections = services.GetRequiredService<SectionAdministration>();
+        var sections = services.GetRequiredService<ISectionAdministration>();
         var storySection = await sections.CreateAsync(admin, new SectionNames("Mục thử", "Test section", SectionSlug, SectionSlug + "-en"));
         var refusedSectionNames = 0;
         for (var i = 0; i < vectors.Count; i++)
@@ -204,7 +204,7 @@ public class HostileTextTests(NewsroomServer server)
         }
 
         // The site's name: each of a set of vectors in turn, the home page opened with it.
-        var settings = services.GetRequiredService<SiteSettingsAdministration>();
+        var settings = services.GetRequiredService<ISiteSettingsAdministration>();
         var current = await settings.GetAsync(admin);
         var siteNames = Soak ? vectors : vectors.Where((_, i) => i % 32 == 0).ToList();
         foreach (var v in siteNames)

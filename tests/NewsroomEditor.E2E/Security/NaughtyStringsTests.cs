@@ -86,7 +86,7 @@ public partial class NaughtyStringsTests(NewsroomServer server)
         // Every public page and feed that shows them, over HTTP: no 500, and each article's h1 is its headline.
         var serverErrors = new List<string>();
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var section = services.GetRequiredService<SectionCatalog>();
+        var section = services.GetRequiredService<ISectionCatalog>();
         var sectionSlug = (await section.ListAsync()).Single(x => x.Id == 1).SlugVi;
         foreach (var (index, headline, _) in published)
         {

@@ -39,7 +39,7 @@ public sealed class SignInSecurityTests : IClassFixture<SignInSecurityTests.Audi
                 builder.ConfigureTestServices(services => services.AddSingleton<IAuditLog>(Audit));
             });
             await using var scope = App.Services.CreateAsyncScope();
-            var setup = scope.ServiceProvider.GetRequiredService<FirstRunSetup>();
+            var setup = scope.ServiceProvider.GetRequiredService<IFirstRunSetup>();
             Assert.True((await setup.CreateFirstAdminAsync(new FirstAdmin("admin@example.vn", "Quản trị", NewsroomAppFactory.Password))).Succeeded);
         }
 

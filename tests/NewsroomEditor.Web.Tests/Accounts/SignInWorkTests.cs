@@ -33,7 +33,7 @@ public sealed class SignInWorkTests : IClassFixture<SignInWorkTests.CountingNews
             App = _factory.WithWebHostBuilder(builder =>
                 builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<ApplicationUser>>(Hasher)));
             await using var scope = App.Services.CreateAsyncScope();
-            var setup = scope.ServiceProvider.GetRequiredService<FirstRunSetup>();
+            var setup = scope.ServiceProvider.GetRequiredService<IFirstRunSetup>();
             Assert.True((await setup.CreateFirstAdminAsync(new FirstAdmin("admin@example.vn", "Quản trị", NewsroomAppFactory.Password))).Succeeded);
         }
 

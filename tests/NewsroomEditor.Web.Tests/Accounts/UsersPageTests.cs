@@ -131,7 +131,7 @@ public sealed class UsersPageTests : NewsroomComponentTest
     public void Links_shown_and_mailed_are_built_on_Site_PublicUrl_not_on_the_address_the_page_was_opened_at(string email, string action, string link)
     {
         // The page is open at http://localhost/ (the circuit's address, which the browser's Host chose).
-        Services.AddSingleton(Options.Create(new NewsroomEditor.Core.Publishing.SiteOptions { Name = "Báo Thử Nghiệm", PublicUrl = "https://news.example" }));
+        Services.AddSingleton<IOptionsMonitor<NewsroomEditor.Core.Settings.SiteOptions>>(new FixedOptionsMonitor<NewsroomEditor.Core.Settings.SiteOptions>(new() { Name = "Báo Thử Nghiệm", PublicUrl = "https://news.example" }));
         var page = RenderPage();
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr.mud-table-row").Count));
 

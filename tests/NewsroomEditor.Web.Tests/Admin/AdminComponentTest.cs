@@ -14,8 +14,8 @@ public abstract class AdminComponentTest : StoryComponentTest
     {
         // Resolved when first rendered: the host starts in InitializeAsync, after this constructor.
         // Their scope holds nothing disposable (the services take short-lived contexts from the factory).
-        Services.AddScoped(_ => Host.Services.CreateScope().ServiceProvider.GetRequiredService<SectionAdministration>());
-        Services.AddScoped(_ => Host.Services.CreateScope().ServiceProvider.GetRequiredService<SiteSettingsAdministration>());
+        Services.AddScoped(_ => Host.Services.CreateScope().ServiceProvider.GetRequiredService<ISectionAdministration>());
+        Services.AddScoped(_ => Host.Services.CreateScope().ServiceProvider.GetRequiredService<ISiteSettingsAdministration>());
     }
 
     /// <summary>The input that a MudBlazor field's label names.</summary>

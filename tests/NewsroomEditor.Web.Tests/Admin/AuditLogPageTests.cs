@@ -22,7 +22,7 @@ public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
     {
         _host = await StoryTestHost.StartAsync();
         var scope = _host.Services.CreateAsyncScope();
-        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<AuditQueries>());
+        Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IAuditQueries>());
         var admin = SignIn("Quản trị", Roles.Admin);
         await _host.UserAsync(admin);
         _lan = Actor.Create("lan", "Hoàng Lan", Roles.Reporter);

@@ -28,7 +28,7 @@ public sealed class SettingsPageTests : AdminComponentTest
             string.Join(" ", page.FindAll(".mud-input-error").Select(e => e.TextContent)), StringComparison.Ordinal));
         Assert.DoesNotContain("Settings saved.", page.Markup, StringComparison.Ordinal);
         Assert.Null(Host.Services.GetRequiredService<SiteSettings>().SavedAt);
-        Assert.NotEqual("Changed but not saved", Host.Services.GetRequiredService<IOptions<SiteOptions>>().Value.NameFor("en"));
+        Assert.NotEqual("Changed but not saved", Host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue.NameFor("en"));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SettingsPageTests : AdminComponentTest
         await Button(page, "Save").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("Settings saved.", page.Markup, StringComparison.Ordinal));
-        var site = Host.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var site = Host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
         Assert.Equal("Báo Đồng Nai", site.NameFor("vi"));
         Assert.Equal("Asia/Bangkok", site.TimeZone);
     }

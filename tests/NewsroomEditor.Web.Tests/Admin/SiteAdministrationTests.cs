@@ -72,9 +72,9 @@ public sealed class SiteAdministrationTests : IAsyncLifetime
     {
         var before = await ReadAsync("/thoi-su");
         Assert.Equal("Thời sự", before.QuerySelector("h1")!.TextContent);
-        var news = await InScopeAsync(async sp => (await sp.GetRequiredService<SectionCatalog>().ListAsync()).Single(s => s.SlugVi == "thoi-su"));
+        var news = await InScopeAsync(async sp => (await sp.GetRequiredService<ISectionCatalog>().ListAsync()).Single(s => s.SlugVi == "thoi-su"));
 
-        await InScopeAsync(sp => sp.GetRequiredService<SectionAdministration>()
+        await InScopeAsync(sp => sp.GetRequiredService<ISectionAdministration>()
             .RenameAsync(AnAdmin, news.Id, new SectionNames("Tin trong nước", "Domestic")));
 
         var renamed = await ReadAsync("/tin-trong-nuoc");
@@ -88,9 +88,9 @@ public sealed class SiteAdministrationTests : IAsyncLifetime
     public async Task A_hidden_section_leaves_the_menu_and_its_page_is_not_found()
     {
         Assert.NotNull((await ReadAsync("/")).QuerySelector(".site-sections a[href='/kinh-te']"));
-        var economy = await InScopeAsync(async sp => (await sp.GetRequiredService<SectionCatalog>().ListAsync()).Single(s => s.SlugVi == "kinh-te"));
+        var economy = await InScopeAsync(async sp => (await sp.GetRequiredService<ISectionCatalog>().ListAsync()).Single(s => s.SlugVi == "kinh-te"));
 
-        await InScopeAsync(async sp => { await sp.GetRequiredService<SectionAdministration>().SetHiddenAsync(AnAdmin, economy.Id, true); return 0; });
+        await InScopeAsync(async sp => { await sp.GetRequiredService<ISectionAdministration>().SetHiddenAsync(AnAdmin, economy.Id, true); return 0; });
 
         Assert.Null((await ReadAsync("/")).QuerySelector(".site-sections a[href='/kinh-te']"));
         Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/kinh-te")).StatusCode);
@@ -132,7 +132,7 @@ public sealed class SiteAdministrationTests : IAsyncLifetime
     private async Task SaveSettingsAsync(Func<SiteSettingsInput, SiteSettingsInput> change) =>
         await InScopeAsync(async sp =>
         {
-            var settings = sp.GetRequiredService<SiteSettingsAdministration>();
+            var settings = sp.GetRequiredService<ISiteSettingsAdministration>();
             await settings.SaveAsync(AnAdmin, change(await settings.GetAsync(AnAdmin)));
             return 0;
         });

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
@@ -205,7 +206,7 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
             new StoryEditingServices(
                 Services.GetRequiredService<IStoryQueries>(), Services.GetRequiredService<IStoryWriting>(), Services.GetRequiredService<IStoryWorkflow>(),
                 Services.GetRequiredService<EditLeaseService>(), _lan, _storyId),
-            _page, Host.Clock, Host.Services.GetRequiredService<IOptions<SiteOptions>>(), Services.GetRequiredService<IStringLocalizer<StoriesText>>());
+            _page, Host.Clock, Host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>(), Services.GetRequiredService<IStringLocalizer<StoriesText>>());
         Assert.True(await _session.OpenAsync(interactive: true));
         await _session.AttachAsync(_browser);
         Assert.True(_session.Editable);

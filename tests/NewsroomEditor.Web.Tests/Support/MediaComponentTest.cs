@@ -12,7 +12,7 @@ public abstract class MediaComponentTest : NewsroomComponentTest
     protected MediaComponentTest()
     {
         Services.AddSingleton<IMediaService>(Media);
-        Services.AddSingleton(Options.Create(MediaOptions));
+        Services.AddSingleton<IOptionsMonitor<MediaOptions>>(new FixedOptionsMonitor<MediaOptions>(MediaOptions));
         SignIn("Hoàng Lan", Roles.Reporter);
     }
 

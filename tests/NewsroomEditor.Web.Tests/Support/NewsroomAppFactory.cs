@@ -71,7 +71,7 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
     public async Task CompleteSetupAsync(string email = "admin@example.vn")
     {
         await using var scope = Services.CreateAsyncScope();
-        var setup = scope.ServiceProvider.GetRequiredService<FirstRunSetup>();
+        var setup = scope.ServiceProvider.GetRequiredService<IFirstRunSetup>();
         AssertSucceeded(await setup.CreateFirstAdminAsync(new FirstAdmin(email, "Quản trị", Password)));
     }
 

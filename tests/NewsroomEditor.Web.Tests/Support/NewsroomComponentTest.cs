@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Web.Tests.Support;
 
@@ -30,7 +31,7 @@ public abstract class NewsroomComponentTest : BunitContext, IAsyncLifetime
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(_authentication);
-        Services.AddSingleton(Options.Create(new SiteOptions { Name = "Báo Thử Nghiệm" }));
+        Services.AddSingleton<IOptionsMonitor<SiteOptions>>(new FixedOptionsMonitor<SiteOptions>(new SiteOptions { Name = "Báo Thử Nghiệm" }));
         Services.AddSingleton<NewsroomEditor.Web.Hosting.AppAddress>();
     }
 

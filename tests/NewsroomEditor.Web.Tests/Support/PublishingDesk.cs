@@ -80,7 +80,7 @@ public sealed class PublishingDesk
     public async Task<Story> DraftAsync(StoryDraft draft, Story? translationOf = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var sectionId = await InScopeAsync(async sp => (await sp.GetRequiredService<SectionCatalog>().ListAsync()).Single(s => s.NameVi == draft.Section).Id);
+        var sectionId = await InScopeAsync(async sp => (await sp.GetRequiredService<ISectionCatalog>().ListAsync()).Single(s => s.NameVi == draft.Section).Id);
         var content = new StoryContent(
             draft.Headline,
             draft.Lead,

@@ -70,7 +70,7 @@ public sealed class StoryTestHost : IAsyncDisposable
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryTranslations>());
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryQueries>());
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<EditLeaseService>());
-        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<SectionCatalog>());
+        services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<ISectionCatalog>());
     }
 
     /// <summary>Creates the account of a signed-in test principal (same id, name and roles) and returns them as an actor.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Core.Accounts.Email;
 
@@ -21,7 +22,7 @@ public enum AccountEmailKind
 /// English, anything else Vietnamese, the newsroom's own language). Plain, short templates in code:
 /// a greeting, one sentence, the link, and what to do if the mail was not expected.
 /// </summary>
-public sealed class AccountEmailTemplates(IOptions<SiteOptions> site)
+public sealed class AccountEmailTemplates(IOptionsMonitor<SiteOptions> site)
 {
     // Vietnamese letters stay letters (readable source, as on the site); markup characters are encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
@@ -31,7 +32,7 @@ public sealed class AccountEmailTemplates(IOptions<SiteOptions> site)
     {
         ArgumentNullException.ThrowIfNull(user);
         var english = user.UiLanguage.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        var siteName = site.Value.NameFor(english ? "en" : "vi");
+        var siteName = site.CurrentValue.NameFor(english ? "en" : "vi");
         var name = string.IsNullOrWhiteSpace(user.DisplayName) ? email : user.DisplayName;
         var (subject, greeting, sentence, action, closing) = (kind, english) switch
         {

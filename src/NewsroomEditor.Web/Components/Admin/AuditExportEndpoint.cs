@@ -7,6 +7,7 @@ using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 
 namespace NewsroomEditor.Web.Components.Admin;
 
@@ -43,7 +44,7 @@ public static class AuditExportEndpoint
     }
 
     internal static async Task ExportAsync(
-        HttpContext context, ClaimsPrincipal user, AuditQueries audit, IOptions<SiteOptions> site, TimeProvider clock,
+        HttpContext context, ClaimsPrincipal user, IAuditQueries audit, IOptionsMonitor<SiteOptions> site, TimeProvider clock,
         IStringLocalizer<AdminText> L,
         string? actor = null, string? action = null, string? from = null, string? to = null)
     {
@@ -61,7 +62,7 @@ public static class AuditExportEndpoint
         AuditFilter filter;
         try
         {
-            filter = AuditFilter.ForSiteDays(actor, action, fromDay, toDay, site.Value.TimeZoneInfo);
+            filter = AuditFilter.ForSiteDays(actor, action, fromDay, toDay, site.CurrentValue.TimeZoneInfo);
         }
         catch (DomainException e)
         {
@@ -69,7 +70,7 @@ public static class AuditExportEndpoint
             return;
         }
 
-        var siteToday = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), site.Value.TimeZoneInfo);
+        var siteToday = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), site.CurrentValue.TimeZoneInfo);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-log-{siteToday:yyyy-MM-dd}.csv\"";
         context.Response.Headers.CacheControl = "no-store";

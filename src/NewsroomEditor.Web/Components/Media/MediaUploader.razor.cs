@@ -44,12 +44,12 @@ public sealed partial class MediaUploader : IDisposable
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject] private IMediaService Media { get; set; } = default!;
-    [Inject] private IOptions<MediaOptions> Options { get; set; } = default!;
+    [Inject] private IOptionsMonitor<MediaOptions> Options { get; set; } = default!;
     [Inject] private IStringLocalizer<MediaText> L { get; set; } = default!;
 
-    private int EffectiveMaxFiles => MaxFiles > 0 ? MaxFiles : Options.Value.MaxFilesPerUpload;
+    private int EffectiveMaxFiles => MaxFiles > 0 ? MaxFiles : Options.CurrentValue.MaxFilesPerUpload;
 
-    private long EffectiveMaxBytes => MaxBytes > 0 ? MaxBytes : Options.Value.MaxUploadBytes;
+    private long EffectiveMaxBytes => MaxBytes > 0 ? MaxBytes : Options.CurrentValue.MaxUploadBytes;
 
     private string FilesText => EffectiveMaxFiles == 1 ? L["1 file"] : L["{0:N0} files", EffectiveMaxFiles];
 

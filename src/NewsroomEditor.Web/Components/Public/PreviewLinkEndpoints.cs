@@ -28,7 +28,7 @@ public static class PreviewLinkEndpoints
     }
 
     private static async Task<IResult> ShowAsync(
-        string token, HttpContext context, PreviewLinks links, StoryPreviews previews, ArticleHtmlRenderer articles,
+        string token, HttpContext context, PreviewLinks links, IStoryPreviews previews, ArticleHtmlRenderer articles,
         PublicPageRenderer renderer, PublicPaths paths, TimeProvider clock)
     {
         var response = context.Response;

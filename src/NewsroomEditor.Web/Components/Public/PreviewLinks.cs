@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Web.Components.Public;
@@ -21,7 +22,7 @@ public sealed record PreviewLink(Guid StoryId, string Token, DateTimeOffset Expi
 /// <c>Site:PreviewLinkHours</c>. Nothing is stored: the keys in the data folder are the only
 /// state, and rotating them (or a new purpose version) voids every link.
 /// </summary>
-public sealed class PreviewLinks(IDataProtectionProvider protection, StoryPreviews previews, TimeProvider clock, IOptions<SiteOptions> site)
+public sealed class PreviewLinks(IDataProtectionProvider protection, IStoryPreviews previews, TimeProvider clock, IOptionsMonitor<SiteOptions> site)
 {
     public const string PathPrefix = "/preview";
 
@@ -37,7 +38,7 @@ public sealed class PreviewLinks(IDataProtectionProvider protection, StoryPrevie
     public async Task<PreviewLink> CreateAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
     {
         await previews.EnsureCanShareAsync(actor, storyId, cancellationToken);
-        return Sign(storyId, clock.GetUtcNow().AddHours(site.Value.PreviewLinkHours));
+        return Sign(storyId, clock.GetUtcNow().AddHours(site.CurrentValue.PreviewLinkHours));
     }
 
     /// <summary>Signs a link without asking who wants it: <see cref="CreateAsync"/> checks that first.</summary>

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Web.Components.Public.Site;
 
 namespace NewsroomEditor.Web.Components.Public;
@@ -16,12 +17,12 @@ namespace NewsroomEditor.Web.Components.Public;
 /// <see cref="PublicSiteUrl"/> and goes out through <see cref="PublicResponse"/> (ETag, 304).
 /// </summary>
 internal sealed class PublicFeeds(
-    PublishedStories stories,
+    IPublishedStories stories,
     PublicPaths paths,
     PublicSiteUrl siteUrl,
     IMediaService media,
     IHttpContextAccessor http,
-    IOptions<SiteOptions> site,
+    IOptionsMonitor<SiteOptions> site,
     TimeProvider clock)
 {
     public static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -49,7 +50,7 @@ internal sealed class PublicFeeds(
 
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
 
-    private SiteOptions Site => site.Value;
+    private SiteOptions Site => site.CurrentValue;
 
     /// <summary><c>/rss.xml</c>, <c>/en/rss.xml</c>: a language's newest stories.</summary>
     public async Task<IResult> LanguageFeedAsync(string language)

@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Web.Components.Public.Site;
 
 namespace NewsroomEditor.Web.Components.Public;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Public.Site;
 
@@ -12,21 +13,21 @@ namespace NewsroomEditor.Web.Components.Public;
 /// current address, 404, or 410 for a story that was taken down.
 /// </summary>
 internal sealed class PublicSitePages(
-    PublishedStories stories,
+    IPublishedStories stories,
     PublicPaths paths,
     IMediaService media,
     ArticleHtmlRenderer articles,
     PublicPageRenderer renderer,
     IHttpContextAccessor http,
     PublicSiteUrl siteUrl,
-    IOptions<SiteOptions> site)
+    IOptionsMonitor<SiteOptions> site)
 {
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
 
     public async Task<IResult> HomeAsync(string language, int page)
     {
         var list = await stories.LatestAsync(language, page, Context.RequestAborted);
-        return await ListAsync(language, page, site.Value.NameFor(language), null, paths.Home(language), list, OtherLanguageHomes(language));
+        return await ListAsync(language, page, site.CurrentValue.NameFor(language), null, paths.Home(language), list, OtherLanguageHomes(language));
     }
 
     public async Task<IResult> SectionAsync(string language, string sectionSlug, int page)

@@ -17,7 +17,7 @@ internal sealed class FirstRunSetupMiddleware(RequestDelegate next)
 {
     public const string SetupPath = "/setup";
 
-    public async Task InvokeAsync(HttpContext context, FirstRunSetup setup)
+    public async Task InvokeAsync(HttpContext context, IFirstRunSetup setup)
     {
         var endpoint = context.GetEndpoint();
         var isPage = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null

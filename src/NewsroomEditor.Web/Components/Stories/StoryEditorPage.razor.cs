@@ -8,6 +8,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Web.Components.Media;
 using NewsroomEditor.Web.Components.Stories.Editing;
@@ -45,12 +46,12 @@ public sealed partial class StoryEditorPage : IStoryEditingHost
     [Inject] private IStoryWriting Writing { get; set; } = default!;
     [Inject] private IStoryWorkflow Workflow { get; set; } = default!;
     [Inject] private EditLeaseService Leases { get; set; } = default!;
-    [Inject] private SectionCatalog Sections { get; set; } = default!;
+    [Inject] private ISectionCatalog Sections { get; set; } = default!;
     [Inject] private INewsroomEventBus Events { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private IOptions<SiteOptions> Site { get; set; } = default!;
+    [Inject] private IOptionsMonitor<SiteOptions> Site { get; set; } = default!;
     [Inject] private IStringLocalizer<StoriesText> L { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -215,7 +216,7 @@ public sealed partial class StoryEditorPage : IStoryEditingHost
         }
         else if (action == StoryAction.Schedule)
         {
-            var dialog = await Dialogs.ShowAsync<ScheduleDialog>(L["Schedule"], new DialogParameters<ScheduleDialog> { { d => d.TimeZone, Site.Value.TimeZoneInfo } });
+            var dialog = await Dialogs.ShowAsync<ScheduleDialog>(L["Schedule"], new DialogParameters<ScheduleDialog> { { d => d.TimeZone, Site.CurrentValue.TimeZoneInfo } });
             if (await dialog.Result is not { Canceled: false, Data: DateTime at })
                 return;
             publishAt = at;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
@@ -40,7 +41,7 @@ public sealed class StoryEditingSession : IAsyncDisposable
     private readonly StoryEditingServices _services;
     private readonly IStoryEditingHost _host;
     private readonly TimeProvider _clock;
-    private readonly IOptions<SiteOptions> _site;
+    private readonly IOptionsMonitor<SiteOptions> _site;
     private readonly IStringLocalizer<StoriesText> L;
     private readonly AutosavePolicy _autosave;
     private readonly CancellationTokenSource _stopping = new();
@@ -56,7 +57,7 @@ public sealed class StoryEditingSession : IAsyncDisposable
     private string? _saveRefusal;
 
     public StoryEditingSession(
-        StoryEditingServices services, IStoryEditingHost host, TimeProvider clock, IOptions<SiteOptions> site, IStringLocalizer<StoriesText> localizer)
+        StoryEditingServices services, IStoryEditingHost host, TimeProvider clock, IOptionsMonitor<SiteOptions> site, IStringLocalizer<StoriesText> localizer)
     {
         _services = services;
         _host = host;
@@ -421,7 +422,7 @@ public sealed class StoryEditingSession : IAsyncDisposable
         {
             Status = L["Not saved — someone else saved first"];
             _host.Render();
-            var choice = await _host.AskConflictAsync(open.UpdatedByName, SiteTime.Show(open.UpdatedAt, _site.Value));
+            var choice = await _host.AskConflictAsync(open.UpdatedByName, SiteTime.Show(open.UpdatedAt, _site.CurrentValue));
             if (choice is null || _disposed)
                 return;
             try
@@ -683,7 +684,7 @@ public sealed class StoryEditingSession : IAsyncDisposable
     }
 
     /// <summary>A time of today in the site's zone, as the person's culture writes it (<c>19:45</c>, <c>7:45 PM</c>).</summary>
-    private string ShortTime(DateTime utc) => SiteTime.ToLocal(utc, _site.Value).ToString("t", CultureInfo.CurrentCulture);
+    private string ShortTime(DateTime utc) => SiteTime.ToLocal(utc, _site.CurrentValue).ToString("t", CultureInfo.CurrentCulture);
 
     /// <summary>The page is closing: no reaction, save or renewal starts from now on.</summary>
     public Task StopAsync()

@@ -1,4 +1,4 @@
-namespace NewsroomEditor.Core.Publishing;
+namespace NewsroomEditor.Core.Settings;
 
 /// <summary>Settings under <c>Site</c>: how the newsroom presents itself.</summary>
 public sealed class SiteOptions
