@@ -57,6 +57,7 @@ public static class CoreHostingExtensions
         // the factory per operation. Identity's stores get a scoped one made by the same factory.
         services.AddDbContextFactory<NewsroomDbContext>(options => UseProvider(options, database).AddInterceptors(AuditAppendOnlyInterceptor.Instance));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<NewsroomDbContext>>().CreateDbContext());
+        services.AddDomainEvents();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SetupGate>();
         services.AddScoped<FirstRunSetup>();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Media;
@@ -9,8 +10,15 @@ namespace NewsroomEditor.Core.Media;
 /// orientation), how it is described (alt text, caption, credit) and its public renditions.
 /// The uploader's file name is kept as metadata only; files are named by id and content.
 /// </summary>
-public class MediaAsset
+public class MediaAsset : Entity
 {
+    /// <summary>Records that <paramref name="actor"/> deletes this asset; the caller removes it from the database.</summary>
+    public void RecordDeletion(StoryActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        AddDomainEvent(new MediaDeleted(this, actor.UserId, actor.DisplayName));
+    }
+
     public const int FileNameMaxLength = 255;
     public const int AltTextMaxLength = 500;
     public const int CaptionMaxLength = 1000;
@@ -122,3 +130,6 @@ public class MediaAsset
 
     private void Reindex() => SearchIndex = SearchText.Fold(string.Join('\n', AltText, Caption, Credit, OriginalFileName));
 }
+
+/// <summary>A media asset was deleted (its files go after the save).</summary>
+public sealed record MediaDeleted(MediaAsset Asset, string ActorId, string ActorName) : IDomainEvent;

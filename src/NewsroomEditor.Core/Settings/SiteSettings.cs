@@ -97,7 +97,7 @@ public sealed class SiteSettings
     /// </summary>
     internal static void AddTo(IServiceCollection services, SiteOptions configuredSite, MediaOptions configuredMedia)
     {
-        services.AddSingleton(sp => new SiteSettings(sp.GetRequiredService<IDbContextFactory<NewsroomDbContext>>(), configuredSite, configuredMedia));
+        services.AddSingleton(sp => new SiteSettings(sp.GetRequiredKeyedService<IDbContextFactory<NewsroomDbContext>>(Events.DomainEventsHostingExtensions.RootContexts), configuredSite, configuredMedia));
         services.AddSingleton<IOptions<SiteOptions>>(sp => new CurrentOptions<SiteOptions>(sp.GetRequiredService<SiteSettings>(), s => s.Site));
         services.AddSingleton<IOptions<MediaOptions>>(sp => new CurrentOptions<MediaOptions>(sp.GetRequiredService<SiteSettings>(), s => s.Media));
     }

@@ -16,11 +16,8 @@ namespace NewsroomEditor.Core.Stories;
 public sealed class StoryService(
     IDbContextFactory<NewsroomDbContext> contexts,
     TimeProvider clock,
-    INewsroomEventBus events,
     EditLeaseService leases,
     IOptions<SiteOptions> site,
-    IPublicSiteCache publicSite,
-    IAuditLog audit,
     ActorVerifier actors)
 {
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
@@ -93,13 +90,7 @@ public sealed class StoryService(
             var current = await db.Stories.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
             return await ConflictAsync(db, current, cancellationToken);
         }
-        if (kind == RevisionKind.Correction)
-        {
-            await publicSite.InvalidateAsync(cancellationToken);
-            await audit.RecordAsync(AuditedChanges.StoryCorrected(story, actor), cancellationToken);
-        }
         await MarkTranslationsOutdatedAsync(story.TranslationGroupId, id, now, cancellationToken);
-        events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
         return new SaveResult(story.Version, now, null);
     }
 
@@ -210,10 +201,6 @@ public sealed class StoryService(
             default: throw new WorkflowException("{0} is not a workflow move.", action);
         }
         await SaveOrConflictAsync(db, cancellationToken);
-        if (from == StoryState.Published || story.State == StoryState.Published)
-            await publicSite.InvalidateAsync(cancellationToken);
-        await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.Value.TimeZoneInfo), cancellationToken);
-        events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
         return story;
     }
 
@@ -273,10 +260,6 @@ public sealed class StoryService(
                 continue;
             }
             published++;
-            await publicSite.InvalidateAsync(cancellationToken);
-            await audit.RecordAsync(AuditedChanges.StoryPublishedOnSchedule(story), cancellationToken);
-            events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
-                StoryActor.System.UserId, StoryActor.System.DisplayName, null, now));
         }
         return published;
     }
