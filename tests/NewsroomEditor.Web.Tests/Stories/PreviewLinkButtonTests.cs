@@ -52,7 +52,7 @@ public class PreviewLinkButtonTests : StoryComponentTest
 
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderButton(Guid storyId)
     {
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
+        var contexts = Host.Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
         Services.AddSingleton(sp => new StoryPreviews(contexts, sp.GetRequiredService<StoryService>(), Host.Services.CreateScope().ServiceProvider.GetRequiredService<ActorVerifier>()));
         Services.AddSingleton(_keys);
         Services.AddSingleton<PreviewLinks>();

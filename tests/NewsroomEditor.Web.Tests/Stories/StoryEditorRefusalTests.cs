@@ -64,7 +64,7 @@ public sealed class StoryEditorRefusalTests : StoryComponentTest
     private void AddPageServices()
     {
         Host.AddTo(Services);
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
+        var contexts = Host.Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
         Services.AddSingleton(sp => new StoryPreviews(contexts, sp.GetRequiredService<StoryService>(), Host.Services.CreateScope().ServiceProvider.GetRequiredService<ActorVerifier>()));
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<PreviewLinks>();
