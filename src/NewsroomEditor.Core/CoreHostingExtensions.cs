@@ -29,6 +29,8 @@ public static class CoreHostingExtensions
         services.AddSingleton<INewsroomEventBus, InProcessEventBus>();
 
         services.AddData(configuration, builder.Environment.ContentRootPath);
+        // Right after the DbContext: every save then writes its audit entries and outbox rows.
+        services.AddDomainEvents();
         services.AddSettings(configuration);
         services.AddAudit();
         services.AddPublishing();

@@ -6,8 +6,8 @@ using NewsroomEditor.Core.Stories;
 namespace NewsroomEditor.Core.Audit;
 
 /// <summary>
-/// The audit records of the story and media use cases, built here so that the services only
-/// say "record this" after their save, in one line.
+/// The audit records of the story and media domain events, written by <see cref="AuditEventHandler"/>
+/// in the transaction of the change they describe.
 /// </summary>
 public static class AuditedChanges
 {
@@ -16,19 +16,19 @@ public static class AuditedChanges
     /// <see cref="AuditActions.StoryUnpublished"/> for those moves, <see cref="AuditActions.StoryTransition"/>
     /// for the others; the details say from → to, the headline, the note and a scheduled time.
     /// </summary>
-    public static AuditRecord StoryMoved(Story story, StoryState from, Actor actor, string? note, TimeZoneInfo siteZone)
+    public static AuditRecord StoryMoved(StoryWorkflowEvent moved, TimeZoneInfo siteZone)
     {
-        ArgumentNullException.ThrowIfNull(story);
-        ArgumentNullException.ThrowIfNull(actor);
-        var action = story.State == StoryState.Published ? AuditActions.StoryPublished
-            : from == StoryState.Published ? AuditActions.StoryUnpublished
+        ArgumentNullException.ThrowIfNull(moved);
+        var story = moved.Story;
+        var action = moved.To == StoryState.Published ? AuditActions.StoryPublished
+            : moved.From == StoryState.Published ? AuditActions.StoryUnpublished
             : AuditActions.StoryTransition;
-        var details = $"{StateName(from)} → {StateName(story.State)}: {Quoted(story.Headline)}";
-        if (story.State == StoryState.Scheduled && story.ScheduledAt is { } at)
+        var details = $"{StateName(moved.From)} → {StateName(moved.To)}: {Quoted(story.Headline)}";
+        if (moved.To == StoryState.Scheduled && story.ScheduledAt is { } at)
             details += $"; for {SiteTime(at, siteZone)}";
-        if (!string.IsNullOrWhiteSpace(note))
-            details += $"; note: {note.Trim()}";
-        return new AuditRecord(action, actor.UserId, actor.DisplayName, StoryTarget(story), details);
+        if (!string.IsNullOrWhiteSpace(moved.Note))
+            details += $"; note: {moved.Note.Trim()}";
+        return new AuditRecord(action, moved.ActorId, moved.ActorName, StoryTarget(story), details);
     }
 
     /// <summary>A scheduled story published by the clock: the system acts, no person.</summary>
@@ -40,19 +40,19 @@ public static class AuditedChanges
     }
 
     /// <summary>A saved edit of a published story.</summary>
-    public static AuditRecord StoryCorrected(Story story, Actor actor)
+    public static AuditRecord StoryCorrected(StoryCorrected corrected)
     {
-        ArgumentNullException.ThrowIfNull(story);
-        ArgumentNullException.ThrowIfNull(actor);
-        return new AuditRecord(AuditActions.StoryCorrected, actor.UserId, actor.DisplayName, StoryTarget(story),
+        ArgumentNullException.ThrowIfNull(corrected);
+        var story = corrected.Story;
+        return new AuditRecord(AuditActions.StoryCorrected, corrected.ActorId, corrected.ActorName, StoryTarget(story),
             $"Correction of {Quoted(story.Headline)} (version {story.Version.ToString(CultureInfo.InvariantCulture)})");
     }
 
-    public static AuditRecord MediaDeleted(MediaAsset asset, Actor actor)
+    public static AuditRecord MediaDeleted(MediaDeleted deleted)
     {
-        ArgumentNullException.ThrowIfNull(asset);
-        ArgumentNullException.ThrowIfNull(actor);
-        return new AuditRecord(AuditActions.MediaDeleted, actor.UserId, actor.DisplayName, $"media:{asset.Id}",
+        ArgumentNullException.ThrowIfNull(deleted);
+        var asset = deleted.Asset;
+        return new AuditRecord(AuditActions.MediaDeleted, deleted.ActorId, deleted.ActorName, $"media:{asset.Id}",
             $"Deleted {Quoted(asset.OriginalFileName)} uploaded by {asset.UploaderName}");
     }
 

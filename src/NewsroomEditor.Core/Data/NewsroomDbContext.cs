@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Accounts.Sessions;
 using NewsroomEditor.Core.Audit;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Settings;
@@ -37,6 +38,17 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SavedSiteSettings> SiteSettings => Set<SavedSiteSettings>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>
+    /// The DI scope this context works for (set by the scoped factory of <c>AddDomainEvents</c>):
+    /// the save turns domain events into audit entries with that scope's client address. Null for
+    /// contexts of singletons and tools.
+    /// </summary>
+    internal IServiceProvider? Scope { get; set; }
+
+    /// <summary>Outbox rows this context saved and has not handed to the dispatcher yet.</summary>
+    internal List<Guid> UndeliveredOutbox { get; } = [];
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,10 +22,10 @@ public sealed record EditLeaseChanged(Guid StoryId, string? HolderId, string? Ho
 
 /// <summary>
 /// What readers see changed on one app instance (a publish, a correction, an unpublish): every other
-/// instance forgets its cached public pages too. <paramref name="Origin"/> names the instance that
-/// already did.
+/// instance evicts the same cached public pages too: those with <paramref name="Tags"/>, or all when
+/// there are none. <paramref name="Origin"/> names the instance that already did.
 /// </summary>
-public sealed record PublicSiteChanged(string Origin, DateTime At) : NewsroomEvent(At);
+public sealed record PublicSiteChanged(string Origin, DateTime At, IReadOnlyList<string>? Tags = null) : NewsroomEvent(At);
 
 /// <summary>
 /// The one way real-time news travels in the app (DESIGN.md §7). This process's implementation

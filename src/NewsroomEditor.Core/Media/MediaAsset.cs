@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Stories;
 
 namespace NewsroomEditor.Core.Media;
@@ -11,8 +12,15 @@ namespace NewsroomEditor.Core.Media;
 /// The uploader's file name is kept as metadata only; files are named by id and content.
 /// An asset is stored only once it is fully processed, so every stored asset has its renditions.
 /// </summary>
-public class MediaAsset
+public class MediaAsset : Entity
 {
+    /// <summary>Records that <paramref name="actor"/> deletes this asset; the caller removes it from the database.</summary>
+    public void RecordDeletion(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        AddDomainEvent(new MediaDeleted(this, actor.UserId, actor.DisplayName));
+    }
+
     public const int FileNameMaxLength = 255;
     public const int AltTextMaxLength = 500;
     public const int CaptionMaxLength = 1000;
@@ -108,3 +116,6 @@ public class MediaAsset
 
     private void Reindex() => SearchIndex = SearchText.Index(AltText, Caption, Credit, OriginalFileName);
 }
+
+/// <summary>A media asset was deleted (its files go after the save).</summary>
+public sealed record MediaDeleted(MediaAsset Asset, string ActorId, string ActorName) : IDomainEvent;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
-using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Stories;
@@ -25,7 +24,6 @@ public sealed class MediaService(
     IOptionsMonitor<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaService> logger,
-    IAuditLog audit,
     ActorVerifier actors) : IMediaService
 {
     /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
@@ -175,9 +173,9 @@ public sealed class MediaService(
         {
             throw StillUsed(VisibleTo(actor, usage).Take(5).ToList(), usage.Count);
         }
+        asset.RecordDeletion(actor);
         db.MediaAssets.Remove(asset);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(AuditedChanges.MediaDeleted(asset, actor), cancellationToken).ConfigureAwait(false);
         await DeleteFilesAsync(asset, cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,6 +9,12 @@ public interface IPublicSiteCache
 {
     /// <summary>Forgets every cached public page and feed.</summary>
     ValueTask InvalidateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets the cached pages carrying any of <paramref name="tags"/> (<see cref="PublicSiteTags"/>).
+    /// A cache without tags forgets everything, which is never wrong.
+    /// </summary>
+    ValueTask EvictAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default) => InvalidateAsync(cancellationToken);
 }
 
 /// <summary>For hosts without a public site (tests, tools): nothing is cached, so nothing is forgotten.</summary>

@@ -23,10 +23,7 @@ public interface IScheduledPublishing
 /// <inheritdoc cref="IScheduledPublishing"/>
 public sealed class ScheduledPublishing(
     IDbContextFactory<NewsroomDbContext> contexts,
-    TimeProvider clock,
-    INewsroomEventBus events,
-    IPublicSiteCache publicSite,
-    IAuditLog audit) : IScheduledPublishing
+    TimeProvider clock) : IScheduledPublishing
 {
     /// <summary>
     /// Publishes every scheduled story whose time has come; returns how many this call published.
@@ -79,10 +76,6 @@ public sealed class ScheduledPublishing(
                 continue;
             }
             published++;
-            await publicSite.InvalidateAsync(cancellationToken);
-            await audit.RecordAsync(AuditedChanges.StoryPublishedOnSchedule(story), cancellationToken);
-            events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, StoryState.Scheduled, StoryState.Published,
-                Actor.System.UserId, Actor.System.DisplayName, null, now));
         }
         return published;
     }

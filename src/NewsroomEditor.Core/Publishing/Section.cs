@@ -3,7 +3,7 @@ using NewsroomEditor.Core.Localization;
 namespace NewsroomEditor.Core.Publishing;
 
 /// <summary>A section of the site (Thời sự / News…), named and addressed in both languages.</summary>
-public class Section
+public class Section : Events.Entity
 {
     public const int NameMaxLength = 100;
 
@@ -132,3 +132,9 @@ public class Section
         new("Thể thao", "Sports", 4),
     ];
 }
+
+/// <summary>
+/// An admin changed a section (renamed, moved, hid, showed, deleted): every public page shows the
+/// sections' menu. <paramref name="Details"/> is the audit log's description.
+/// </summary>
+public sealed record SectionChanged(Section Section, string? ActorId, string? ActorName, string Details) : Events.IDomainEvent;

@@ -98,9 +98,8 @@ public sealed class SectionAdministration(
         var before = Describe(section);
         section.Rename(names.NameVi, names.NameEn, names.SlugVi, names.SlugEn);
         await EnsureSlugsFreeAsync(db, section, cancellationToken);
+        Changed(actor, section, $"Renamed section {before} → {Describe(section)}");
         await db.SaveChangesAsync(cancellationToken);
-        await publicSite.InvalidateAsync(cancellationToken);
-        await RecordAsync(actor, section, $"Renamed section {before} → {Describe(section)}", cancellationToken);
         return section;
     }
 
@@ -123,9 +122,8 @@ public sealed class SectionAdministration(
         // Renumbered 1..n: older databases may hold ties or gaps, which would make a swap ambiguous.
         for (var i = 0; i < ordered.Count; i++)
             ordered[i].MoveTo(i + 1);
+        Changed(actor, section, $"Moved section {Describe(section)} to place {target + 1} of {ordered.Count}");
         await db.SaveChangesAsync(cancellationToken);
-        await publicSite.InvalidateAsync(cancellationToken);
-        await RecordAsync(actor, section, $"Moved section {Describe(section)} to place {target + 1} of {ordered.Count}", cancellationToken);
     }
 
     /// <summary>Hides a section from the public site (its page answers 404; its stories stay readable) or shows it again.</summary>
@@ -141,9 +139,8 @@ public sealed class SectionAdministration(
             section.Hide();
         else
             section.Show();
+        Changed(actor, section, $"{(hidden ? "Hid" : "Showed")} section {Describe(section)}");
         await db.SaveChangesAsync(cancellationToken);
-        await publicSite.InvalidateAsync(cancellationToken);
-        await RecordAsync(actor, section, $"{(hidden ? "Hid" : "Showed")} section {Describe(section)}", cancellationToken);
     }
 
     /// <summary>Deletes a section that no story uses, in any state (archived ones included).</summary>
@@ -158,6 +155,7 @@ public sealed class SectionAdministration(
             throw stories == 1
                 ? new DomainException("1 story uses this section; hide it instead.")
                 : new DomainException("{0} stories use this section; hide it instead.", stories);
+        Changed(actor, section, $"Deleted section {Describe(section)}");
         db.Sections.Remove(section);
         try
         {
@@ -168,8 +166,6 @@ public sealed class SectionAdministration(
             // A story filed into it between the count and the delete: the foreign key refused.
             throw new DomainException("A story was just filed in this section; hide it instead.");
         }
-        await publicSite.InvalidateAsync(cancellationToken);
-        await RecordAsync(actor, section, $"Deleted section {Describe(section)}", cancellationToken);
     }
 
     private static async Task<Section> FindAsync(NewsroomDbContext db, int sectionId, CancellationToken cancellationToken) =>
@@ -190,6 +186,12 @@ public sealed class SectionAdministration(
     private static string Describe(Section section) =>
         $"\"{section.NameVi}\" / \"{section.NameEn}\" (slugs {section.SlugVi}, {section.SlugEn})";
 
+    /// <summary>Records the change on the section: its save writes the audit entry and evicts the public site.</summary>
+    private static void Changed(ClaimsPrincipal actor, Section section, string details) =>
+        section.AddDomainEvent(new SectionChanged(section, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName(), details));
+
+    // A new section has its id only once saved, and its audit entry names it: created sections are
+    // still audited (and the cache forgotten) after the save.
     private Task RecordAsync(ClaimsPrincipal actor, Section section, string details, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditRecord(
             AuditActions.SectionChanged, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName(), $"section:{section.Id}", details),

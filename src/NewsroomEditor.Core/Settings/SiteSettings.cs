@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using NewsroomEditor.Core.Data;
@@ -20,7 +21,7 @@ namespace NewsroomEditor.Core.Settings;
 /// One app instance reloads after its own saves; others sharing the database pick a change up at
 /// their next start (README, "Site settings").
 /// </remarks>
-public sealed class SiteSettings(IDbContextFactory<NewsroomDbContext> contexts)
+public sealed class SiteSettings([FromKeyedServices(Events.DomainEventsHostingExtensions.RootContexts)] IDbContextFactory<NewsroomDbContext> contexts)
     : IPostConfigureOptions<SiteOptions>, IPostConfigureOptions<MediaOptions>,
       IOptionsChangeTokenSource<SiteOptions>, IOptionsChangeTokenSource<MediaOptions>
 {

@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Accounts;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories.RichText;
@@ -10,7 +11,7 @@ namespace NewsroomEditor.Core.Stories;
 /// acting person and asks <see cref="StoryRules"/> first; an illegal move throws and changes nothing.
 /// Every transition appends a <see cref="WorkflowEvent"/> and a <see cref="StoryRevision"/>.
 /// </summary>
-public class Story
+public class Story : Entity
 {
     public const int LanguageMaxLength = 10;
 
@@ -286,8 +287,13 @@ public class Story
         Version++;
 
         if (State != StoryState.Published)
+        {
+            AddDomainEvent(new StoryContentSaved(this, actor.UserId, actor.DisplayName, IsCorrection: false, now));
             return RevisionKind.Edit;
+        }
         CorrectedAt = now;
+        AddDomainEvent(new StoryCorrected(this, actor.UserId, actor.DisplayName, now));
+        AddDomainEvent(new StoryContentSaved(this, actor.UserId, actor.DisplayName, IsCorrection: true, now));
         return RevisionKind.Correction;
     }
 
@@ -335,7 +341,7 @@ public class Story
         if (string.IsNullOrWhiteSpace(note))
             throw new WorkflowException("Say what should change: a note is required to request changes.");
         var clean = EditorialNote.Clean(note);
-        Move(actor, StoryAction.RequestChanges, now, clean);
+        Move(actor, StoryAction.RequestChanges, now, clean, note.Trim());
         _notes.Add(new EditorialNote(Id, actor, now, clean));
     }
 
@@ -418,15 +424,21 @@ public class Story
         return revision;
     }
 
-    private void Move(Actor actor, StoryAction action, DateTime now, string? note = null)
+    private void Move(Actor actor, StoryAction action, DateTime now, string? note = null, string? personsNote = null)
     {
         Ensure(actor, action);
-        Record(actor, action, StoryRules.Target(State, action)!.Value, now, note);
+        Record(actor, action, StoryRules.Target(State, action)!.Value, now, note, personsNote);
     }
 
-    private void Record(Actor actor, StoryAction action, StoryState to, DateTime now, string? note)
+    // personsNote: the note as the person typed it, for the audit log and open screens.
+    private void Record(Actor actor, StoryAction action, StoryState to, DateTime now, string? note, string? personsNote = null)
     {
         _events.Add(new WorkflowEvent(Id, actor, now, State, to, action, note));
+        AddDomainEvent(to == StoryState.Published
+            ? new StoryPublished(this, State, actor.UserId, actor.DisplayName, OnSchedule: ReferenceEquals(actor, Actor.System), now)
+            : State == StoryState.Published
+                ? new StoryUnpublished(this, to, actor.UserId, actor.DisplayName, personsNote, now)
+                : new StoryMoved(this, State, to, actor.UserId, actor.DisplayName, personsNote, now));
         State = to;
         Touch(actor, now);
         AddRevision(actor, now, RevisionKind.Transition);

@@ -36,11 +36,7 @@ public interface IStoryWorkflow
 /// <inheritdoc cref="IStoryWorkflow"/>
 public sealed class StoryWorkflow(
     IDbContextFactory<NewsroomDbContext> contexts,
-    TimeProvider clock,
-    INewsroomEventBus events,
-    IOptionsMonitor<SiteOptions> site,
-    IPublicSiteCache publicSite,
-    IAuditLog audit) : IStoryWorkflow
+    TimeProvider clock) : IStoryWorkflow
 {
     /// <summary>Moves a story through the workflow; <paramref name="note"/> is required to request changes.</summary>
     public async Task<Story> TransitionAsync(
@@ -84,10 +80,6 @@ public sealed class StoryWorkflow(
             default: throw new WorkflowException("{0} is not a workflow move.", action);
         }
         await SaveOrConflictAsync(db, cancellationToken);
-        if (from == StoryState.Published || story.State == StoryState.Published)
-            await publicSite.InvalidateAsync(cancellationToken);
-        await audit.RecordAsync(AuditedChanges.StoryMoved(story, from, actor, note, site.CurrentValue.TimeZoneInfo), cancellationToken);
-        events.Publish(new StoryStateChanged(story.Id, story.Headline, story.AuthorId, from, story.State, actor.UserId, actor.DisplayName, note, now));
         // Archiving and restoring change which stories count for another's slug, not this one's
         // checklist; the move changed no content, so the checklist read before it still holds.
         return new StoryMove(story, checklist);

@@ -46,11 +46,8 @@ public interface IStoryWriting
 public sealed class StoryWriting(
     IDbContextFactory<NewsroomDbContext> contexts,
     TimeProvider clock,
-    INewsroomEventBus events,
     EditLeaseService leases,
-    IOptionsMonitor<SiteOptions> site,
-    IPublicSiteCache publicSite,
-    IAuditLog audit) : IStoryWriting
+    IOptionsMonitor<SiteOptions> site) : IStoryWriting
 {
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
     public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
@@ -151,12 +148,6 @@ public sealed class StoryWriting(
         }
         if (leaseTaken)
             leases.AnnounceTaken(actor, id, now);
-        if (kind == RevisionKind.Correction)
-        {
-            await publicSite.InvalidateAsync(cancellationToken);
-            await audit.RecordAsync(AuditedChanges.StoryCorrected(story, actor), cancellationToken);
-        }
-        events.Publish(new StorySaved(id, story.Version, actor.UserId, actor.DisplayName, kind == RevisionKind.Correction, now));
         // The checklist of what was just saved: from the facts read with the story unless the save
         // changed what they depend on (its slug, its featured photo).
         var checklist = story.Slug == slugBefore && story.FeaturedMediaId == featuredBefore

@@ -19,7 +19,7 @@ namespace NewsroomEditor.Core.Tests.Publishing;
 /// </summary>
 public sealed class SectionAdministrationTests : IAsyncLifetime
 {
-    private readonly RecordingAuditLog _audit = new();
+    private readonly RecordedAndStoredAuditLog _audit = new();
     private readonly CountingPublicSiteCache _cache = new();
     private CoreTestHost _host = default!;
 
@@ -30,6 +30,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
             s.AddSingleton<IAuditLog>(_audit);
             s.AddSingleton<IPublicSiteCache>(_cache);
         });
+        _audit.Host = _host;
         await People.AddAdminAsync(_host);
     }
 

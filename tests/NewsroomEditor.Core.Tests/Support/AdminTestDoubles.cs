@@ -48,3 +48,27 @@ internal static class People
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
     }
 }
+
+/// <summary>
+/// The audit log as a test reads it: what services record directly, and the entries that saves
+/// wrote with their changes (domain events), in the host's database.
+/// </summary>
+internal sealed class RecordedAndStoredAuditLog : IAuditLog
+{
+    private readonly RecordingAuditLog _direct = new();
+
+    public CoreTestHost? Host { get; set; }
+
+    public IReadOnlyList<AuditRecord> Records
+    {
+        get
+        {
+            var stored = Host is null ? [] : Host.InScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                System.Linq.Queryable.OrderBy(sp.GetRequiredService<NewsroomEditor.Core.Data.NewsroomDbContext>().AuditEntries, e => e.Id)))
+                .GetAwaiter().GetResult();
+            return [.. _direct.Records, .. stored.Select(e => new AuditRecord(e.Action, e.ActorId, e.ActorName, e.Target, e.Details))];
+        }
+    }
+
+    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default) => _direct.RecordAsync(record, cancellationToken);
+}

@@ -52,8 +52,8 @@ public class PreviewLinkButtonTests : StoryComponentTest
 
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderButton(Guid storyId)
     {
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
-        Services.AddSingleton(sp => new StoryPreviews(contexts));
+        var contexts = Host.Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
+        Services.AddSingleton<IStoryPreviews>(sp => new StoryPreviews(contexts));
         Services.AddSingleton(_keys);
         Services.AddSingleton<PreviewLinks>();
         return Render(builder =>

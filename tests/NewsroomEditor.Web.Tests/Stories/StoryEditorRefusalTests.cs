@@ -64,8 +64,8 @@ public sealed class StoryEditorRefusalTests : StoryComponentTest
     private void AddPageServices()
     {
         Host.AddTo(Services);
-        var contexts = Host.Services.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
-        Services.AddSingleton(sp => new StoryPreviews(contexts));
+        var contexts = Host.Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
+        Services.AddSingleton<IStoryPreviews>(sp => new StoryPreviews(contexts));
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<PreviewLinks>();
     }

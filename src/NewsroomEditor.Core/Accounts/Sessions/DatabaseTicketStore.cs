@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
@@ -14,7 +15,7 @@ namespace NewsroomEditor.Core.Accounts.Sessions;
 /// signing out deletes the row, so a cookie copied before sign-out opens nothing afterwards, on any
 /// instance. Expired rows are deleted whenever someone signs in.
 /// </summary>
-public sealed class DatabaseTicketStore(IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock) : ITicketStore
+public sealed class DatabaseTicketStore([FromKeyedServices(Events.DomainEventsHostingExtensions.RootContexts)] IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock) : ITicketStore
 {
     /// <summary>How long a ticket without an expiry of its own is kept (the cookie's default lifetime).</summary>
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(14);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
 
@@ -8,7 +9,7 @@ namespace NewsroomEditor.Core.Accounts.Sessions;
 /// open, how many a person has, and ending them all. Every app instance reads the same table, so a
 /// session ended on one instance is ended on all.
 /// </summary>
-public sealed class UserSessions(IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock)
+public sealed class UserSessions([FromKeyedServices(Events.DomainEventsHostingExtensions.RootContexts)] IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock)
 {
     /// <summary>The claim, inside the stored ticket, that names the session it belongs to.</summary>
     public const string SessionClaimType = "newsroom:session";

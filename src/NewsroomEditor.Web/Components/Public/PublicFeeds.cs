@@ -56,6 +56,7 @@ internal sealed class PublicFeeds(
     public async Task<IResult> LanguageFeedAsync(string language)
     {
         var feed = await stories.FeedAsync(language, cancellationToken: Context.RequestAborted) ?? new PublishedFeed(null, []);
+        PublicSiteCache.TagResponse(Context, feed.Items.Select(s => PublicSiteTags.Story(s.Id)).Append(PublicSiteTags.Feed(language)));
         return PublicResponse.Send(Context, await RssAsync(language, feed), PublicResponse.Rss);
     }
 
@@ -64,6 +65,8 @@ internal sealed class PublicFeeds(
     {
         if (await stories.FeedAsync(language, sectionSlug, cancellationToken: Context.RequestAborted) is not { } feed)
             return PublicResponse.Send(Context, $"No section of this site has the address \"{sectionSlug}\".", PublicResponse.PlainText, StatusCodes.Status404NotFound);
+        PublicSiteCache.TagResponse(Context, feed.Items.Select(s => PublicSiteTags.Story(s.Id))
+            .Append(feed.Section is { } section ? PublicSiteTags.Section(section.Id) : PublicSiteTags.Feed(language)));
         return PublicResponse.Send(Context, await RssAsync(language, feed), PublicResponse.Rss);
     }
 
@@ -132,6 +135,7 @@ internal sealed class PublicFeeds(
     public async Task<IResult> SitemapAsync()
     {
         var published = await stories.AllAsync(limit: SitemapLimit, cancellationToken: Context.RequestAborted);
+        PublicSiteCache.TagResponse(Context, [PublicSiteTags.Sitemap]);
         var sections = await stories.SectionsAsync(Context.RequestAborted);
         var urls = new List<XElement>();
 
@@ -197,6 +201,7 @@ internal sealed class PublicFeeds(
     {
         var since = clock.GetUtcNow().UtcDateTime - NewsWindow;
         var recent = await stories.AllAsync(since, NewsSitemapLimit, Context.RequestAborted);
+        PublicSiteCache.TagResponse(Context, [PublicSiteTags.Sitemap]);
         var document = new XDocument(new XElement(Sitemap + "urlset",
             new XAttribute(XNamespace.Xmlns + "news", News),
             recent.Select(p => new XElement(Sitemap + "url",

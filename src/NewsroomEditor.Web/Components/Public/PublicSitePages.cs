@@ -27,7 +27,8 @@ internal sealed class PublicSitePages(
     public async Task<IResult> HomeAsync(string language, int page)
     {
         var list = await stories.LatestAsync(language, page, Context.RequestAborted);
-        return await ListAsync(language, page, site.CurrentValue.NameFor(language), null, paths.Home(language), list, OtherLanguageHomes(language));
+        return await ListAsync(language, page, site.CurrentValue.NameFor(language), null, paths.Home(language), list, OtherLanguageHomes(language),
+            PublicSiteTags.Home(language));
     }
 
     public async Task<IResult> SectionAsync(string language, string sectionSlug, int page)
@@ -39,7 +40,7 @@ internal sealed class PublicSitePages(
             ? paths.Section(l, sectionSlug)
             : paths.Section(l, section.Section.SlugFor(l)));
         return await ListAsync(language, page, section.Section.NameFor(language), section.Section.Id, paths.Section(language, sectionSlug), section.Page, switches,
-            paths.SectionFeed(language, sectionSlug));
+            PublicSiteTags.Section(section.Section.Id), paths.SectionFeed(language, sectionSlug));
     }
 
     public async Task<IResult> TagAsync(string language, string tagSlug, int page)
@@ -47,7 +48,8 @@ internal sealed class PublicSitePages(
         var found = await stories.TagAsync(language, tagSlug, page, Context.RequestAborted);
         if (found is not { } tag)
             return await NotFoundAsync(language);
-        return await ListAsync(language, page, tag.TagName, null, paths.Tag(language, tagSlug), tag.Page, OtherLanguageHomes(language));
+        return await ListAsync(language, page, tag.TagName, null, paths.Tag(language, tagSlug), tag.Page, OtherLanguageHomes(language),
+            PublicSiteTags.Tag(language, tagSlug));
     }
 
     public async Task<IResult> ArticleAsync(string language, string sectionSlug, string slug)
@@ -59,6 +61,9 @@ internal sealed class PublicSitePages(
             case ArticleLookup.Gone:
                 return await ErrorAsync(language, StatusCodes.Status410Gone);
             case ArticleLookup.Found found:
+                // Its translations are in its language switch: a change of any of them evicts it too.
+                PublicSiteCache.TagResponse(Context,
+                    [PublicSiteTags.Story(found.Article.Story.Id), PublicSiteTags.StoryGroup(found.Article.Story.TranslationGroupId)]);
                 var parts = await articles.RenderAsync(found.Article.Story, Context.RequestAborted);
                 var html = await renderer.RenderAsync<ArticlePage>(new()
                 {
@@ -86,10 +91,13 @@ internal sealed class PublicSitePages(
     /// </summary>
     private async Task<IResult> ListAsync(
         string language, int requestedPage, string title, int? sectionId, string path, PublishedPage list, Dictionary<string, string> languageLinks,
-        string? feedPath = null)
+        string listTag, string? feedPath = null)
     {
         if (requestedPage != list.Page)
             return await NotFoundAsync(language);
+        // Evicted when a story shown here changes (also one moved out of this list since), or when
+        // the list gains one: home, the section or the tag of a story published or corrected.
+        PublicSiteCache.TagResponse(Context, list.Items.Select(s => PublicSiteTags.Story(s.Id)).Append(listTag));
         var images = await media.ImagesForAsync(list.Items.Where(s => s.FeaturedMediaId is not null).Select(s => s.FeaturedMediaId!.Value), Context.RequestAborted);
         var html = await renderer.RenderAsync<StoryListPage>(new()
         {
