@@ -48,7 +48,7 @@ public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     internal IServiceProvider? Scope { get; set; }
 
     /// <summary>Outbox rows this context saved and has not handed to the dispatcher yet.</summary>
-    internal List<Guid> UndeliveredOutbox { get; } = [];
+    internal List<Events.OutboxMessage> UndeliveredOutbox { get; } = [];
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -107,9 +107,9 @@ internal sealed class DomainEventsInterceptor(
     {
         if (db.UndeliveredOutbox.Count == 0)
             return;
-        var ids = db.UndeliveredOutbox.ToArray();
+        var messages = db.UndeliveredOutbox.ToArray();
         db.UndeliveredOutbox.Clear();
-        await dispatcher.DeliverAsync(ids, CancellationToken.None);
+        await dispatcher.DeliverClaimedAsync(messages, CancellationToken.None);
     }
 
     private static void Forget(DbContext? context)
@@ -147,8 +147,9 @@ internal sealed class DomainEventsInterceptor(
             db.AuditEntries.Add(AuditEntry.Create(record, consequences.Now, address));
         foreach (var message in consequences.OutboxMessages)
         {
+            message.ClaimForItsSave(consequences.Now + OutboxDispatcher.ClaimTime);
             db.OutboxMessages.Add(message);
-            db.UndeliveredOutbox.Add(message.Id);
+            db.UndeliveredOutbox.Add(message);
         }
     }
 }

@@ -35,6 +35,7 @@ public sealed partial class OutboxDispatcher(IServiceProvider services, TimeProv
     // holds this dispatcher, and the handlers reach services (the public site's cache) built later.
     private IDbContextFactory<NewsroomDbContext>? _contexts;
     private IOutboxHandler[]? _handlers;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Guid> _delivered = new();
 
     private IDbContextFactory<NewsroomDbContext> Contexts =>
         _contexts ??= services.GetRequiredKeyedService<IDbContextFactory<NewsroomDbContext>>(DomainEventsHostingExtensions.RootContexts);
@@ -56,6 +57,69 @@ public sealed partial class OutboxDispatcher(IServiceProvider services, TimeProv
                 delivered++;
         }
         return delivered;
+    }
+
+    /// <summary>
+    /// Delivers, in order, the rows a save just committed, claimed for it when written
+    /// (<see cref="OutboxMessage.ClaimForItsSave"/>), from the rows in memory. The delivered ones are
+    /// marked done by <see cref="MarkDeliveredAsync"/>, in one update for all the saves of a few
+    /// seconds, so a save's delivery costs the database nothing; a failed one is noted on its row and
+    /// left for the background after its retry delay.
+    /// </summary>
+    /// <remarks>
+    /// If the process dies between a delivery and its mark, the row's claim runs out and it is
+    /// delivered again: delivery is at least once, and every handler is idempotent (an eviction
+    /// evicts what is already gone; a live update re-reads the story it names).
+    /// </remarks>
+    public async Task<int> DeliverClaimedAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var delivered = 0;
+        List<(OutboxMessage Message, Exception Error)>? failed = null;
+        foreach (var message in messages)
+        {
+            try
+            {
+                await HandlerOf(message.Type).DeliverAsync(message.Payload, cancellationToken);
+                _delivered.Enqueue(message.Id);
+                delivered++;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                (failed ??= []).Add((message, e));
+            }
+        }
+        if (failed is not null)
+        {
+            await using var db = await Contexts.CreateDbContextAsync(CancellationToken.None);
+            foreach (var (message, error) in failed)
+                await RecordFailureAsync(db, message.Id, message.Type, message.Attempts, error);
+        }
+        return delivered;
+    }
+
+    /// <summary>Marks done, in one update, the rows <see cref="DeliverClaimedAsync"/> delivered since the last call.</summary>
+    public async Task<int> MarkDeliveredAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = new List<Guid>();
+        while (_delivered.TryDequeue(out var id))
+            ids.Add(id);
+        if (ids.Count == 0)
+            return 0;
+        try
+        {
+            await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
+            var doneAt = Now;
+            return await db.OutboxMessages.Where(m => ids.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, doneAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
+        }
+        catch
+        {
+            // Not marked: kept for the next call (until then their claims keep others off them).
+            foreach (var id in ids)
+                _delivered.Enqueue(id);
+            throw;
+        }
     }
 
     /// <summary>
@@ -92,23 +156,30 @@ public sealed partial class OutboxDispatcher(IServiceProvider services, TimeProv
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            var handler = Array.Find(Handlers, h => h.Type == message.Type)
-                ?? throw new InvalidOperationException($"No outbox handler delivers messages of type '{message.Type}'.");
-            await handler.DeliverAsync(message.Payload, cancellationToken);
+            await HandlerOf(message.Type).DeliverAsync(message.Payload, cancellationToken);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var retryAt = Now + RetryDelay(message.Attempts);
-            var error = OutboxMessage.Shorten($"{e.GetType().Name}: {e.Message}");
-            await db.OutboxMessages.Where(m => m.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, retryAt).SetProperty(m => m.LastError, error), CancellationToken.None);
-            LogDeliveryFailed(e, message.Type, id, message.Attempts, retryAt);
+            await RecordFailureAsync(db, id, message.Type, message.Attempts, e);
             return false;
         }
         var doneAt = Now;
         await db.OutboxMessages.Where(m => m.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, doneAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
         return true;
+    }
+
+    private IOutboxHandler HandlerOf(string type) => Array.Find(Handlers, h => h.Type == type)
+        ?? throw new InvalidOperationException($"No outbox handler delivers messages of type '{type}'.");
+
+    /// <summary>Notes the failure on the row and keeps others off it until its retry time.</summary>
+    private async Task RecordFailureAsync(NewsroomDbContext db, Guid id, string type, int attempts, Exception e)
+    {
+        var retryAt = Now + RetryDelay(attempts);
+        var error = OutboxMessage.Shorten($"{e.GetType().Name}: {e.Message}");
+        await db.OutboxMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, retryAt).SetProperty(m => m.LastError, error), CancellationToken.None);
+        LogDeliveryFailed(e, type, id, attempts, retryAt);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -134,6 +205,7 @@ public sealed partial class OutboxDeliveryService(OutboxDispatcher dispatcher, T
         {
             try
             {
+                await dispatcher.MarkDeliveredAsync(stoppingToken);
                 await dispatcher.DeliverPendingAsync(cancellationToken: stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -142,6 +214,20 @@ public sealed partial class OutboxDeliveryService(OutboxDispatcher dispatcher, T
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>What was delivered is marked done before the process ends, so that nothing is delivered twice.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await dispatcher.MarkDeliveredAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogFailed(e);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering the outbox failed; trying again later.")]

@@ -50,6 +50,18 @@ public class OutboxMessage
         };
     }
 
+    /// <summary>
+    /// Marks the row as claimed by the save that writes it, until <paramref name="until"/>: that save
+    /// delivers it right after its commit from the row in memory, so no dispatcher (another
+    /// instance's background either) takes it meanwhile, and no claim or read costs a command.
+    /// If the process dies first, the claim runs out and the background delivers it.
+    /// </summary>
+    internal void ClaimForItsSave(DateTime until)
+    {
+        ClaimedUntil = DateTime.SpecifyKind(until, DateTimeKind.Utc);
+        Attempts = 1;
+    }
+
     internal static string? Shorten(string? error) =>
         error is null || error.Length <= LastErrorMaxLength ? error : string.Concat(error.AsSpan(0, LastErrorMaxLength - 1), "…");
 }
