@@ -64,6 +64,9 @@ public static class CoreHostingExtensions
         services.AddScoped<UserDirectory>();
         services.AddScoped<AdminGate>();
         services.AddScoped<ActorVerifier>();
+        services.AddScoped<CurrentActor>();
+        // A host with signed-in people (the web app) registers where their principal comes from.
+        services.TryAddScoped<IActorSource, NoActorSource>();
         services.AddScoped<SectionCatalog>();
         services.AddScoped<SectionAdministration>();
         services.AddScoped<SiteSettingsAdministration>();
