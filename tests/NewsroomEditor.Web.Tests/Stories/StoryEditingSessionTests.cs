@@ -196,6 +196,8 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
     {
         _lan = await Host.UserAsync(SignIn("Hoàng Lan", Roles.Reporter));
         _minh = await Host.UserAsync(SignIn("Trần Minh", Roles.Editor));
+        // The page is Lan's: the circuit's signed-in person is who the services act as.
+        SignIn("Hoàng Lan", Roles.Reporter);
         _storyId = await Host.WriteStoryAsync(_lan, Original);
         var story = await Host.StoriesAsync(stories => stories.GetAsync(_lan, _storyId));
         Host.AddTo(Services);
