@@ -11,7 +11,7 @@ namespace NewsroomEditor.Testing;
 /// (<see cref="IStoryWriting"/>, <see cref="IStoryWorkflow"/>, <see cref="IStoryTranslations"/>,
 /// <see cref="IStoryQueries"/>, <see cref="IScheduledPublishing"/>), as the components call them.
 /// </summary>
-public sealed class StoryServices(IStoryWriting writing, IStoryWorkflow workflow, IStoryTranslations translations, IStoryQueries queries, IScheduledPublishing scheduling)
+public sealed class StoryServices(IStoryWriting writing, IStoryWorkflow workflow, IStoryTranslations translations, IStoryQueries queries, IScheduledPublishing scheduling, CurrentActor current)
 {
     public IStoryWriting Writing { get; } = writing;
     public IStoryWorkflow Workflow { get; } = workflow;
@@ -19,73 +19,84 @@ public sealed class StoryServices(IStoryWriting writing, IStoryWorkflow workflow
     public IStoryQueries Queries { get; } = queries;
     public IScheduledPublishing Scheduling { get; } = scheduling;
 
+    /// <summary>Who acts in the scope: each call below acts as the actor it is given, as a signed-in person's circuit would.</summary>
+    public CurrentActor Current { get; } = current;
+
     /// <summary>The story services of the scope <paramref name="services"/> belongs to.</summary>
     public static StoryServices From(IServiceProvider services) => new(
         services.GetRequiredService<IStoryWriting>(),
         services.GetRequiredService<IStoryWorkflow>(),
         services.GetRequiredService<IStoryTranslations>(),
         services.GetRequiredService<IStoryQueries>(),
-        services.GetRequiredService<IScheduledPublishing>());
+        services.GetRequiredService<IScheduledPublishing>(),
+        services.GetRequiredService<CurrentActor>());
 
     public Task<Story> CreateAsync(Actor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default) =>
-        Writing.CreateAsync(actor, language, sectionId, cancellationToken);
+        As(actor).Writing.CreateAsync(language, sectionId, cancellationToken);
 
     public Task<SaveResult> SaveAsync(Actor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default) =>
-        Writing.SaveAsync(actor, id, expectedVersion, content, reason, cancellationToken);
+        As(actor).Writing.SaveAsync(id, expectedVersion, content, reason, cancellationToken);
 
     public Task KeepAsRevisionAsync(Actor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default) =>
-        Writing.KeepAsRevisionAsync(actor, id, content, cancellationToken);
+        As(actor).Writing.KeepAsRevisionAsync(id, content, cancellationToken);
 
     public Task<SaveResult> RestoreRevisionAsync(Actor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default) =>
-        Writing.RestoreRevisionAsync(actor, id, number, expectedVersion, cancellationToken);
+        As(actor).Writing.RestoreRevisionAsync(id, number, expectedVersion, cancellationToken);
 
     public Task<IReadOnlyList<EditorialNote>> NotesAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
-        Writing.NotesAsync(actor, id, cancellationToken);
+        As(actor).Writing.NotesAsync(id, cancellationToken);
 
     public Task<EditorialNote> AddNoteAsync(Actor actor, Guid id, string text, CancellationToken cancellationToken = default) =>
-        Writing.AddNoteAsync(actor, id, text, cancellationToken);
+        As(actor).Writing.AddNoteAsync(id, text, cancellationToken);
 
     public Task<Story> TransitionAsync( Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        Workflow.TransitionAsync(actor, id, action, note, publishAt, expectedVersion, cancellationToken);
+        As(actor).Workflow.TransitionAsync(id, action, note, publishAt, expectedVersion, cancellationToken);
 
     public Task<StoryMove> MoveAsync( Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        Workflow.MoveAsync(actor, id, action, note, publishAt, expectedVersion, cancellationToken);
+        As(actor).Workflow.MoveAsync(id, action, note, publishAt, expectedVersion, cancellationToken);
 
     public Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story, CancellationToken cancellationToken = default) =>
         Workflow.ChecklistAsync(story, cancellationToken);
 
     public Task<Story> AddTranslationAsync(Actor actor, Guid sourceId, string language, CancellationToken cancellationToken = default) =>
-        Translations.AddTranslationAsync(actor, sourceId, language, cancellationToken);
+        As(actor).Translations.AddTranslationAsync(sourceId, language, cancellationToken);
 
     public Task<TranslationOverview> TranslationsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
-        Translations.TranslationsAsync(actor, id, cancellationToken);
+        As(actor).Translations.TranslationsAsync(id, cancellationToken);
 
     public Task MarkTranslationCurrentAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
-        Translations.MarkTranslationCurrentAsync(actor, id, cancellationToken);
+        As(actor).Translations.MarkTranslationCurrentAsync(id, cancellationToken);
 
     public Task<Story> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
-        Queries.GetAsync(actor, id, cancellationToken);
+        As(actor).Queries.GetAsync(id, cancellationToken);
 
     public Task<StoryPage> ListAsync(Actor actor, StoryQuery query, CancellationToken cancellationToken = default) =>
-        Queries.ListAsync(actor, query, cancellationToken);
+        As(actor).Queries.ListAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        Queries.AuthorsAsync(actor, cancellationToken);
+        As(actor).Queries.AuthorsAsync(cancellationToken);
 
     public Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        Queries.DashboardAsync(actor, cancellationToken);
+        As(actor).Queries.DashboardAsync(cancellationToken);
 
     public Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        Queries.ReviewQueueAsync(actor, cancellationToken);
+        As(actor).Queries.ReviewQueueAsync(cancellationToken);
 
     public Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
-        Queries.HistoryAsync(actor, id, cancellationToken);
+        As(actor).Queries.HistoryAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
-        Queries.RevisionsAsync(actor, id, cancellationToken);
+        As(actor).Queries.RevisionsAsync(id, cancellationToken);
 
     public Task<StoryRevision> RevisionAsync(Actor actor, Guid id, int number, CancellationToken cancellationToken = default) =>
-        Queries.RevisionAsync(actor, id, number, cancellationToken);
+        As(actor).Queries.RevisionAsync(id, number, cancellationToken);
+
+    /// <summary>The services, the scope now acting as <paramref name="actor"/>.</summary>
+    public StoryServices As(Actor actor)
+    {
+        Current.ActAs(actor);
+        return this;
+    }
 
     public Task<int> PublishDueAsync(CancellationToken cancellationToken = default) =>
         Scheduling.PublishDueAsync(cancellationToken);

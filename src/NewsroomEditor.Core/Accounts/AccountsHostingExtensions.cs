@@ -42,6 +42,9 @@ public static class AccountsHostingExtensions
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<AdminGate>();
         services.AddScoped<ActorVerifier>();
+        services.AddScoped<CurrentActor>();
+        // A host with signed-in people (the web app) registers where their principal comes from.
+        services.TryAddScoped<IActorSource, NoActorSource>();
         services.AddAuthorizationBuilder().AddNewsroomPolicies();
 
         // Tokens (invitation, password reset) are signed with Data Protection; the web layer

@@ -57,19 +57,19 @@ public sealed record MediaMetadata(string AltText, string Caption, string Credit
 public interface IMediaService
 {
     /// <summary>Checks and stores one upload, then processes it (renditions); refusals change nothing.</summary>
-    Task<UploadResult> UploadAsync(Actor actor, string fileName, Stream content, CancellationToken cancellationToken = default);
+    Task<UploadResult> UploadAsync(string fileName, Stream content, CancellationToken cancellationToken = default);
 
-    Task<MediaItem> UpdateMetadataAsync(Actor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default);
+    Task<MediaItem> UpdateMetadataAsync(Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default);
 
-    Task<MediaPage> ListAsync(Actor actor, MediaQuery query, CancellationToken cancellationToken = default);
+    Task<MediaPage> ListAsync(MediaQuery query, CancellationToken cancellationToken = default);
 
-    Task<MediaItem?> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<MediaItem?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>The stories whose body or featured photo uses the image.</summary>
-    Task<IReadOnlyList<StorySummary>> UsageAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StorySummary>> UsageAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes an image no story uses; refused (with the stories named) otherwise.</summary>
-    Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task DeleteAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>The images of a body's figures, for the allow-list renderer's srcset (preview and public pages).</summary>
     Task<IFigureImageSource> ImagesForAsync(StoryBody body, CancellationToken cancellationToken = default);

@@ -24,24 +24,25 @@ public sealed class MediaService(
     IOptionsMonitor<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaService> logger,
-    ActorVerifier actors) : IMediaService
+    CurrentActor current) : IMediaService
 {
     /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
     public const string FigureSizes = "(max-width: 720px) 100vw, 720px";
 
     private MediaOptions Limits => options.CurrentValue;
 
-    public async Task<UploadResult> UploadAsync(Actor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
+    public async Task<UploadResult> UploadAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
-        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
-        if (!actor.CanWrite)
-            throw new AccessDeniedException("Only reporters and editors upload media.");
-
+        Actor actor;
         long used;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            actor = await current.VerifiedAsync(db, cancellationToken).ConfigureAwait(false);
+            if (!actor.CanWrite)
+                throw new AccessDeniedException("Only reporters and editors upload media.");
             used = await db.MediaAssets.Where(a => a.UploaderId == actor.UserId).SumAsync(a => (long?)a.Bytes, cancellationToken).ConfigureAwait(false) ?? 0;
+        }
         if (used >= Limits.QuotaBytesPerUser)
             return Refused(DomainText.Format("Your uploads already fill your quota of {0}; delete unused images first.", ByteSize.Format(Limits.QuotaBytesPerUser)));
 
@@ -108,11 +109,10 @@ public sealed class MediaService(
         return new UploadResult(ToItem(asset), null, null);
     }
 
-    public async Task<MediaItem> UpdateMetadataAsync(Actor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
+    public async Task<MediaItem> UpdateMetadataAsync(Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var actor = await current.VerifiedAsync(db, cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new MediaNotFoundException();
         asset.Describe(actor, metadata, Now);
@@ -120,8 +120,9 @@ public sealed class MediaService(
         return ToItem(asset);
     }
 
-    public async Task<MediaPage> ListAsync(Actor actor, MediaQuery query, CancellationToken cancellationToken = default)
+    public async Task<MediaPage> ListAsync(MediaQuery query, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync().ConfigureAwait(false);
         EnsureWriter(actor);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -138,16 +139,18 @@ public sealed class MediaService(
         return new MediaPage(page.Select(ToItem).ToList(), total);
     }
 
-    public async Task<MediaItem?> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<MediaItem?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync().ConfigureAwait(false);
         EnsureWriter(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         return asset is null ? null : ToItem(asset);
     }
 
-    public async Task<IReadOnlyList<StorySummary>> UsageAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StorySummary>> UsageAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync().ConfigureAwait(false);
         EnsureWriter(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return VisibleTo(actor, await UsageAsync(db, id, cancellationToken).ConfigureAwait(false));
@@ -157,11 +160,10 @@ public sealed class MediaService(
     private static List<StorySummary> VisibleTo(Actor actor, IReadOnlyList<StorySummary> stories) =>
         stories.Where(s => StoryRules.IsEditorOrOwner(actor, s.AuthorId)).ToList();
 
-    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor = await actors.CurrentAsync(actor, cancellationToken).ConfigureAwait(false);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var actor = await current.VerifiedAsync(db, cancellationToken).ConfigureAwait(false);
         var asset = await db.MediaAssets.SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new MediaNotFoundException();
         if (!asset.CanEdit(actor))

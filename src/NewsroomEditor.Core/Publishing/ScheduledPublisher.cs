@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsroomEditor.Core.Accounts;
 
 namespace NewsroomEditor.Core.Publishing;
 
@@ -18,6 +19,8 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Time
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // The clock's scope has nobody signed in: the scheduler acts.
+                scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs(Actor.System);
                 var published = await scope.ServiceProvider.GetRequiredService<IScheduledPublishing>().PublishDueAsync(stoppingToken);
                 if (published > 0)
                     LogPublished(published);

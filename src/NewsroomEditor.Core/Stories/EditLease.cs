@@ -49,16 +49,15 @@ public sealed class LeaseLostException(string holderName)
 /// "Being edited by X" and read only; an editor may take over. Saves check the lease on the
 /// server, so a previous holder cannot overwrite after a take-over.
 /// </summary>
-public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock, INewsroomEventBus events, ActorVerifier actors)
+public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contexts, TimeProvider clock, INewsroomEventBus events, CurrentActor current)
 {
     /// <summary>How long a lease lasts without renewal; the editor renews it well within this.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(90);
 
-    public async Task<LeaseStatus> AcquireAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<LeaseStatus> AcquireAsync(Guid storyId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
         var now = Now;
         var lease = await db.EditLeases.SingleOrDefaultAsync(l => l.StoryId == storyId, cancellationToken);
         if (lease is not null && lease.IsActive(now) && lease.HolderId != actor.UserId)
@@ -101,11 +100,10 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
     }
 
     /// <summary>An editor takes the story from whoever edits it; that person is told at once.</summary>
-    public async Task TakeOverAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task TakeOverAsync(Guid storyId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        actor = await actors.CurrentAsync(actor, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
         if (!actor.IsEditor)
             throw new AccessDeniedException("Only an editor may take over a story someone else is editing.");
         var now = Now;
@@ -119,10 +117,10 @@ public sealed class EditLeaseService(IDbContextFactory<NewsroomDbContext> contex
         events.Publish(new EditLeaseChanged(storyId, actor.UserId, actor.DisplayName, previous, TakenOver: previous is not null, now));
     }
 
-    public async Task ReleaseAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task ReleaseAsync(Guid storyId, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        ArgumentNullException.ThrowIfNull(actor);
         var released = await db.EditLeases
             .Where(l => l.StoryId == storyId && l.HolderId == actor.UserId)
             .ExecuteDeleteAsync(cancellationToken);

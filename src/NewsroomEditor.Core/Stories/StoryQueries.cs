@@ -13,42 +13,45 @@ namespace NewsroomEditor.Core.Stories;
 public interface IStoryQueries
 {
     /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
-    Task<Story> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<Story> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
-    Task<StoryPage> ListAsync(Actor actor, StoryQuery query, CancellationToken cancellationToken = default);
+    Task<StoryPage> ListAsync(StoryQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The distinct authors of the stories <paramref name="actor"/> may see, by name: every author
+    /// The distinct authors of the stories the current actor may see, by name: every author
     /// for an editor, only themselves for a reporter. Feeds the story list's author filter.
     /// </summary>
-    Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(Actor actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(CancellationToken cancellationToken = default);
 
-    Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default);
+    Task<Dashboard> DashboardAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Stories waiting for an editor, oldest first.</summary>
-    Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Guid id, CancellationToken cancellationToken = default);
 
-    Task<StoryRevision> RevisionAsync(Actor actor, Guid id, int number, CancellationToken cancellationToken = default);
+    Task<StoryRevision> RevisionAsync(Guid id, int number, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IStoryQueries"/>
 public sealed class StoryQueries(
     IDbContextFactory<NewsroomDbContext> contexts,
-    TimeProvider clock) : IStoryQueries
+    TimeProvider clock,
+    CurrentActor current) : IStoryQueries
 {
     /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
-    public async Task<Story> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<Story> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await LoadVisibleAsync(db, actor, id, cancellationToken);
     }
 
-    public async Task<StoryPage> ListAsync(Actor actor, StoryQuery query, CancellationToken cancellationToken = default)
+    public async Task<StoryPage> ListAsync(StoryQuery query, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
@@ -72,11 +75,12 @@ public sealed class StoryQueries(
     }
 
     /// <summary>
-    /// The distinct authors of the stories <paramref name="actor"/> may see, by name: every author
+    /// The distinct authors of the stories the current actor may see, by name: every author
     /// for an editor, only themselves for a reporter. Feeds the story list's author filter.
     /// </summary>
-    public async Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoryAuthor>> AuthorsAsync(CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var authors = await Visible(db, actor)
@@ -91,15 +95,16 @@ public sealed class StoryQueries(
             .ToList();
     }
 
-    public async Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Dashboard> DashboardAsync(CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         var mine = db.Stories.AsNoTracking().Where(s => s.AuthorId == actor.UserId);
         var counts = (await mine.GroupBy(s => s.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
         var recent = await Summaries(mine.OrderByDescending(s => s.UpdatedAt).Take(10)).ToListAsync(cancellationToken);
-        var queue = actor.IsEditor ? await ReviewQueueAsync(actor, cancellationToken) : [];
+        var queue = actor.IsEditor ? await ReviewQueueAsync(cancellationToken) : [];
         var published = actor.CanWrite
             ? await Summaries(Visible(db, actor).Where(s => s.State == StoryState.Published).OrderByDescending(s => s.PublishedAt).Take(10)).ToListAsync(cancellationToken)
             : [];
@@ -107,8 +112,9 @@ public sealed class StoryQueries(
     }
 
     /// <summary>Stories waiting for an editor, oldest first.</summary>
-    public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsEditor)
@@ -117,15 +123,17 @@ public sealed class StoryQueries(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.WorkflowEvents.AsNoTracking().Where(e => e.StoryId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking()
@@ -135,8 +143,9 @@ public sealed class StoryQueries(
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<StoryRevision> RevisionAsync(Actor actor, Guid id, int number, CancellationToken cancellationToken = default)
+    public async Task<StoryRevision> RevisionAsync(Guid id, int number, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)

@@ -18,33 +18,34 @@ public interface IStoryTranslations
     /// draft in the same translation group and section, its content copied from the source to be
     /// translated (see <see cref="Story.CreateTranslation"/>). Editors may, and the source's author.
     /// </summary>
-    Task<Story> AddTranslationAsync(Actor actor, Guid sourceId, string language, CancellationToken cancellationToken = default);
+    Task<Story> AddTranslationAsync(Guid sourceId, string language, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The other language versions of story <paramref name="id"/>, what <paramref name="actor"/> may
+    /// The other language versions of story <paramref name="id"/>, what the current actor may
     /// add, and whether this version is outdated against its original, for the editor's panel.
     /// </summary>
-    Task<TranslationOverview> TranslationsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<TranslationOverview> TranslationsAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>An editor says translation <paramref name="id"/> follows its original again; a note records it.</summary>
-    Task MarkTranslationCurrentAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task MarkTranslationCurrentAsync(Guid id, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IStoryTranslations"/>
 public sealed class StoryTranslations(
     IDbContextFactory<NewsroomDbContext> contexts,
     TimeProvider clock,
-    IOptionsMonitor<SiteOptions> site) : IStoryTranslations
+    IOptionsMonitor<SiteOptions> site,
+    CurrentActor current) : IStoryTranslations
 {
     /// <summary>
     /// Starts the version of story <paramref name="sourceId"/> in <paramref name="language"/>: a
     /// draft in the same translation group and section, its content copied from the source to be
     /// translated (see <see cref="Story.CreateTranslation"/>). Editors may, and the source's author.
     /// </summary>
-    public async Task<Story> AddTranslationAsync(Actor actor, Guid sourceId, string language, CancellationToken cancellationToken = default)
+    public async Task<Story> AddTranslationAsync(Guid sourceId, string language, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
         var source = await LoadVisibleAsync(db, actor, sourceId, cancellationToken);
         var chosen = (language ?? "").Trim();
         var languages = site.CurrentValue.Languages;
@@ -71,11 +72,12 @@ public sealed class StoryTranslations(
     }
 
     /// <summary>
-    /// The other language versions of story <paramref name="id"/>, what <paramref name="actor"/> may
+    /// The other language versions of story <paramref name="id"/>, what the current actor may
     /// add, and whether this version is outdated against its original, for the editor's panel.
     /// </summary>
-    public async Task<TranslationOverview> TranslationsAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<TranslationOverview> TranslationsAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
         var group = await db.Stories.AsNoTracking().Where(s => s.TranslationGroupId == story.TranslationGroupId).ToListAsync(cancellationToken);
@@ -99,10 +101,10 @@ public sealed class StoryTranslations(
     }
 
     /// <summary>An editor says translation <paramref name="id"/> follows its original again; a note records it.</summary>
-    public async Task MarkTranslationCurrentAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task MarkTranslationCurrentAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         var group = await db.Stories.AsNoTracking()
             .Where(s => s.TranslationGroupId == story.TranslationGroupId && s.Id != id)

@@ -18,7 +18,7 @@ public interface IStoryWorkflow
 {
     /// <summary>Moves a story through the workflow; <paramref name="note"/> is required to request changes.</summary>
     Task<Story> TransitionAsync(
-        Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
+        Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -26,7 +26,7 @@ public interface IStoryWorkflow
     /// checklist that publishing and scheduling enforce is the one returned, computed once.
     /// </summary>
     Task<StoryMove> MoveAsync(
-        Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
+        Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>The publishing checklist of a story as it is stored now.</summary>
@@ -36,25 +36,26 @@ public interface IStoryWorkflow
 /// <inheritdoc cref="IStoryWorkflow"/>
 public sealed class StoryWorkflow(
     IDbContextFactory<NewsroomDbContext> contexts,
-    TimeProvider clock) : IStoryWorkflow
+    TimeProvider clock,
+    CurrentActor current) : IStoryWorkflow
 {
     /// <summary>Moves a story through the workflow; <paramref name="note"/> is required to request changes.</summary>
     public async Task<Story> TransitionAsync(
-        Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
+        Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        (await MoveAsync(actor, id, action, note, publishAt, expectedVersion, cancellationToken)).Story;
+        (await MoveAsync(id, action, note, publishAt, expectedVersion, cancellationToken)).Story;
 
     /// <summary>
     /// As <see cref="TransitionAsync"/>, with the moved story's checklist, all in one context: the
     /// checklist that publishing and scheduling enforce is the one returned, computed once.
     /// </summary>
     public async Task<StoryMove> MoveAsync(
-        Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
+        Guid id, StoryAction action, string? note = null, DateTime? publishAt = null,
         int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var loaded = await LoadForWritingAsync(db, actor, id, cancellationToken);
-        actor = loaded.Actor;
+        var loaded = await LoadForWritingAsync(db, await current.ClaimedAsync(), id, cancellationToken);
+        var actor = loaded.Actor;
         var story = loaded.Story;
         EnsureCanView(actor, story);
         if (expectedVersion is not null && story.Version != expectedVersion)

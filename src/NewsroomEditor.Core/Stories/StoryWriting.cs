@@ -17,7 +17,7 @@ namespace NewsroomEditor.Core.Stories;
 /// </summary>
 public interface IStoryWriting
 {
-    Task<Story> CreateAsync(Actor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default);
+    Task<Story> CreateAsync(string? language = null, int? sectionId = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves the writer's content if the story is still at <paramref name="expectedVersion"/>;
@@ -25,21 +25,20 @@ public interface IStoryWriting
     /// <paramref name="reason"/> says why: a plain edit (autosaves fold into one revision), "keep
     /// mine" after a conflict, or a restored revision; the latter two always start a new revision.
     /// </summary>
-    Task<SaveResult> SaveAsync(
-        Actor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default);
+    Task<SaveResult> SaveAsync(Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Keeps <paramref name="content"/> as a revision without making it the story's content: a
     /// writer who reloads someone else's version after a conflict loses nothing of their own.
     /// </summary>
-    Task KeepAsRevisionAsync(Actor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default);
+    Task KeepAsRevisionAsync(Guid id, StoryContent content, CancellationToken cancellationToken = default);
 
     /// <summary>Restores an old revision's content as a new revision (nothing in between is lost).</summary>
-    Task<SaveResult> RestoreRevisionAsync(Actor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default);
+    Task<SaveResult> RestoreRevisionAsync(Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<EditorialNote>> NotesAsync(Actor actor, Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<EditorialNote>> NotesAsync(Guid id, CancellationToken cancellationToken = default);
 
-    Task<EditorialNote> AddNoteAsync(Actor actor, Guid id, string text, CancellationToken cancellationToken = default);
+    Task<EditorialNote> AddNoteAsync(Guid id, string text, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IStoryWriting"/>
@@ -47,15 +46,16 @@ public sealed class StoryWriting(
     IDbContextFactory<NewsroomDbContext> contexts,
     TimeProvider clock,
     EditLeaseService leases,
-    IOptionsMonitor<SiteOptions> site) : IStoryWriting
+    IOptionsMonitor<SiteOptions> site,
+    CurrentActor current) : IStoryWriting
 {
     /// <summary>Autosaves by one person within this time are kept as one revision.</summary>
     public static readonly TimeSpan RevisionWindow = TimeSpan.FromMinutes(10);
 
-    public async Task<Story> CreateAsync(Actor actor, string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
+    public async Task<Story> CreateAsync(string? language = null, int? sectionId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
         var languages = site.CurrentValue.Languages;
         var chosen = string.IsNullOrWhiteSpace(language) ? languages[0] : language.Trim();
         StoryRules.EnsureSiteLanguage(chosen, languages);
@@ -74,10 +74,10 @@ public sealed class StoryWriting(
     /// <paramref name="reason"/> says why: a plain edit (autosaves fold into one revision), "keep
     /// mine" after a conflict, or a restored revision; the latter two always start a new revision.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(
-        Actor actor, Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> SaveAsync(Guid id, int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await SaveAsync(db, actor, id, expectedVersion, content, reason, cancellationToken);
     }
@@ -160,11 +160,11 @@ public sealed class StoryWriting(
     /// Keeps <paramref name="content"/> as a revision without making it the story's content: a
     /// writer who reloads someone else's version after a conflict loses nothing of their own.
     /// </summary>
-    public async Task KeepAsRevisionAsync(Actor actor, Guid id, StoryContent content, CancellationToken cancellationToken = default)
+    public async Task KeepAsRevisionAsync(Guid id, StoryContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         if (!story.Allows(actor, StoryAction.Edit))
             throw new AccessDeniedException(StoryRules.Refusal(actor, story.AuthorId, story.State, StoryAction.Edit)!);
@@ -173,9 +173,10 @@ public sealed class StoryWriting(
     }
 
     /// <summary>Restores an old revision's content as a new revision (nothing in between is lost).</summary>
-    public async Task<SaveResult> RestoreRevisionAsync(Actor actor, Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> RestoreRevisionAsync(Guid id, int number, int expectedVersion, CancellationToken cancellationToken = default)
     {
         // The actor is verified once, by the save below, as when the revision was read through RevisionAsync.
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
         var revision = await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
@@ -187,8 +188,9 @@ public sealed class StoryWriting(
         return await SaveAsync(db, actor, id, expectedVersion, content, SaveReason.RestoreRevision, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<EditorialNote>> NotesAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EditorialNote>> NotesAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var story = await LoadVisibleAsync(db, actor, id, cancellationToken);
         if (!story.CanReadNotes(actor))
@@ -196,10 +198,10 @@ public sealed class StoryWriting(
         return await db.EditorialNotes.AsNoTracking().Where(n => n.StoryId == id).OrderBy(n => n.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<EditorialNote> AddNoteAsync(Actor actor, Guid id, string text, CancellationToken cancellationToken = default)
+    public async Task<EditorialNote> AddNoteAsync(Guid id, string text, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        actor = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
         var story = await LoadTrackedAsync(db, actor, id, cancellationToken);
         var note = story.AddNote(actor, text, Now);
         await db.SaveChangesAsync(cancellationToken);

@@ -228,7 +228,7 @@ public sealed class PersonalDataErasureTests : IAsyncLifetime
             var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
             var story = await stories.CreateAsync(writer, "vi", sectionId);
             Assert.True((await stories.SaveAsync(writer, story.Id, story.Version, StoryFactory.Content() with { SectionId = sectionId, Byline = byline })).Saved);
-            await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(writer, story.Id);
+            await sp.As(writer).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
             await stories.TransitionAsync(writer, story.Id, StoryAction.Submit);
             await stories.TransitionAsync(desk, story.Id, StoryAction.Publish);
             return story.Id;

@@ -31,7 +31,7 @@ public sealed class RevocationTests : IAsyncLifetime
         var sectionId = await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync());
         var story = await Stories(s => s.CreateAsync(_lan, "vi", sectionId));
         await Stories(s => s.SaveAsync(_lan, story.Id, story.Version, StoryFactory.Content() with { SectionId = sectionId }));
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(_lan, story.Id));
+        await _host.InScopeAsync(sp => sp.As(_lan).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id));
         await Stories(s => s.TransitionAsync(_lan, story.Id, StoryAction.Submit));
         _storyInReview = story.Id;
     }
@@ -76,9 +76,9 @@ public sealed class RevocationTests : IAsyncLifetime
         Assert.Equal(ActorVerifier.AccessChanged, create.Message);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Stories(s => s.AddNoteAsync(_lan, _storyInReview, "Ghi chú")));
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().AcquireAsync(_lan, _storyInReview)));
+            _host.InScopeAsync(sp => sp.As(_lan).GetRequiredService<EditLeaseService>().AcquireAsync(_storyInReview)));
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_lan, Guid.NewGuid())));
+            _host.InScopeAsync(sp => sp.As(_lan).GetRequiredService<IMediaService>().DeleteAsync(Guid.NewGuid())));
         Assert.Empty(await Stories(s => s.NotesAsync(_editor, _storyInReview)));
     }
 

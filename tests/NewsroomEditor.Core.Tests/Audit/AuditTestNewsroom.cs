@@ -67,7 +67,7 @@ internal sealed class AuditTestNewsroom : IAsyncDisposable
             var story = await stories.CreateAsync(author, "vi", SectionId);
             var saved = await stories.SaveAsync(author, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = SectionId });
             Assert.True(saved.Saved);
-            await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(author, story.Id);
+            await sp.As(author).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
             return await stories.GetAsync(author, story.Id);
         });
     }

@@ -158,13 +158,13 @@ public sealed class AuditedActionsTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_photo_writes_one_entry_with_its_file_name()
     {
-        var uploaded = await _newsroom.InScopeAsync(sp => sp.GetRequiredService<IMediaService>()
-            .UploadAsync(_newsroom.Reporter, "ảnh hội nghị.jpg", new MemoryStream(TestImages.Jpeg(400, 300))));
+        var uploaded = await _newsroom.InScopeAsync(sp => sp.As(_newsroom.Reporter).GetRequiredService<IMediaService>()
+            .UploadAsync("ảnh hội nghị.jpg", new MemoryStream(TestImages.Jpeg(400, 300))));
         var item = Assert.IsType<MediaItem>(uploaded.Stored);
 
         var entries = await _newsroom.NewEntriesAsync(() => _newsroom.InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IMediaService>().DeleteAsync(_newsroom.Reporter, item.Id);
+            await sp.As(_newsroom.Reporter).GetRequiredService<IMediaService>().DeleteAsync(item.Id);
             return 0;
         }));
 
@@ -214,7 +214,7 @@ public sealed class AuditedActionsTests : IAsyncLifetime
         var current = await stories.GetAsync(actor, id);
         var saved = await stories.SaveAsync(actor, id, current.Version, StoryFactory.Content(headline) with { SectionId = _newsroom.SectionId });
         Assert.True(saved.Saved);
-        await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id);
+        await sp.As(actor).GetRequiredService<EditLeaseService>().ReleaseAsync(id);
         return saved;
     });
 }

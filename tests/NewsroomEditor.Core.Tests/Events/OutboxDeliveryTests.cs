@@ -130,7 +130,7 @@ public sealed class OutboxDeliveryTests
         var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
         var story = await stories.CreateAsync(editor, "vi", sectionId);
         Assert.True((await stories.SaveAsync(editor, story.Id, story.Version, StoryFactory.Content("Khai mạc lễ hội hoa") with { SectionId = sectionId })).Saved);
-        await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(editor, story.Id);
+        await sp.As(editor).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
         await stories.TransitionAsync(editor, story.Id, StoryAction.Submit);
         await stories.TransitionAsync(editor, story.Id, StoryAction.Approve);
         return story.Id;

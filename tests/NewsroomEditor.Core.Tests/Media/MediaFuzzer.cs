@@ -6,6 +6,7 @@ using NetVips;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Media;
 
@@ -88,7 +89,7 @@ internal static class MediaFuzzer
 
     private static async Task<string> UploadAsync(CoreTestHost host, Core.Accounts.Actor reporter, string name, byte[] bytes)
     {
-        var upload = host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(reporter, name, new MemoryStream(bytes)));
+        var upload = host.InScopeAsync(sp => sp.As(reporter).GetRequiredService<IMediaService>().UploadAsync(name, new MemoryStream(bytes)));
         try
         {
             var result = await upload.WaitAsync(CaseTimeout);

@@ -123,10 +123,10 @@ public sealed class MediaServiceTests : IAsyncLifetime
     {
         await using var host = await CoreTestHost.StartAsync(new Dictionary<string, string?> { ["Media:QuotaBytesPerUser"] = "20000" });
         var lan = await UserAsync(host, "lan@example.vn", "Hoàng Lan", Roles.Reporter);
-        var first = await host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(lan, "a.jpg", new MemoryStream(TestImages.Jpeg(300, 200))));
+        var first = await host.InScopeAsync(sp => sp.As(lan).GetRequiredService<IMediaService>().UploadAsync("a.jpg", new MemoryStream(TestImages.Jpeg(300, 200))));
         Assert.True(first.Succeeded, first.Refusal);
 
-        var second = await host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(lan, "b.jpg", new MemoryStream(TestImages.Jpeg(900, 700))));
+        var second = await host.InScopeAsync(sp => sp.As(lan).GetRequiredService<IMediaService>().UploadAsync("b.jpg", new MemoryStream(TestImages.Jpeg(900, 700))));
 
         Assert.Contains("quota", second.Refusal, StringComparison.Ordinal);
     }
@@ -144,15 +144,15 @@ public sealed class MediaServiceTests : IAsyncLifetime
         var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
         var metadata = new MediaMetadata("Đại biểu biểu quyết", "Hội nghị lần thứ 15", "Ảnh: Hoàng Lan");
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.UpdateMetadataAsync(_minh, item.Id, metadata)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_minh, item.Id)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.UpdateMetadataAsync(_admin, item.Id, metadata)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(_minh, s => s.UpdateMetadataAsync(item.Id, metadata)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _host.InScopeAsync(sp => sp.As(_minh).GetRequiredService<IMediaService>().DeleteAsync(item.Id)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(_admin, s => s.UpdateMetadataAsync(item.Id, metadata)));
 
-        var own = await Service(s => s.UpdateMetadataAsync(_lan, item.Id, metadata));
+        var own = await Service(_lan, s => s.UpdateMetadataAsync(item.Id, metadata));
         Assert.Equal("Hội nghị lần thứ 15", own.Caption);
-        var edited = await Service(s => s.UpdateMetadataAsync(_editor, item.Id, metadata with { Credit = "Ảnh: TTXVN" }));
+        var edited = await Service(_editor, s => s.UpdateMetadataAsync(item.Id, metadata with { Credit = "Ảnh: TTXVN" }));
         Assert.Equal("Ảnh: TTXVN", edited.Credit);
-        await _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_editor, item.Id));
+        await _host.InScopeAsync(sp => sp.As(_editor).GetRequiredService<IMediaService>().DeleteAsync(item.Id));
         Assert.Equal(0, await CountRowsAsync());
         Assert.Empty(MediaFiles());
     }
@@ -163,30 +163,30 @@ public sealed class MediaServiceTests : IAsyncLifetime
         var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
         var decomposed = "Hội nghị".Normalize(System.Text.NormalizationForm.FormD);
 
-        var described = await Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata(decomposed, "", "")));
+        var described = await Service(_lan, s => s.UpdateMetadataAsync(item.Id, new MediaMetadata(decomposed, "", "")));
 
         Assert.Equal("Hội nghị".Normalize(System.Text.NormalizationForm.FormC), described.AltText);
-        await Assert.ThrowsAsync<DomainException>(() => Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata(new string('x', 501), "", ""))));
+        await Assert.ThrowsAsync<DomainException>(() => Service(_lan, s => s.UpdateMetadataAsync(item.Id, new MediaMetadata(new string('x', 501), "", ""))));
     }
 
     [Fact]
     public async Task The_library_is_searched_without_case_or_diacritics_and_filtered_to_mine()
     {
         var hoiNghi = (await UploadAsync(_lan, "IMG_0001.jpg", TestImages.Jpeg(300, 200))).Stored!;
-        await Service(s => s.UpdateMetadataAsync(_lan, hoiNghi.Id, new MediaMetadata("", "Hội nghị Ban Chấp hành", "")));
+        await Service(_lan, s => s.UpdateMetadataAsync(hoiNghi.Id, new MediaMetadata("", "Hội nghị Ban Chấp hành", "")));
         var duong = (await UploadAsync(_minh, "đường phố.png", TestImages.Png(300, 200))).Stored!;
 
-        var found = await Service(s => s.ListAsync(_editor, new MediaQuery("hoi nghi")));
-        var byName = await Service(s => s.ListAsync(_editor, new MediaQuery("DUONG")));
-        var mine = await Service(s => s.ListAsync(_minh, new MediaQuery(MineOnly: true)));
-        var paged = await Service(s => s.ListAsync(_editor, new MediaQuery(PageSize: 1, Page: 1)));
+        var found = await Service(_editor, s => s.ListAsync(new MediaQuery("hoi nghi")));
+        var byName = await Service(_editor, s => s.ListAsync(new MediaQuery("DUONG")));
+        var mine = await Service(_minh, s => s.ListAsync(new MediaQuery(MineOnly: true)));
+        var paged = await Service(_editor, s => s.ListAsync(new MediaQuery(PageSize: 1, Page: 1)));
 
         Assert.Equal(hoiNghi.Id, Assert.Single(found.Items).Id);
         Assert.Equal(duong.Id, Assert.Single(byName.Items).Id);
         Assert.Equal(duong.Id, Assert.Single(mine.Items).Id);
         Assert.Equal(2, paged.TotalCount);
         Assert.Single(paged.Items);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.ListAsync(_admin, new MediaQuery())));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service(_admin, s => s.ListAsync(new MediaQuery())));
     }
 
     [Fact]
@@ -198,14 +198,14 @@ public sealed class MediaServiceTests : IAsyncLifetime
         var saved = await _host.InScopeAsync(sp => StoryServices.From(sp).SaveAsync(_lan, story.Id, story.Version, content));
         Assert.True(saved.Saved);
 
-        var usage = await Service(s => s.UsageAsync(_lan, item.Id));
-        var error = await Assert.ThrowsAsync<DomainException>(() => _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_editor, item.Id)));
+        var usage = await Service(_lan, s => s.UsageAsync(item.Id));
+        var error = await Assert.ThrowsAsync<DomainException>(() => _host.InScopeAsync(sp => sp.As(_editor).GetRequiredService<IMediaService>().DeleteAsync(item.Id)));
 
         Assert.Equal(story.Id, Assert.Single(usage).Id);
         Assert.Contains("\"Hội nghị tỉnh\"", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, await CountRowsAsync());
         // Another reporter learns that the image is used, not the headline of a draft that is not theirs.
-        Assert.Empty(await Service(s => s.UsageAsync(_minh, item.Id)));
+        Assert.Empty(await Service(_minh, s => s.UsageAsync(item.Id)));
     }
 
     [Fact]
@@ -220,15 +220,15 @@ public sealed class MediaServiceTests : IAsyncLifetime
         var stored = await stories(s => s.GetAsync(_lan, story.Id));
 
         var withoutAlt = await _host.InScopeAsync(sp => StoryServices.From(sp).ChecklistAsync(stored));
-        await Service(s => s.UpdateMetadataAsync(_lan, item.Id, new MediaMetadata("Các đại biểu dự hội nghị", "", "")));
+        await Service(_lan, s => s.UpdateMetadataAsync(item.Id, new MediaMetadata("Các đại biểu dự hội nghị", "", "")));
         var withAlt = await _host.InScopeAsync(sp => StoryServices.From(sp).ChecklistAsync(stored));
-        var usage = await Service(s => s.UsageAsync(_lan, item.Id));
+        var usage = await Service(_lan, s => s.UsageAsync(item.Id));
 
         Assert.Equal("Toàn cảnh hội nghị", stored.FeaturedCaption);
         Assert.False(withoutAlt.Single(c => c.Key == "alt").Passed);
         Assert.True(withAlt.Single(c => c.Key == "alt").Passed);
         Assert.Equal(story.Id, Assert.Single(usage).Id);
-        await Assert.ThrowsAsync<DomainException>(() => _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().DeleteAsync(_editor, item.Id)));
+        await Assert.ThrowsAsync<DomainException>(() => _host.InScopeAsync(sp => sp.As(_editor).GetRequiredService<IMediaService>().DeleteAsync(item.Id)));
     }
 
     [Fact]
@@ -287,10 +287,13 @@ public sealed class MediaServiceTests : IAsyncLifetime
     }
 
     private Task<UploadResult> UploadAsync(Actor actor, string name, byte[] bytes, bool seekable = true) =>
-        Service(s => s.UploadAsync(actor, name, seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes)));
+        Service(actor, s => s.UploadAsync(name, seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes)));
 
     private Task<T> Service<T>(Func<IMediaService, Task<T>> action) =>
         _host.InScopeAsync(sp => action(sp.GetRequiredService<IMediaService>()));
+
+    private Task<T> Service<T>(Actor actor, Func<IMediaService, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.As(actor).GetRequiredService<IMediaService>()));
 
     private Task<int> CountRowsAsync() =>
         _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().MediaAssets.CountAsync());

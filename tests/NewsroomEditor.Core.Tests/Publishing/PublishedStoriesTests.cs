@@ -119,7 +119,7 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
     {
         var draft = await DraftAsync("Tiêu đề tạm");
         await Service(s => s.SaveAsync(_lan, draft.Id, draft.Version, StoryFactory.Content("Tiêu đề chính thức") with { SectionId = _news.Id }));
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(_lan, draft.Id));
+        await _host.InScopeAsync(sp => sp.As(_lan).GetRequiredService<EditLeaseService>().ReleaseAsync(draft.Id));
         await Move(draft, StoryAction.Submit, _lan);
         await Move(draft, StoryAction.Publish);
 
@@ -221,7 +221,7 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
         var story = await Service(s => s.CreateAsync(_lan, "vi", sectionId));
         var content = StoryFactory.Content(headline) with { SectionId = sectionId, Tags = tags ?? [] };
         await Service(s => s.SaveAsync(_lan, story.Id, story.Version, content));
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(_lan, story.Id));
+        await _host.InScopeAsync(sp => sp.As(_lan).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id));
         return await Service(s => s.GetAsync(_lan, story.Id));
     }
 

@@ -228,7 +228,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
             var stories = StoryServices.From(sp);
             var story = await stories.CreateAsync(reporter, "vi", sectionId);
             await stories.SaveAsync(reporter, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = sectionId });
-            await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(reporter, story.Id);
+            await sp.As(reporter).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
             await stories.TransitionAsync(reporter, story.Id, StoryAction.Submit);
             await stories.TransitionAsync(editor, story.Id, StoryAction.Publish);
             return await stories.GetAsync(editor, story.Id);

@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Core.Tests.Settings;
 
@@ -88,10 +89,10 @@ public sealed class SiteSettingsTests : IAsyncLifetime
     {
         var reporter = await _host.CreateActorAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
         var twoMegabytes = new byte[2 * 1024 * 1024];
-        var before = await _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(reporter, "a.jpg", new MemoryStream(twoMegabytes)));
+        var before = await _host.InScopeAsync(sp => sp.As(reporter).GetRequiredService<IMediaService>().UploadAsync("a.jpg", new MemoryStream(twoMegabytes)));
 
         await Admin(a => a.SaveAsync(People.Admin, Input() with { MaxUploadMegabytes = 1 }));
-        var after = await _host.InScopeAsync(sp => sp.GetRequiredService<IMediaService>().UploadAsync(reporter, "a.jpg", new MemoryStream(twoMegabytes)));
+        var after = await _host.InScopeAsync(sp => sp.As(reporter).GetRequiredService<IMediaService>().UploadAsync("a.jpg", new MemoryStream(twoMegabytes)));
 
         Assert.DoesNotContain("larger than", before.Refusal ?? "", StringComparison.Ordinal);
         Assert.Equal("The file is larger than the 1 MB limit.", after.Refusal);

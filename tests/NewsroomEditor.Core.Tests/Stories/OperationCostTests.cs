@@ -85,7 +85,7 @@ public sealed class OperationCostTests(ITestOutputHelper output)
             var story = await stories.CreateAsync(lan, "vi", 1);
             await stories.SaveAsync(lan, story.Id, story.Version, StoryFactory.Content());
             await stories.TransitionAsync(lan, story.Id, StoryAction.Submit);
-            await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(lan, story.Id);
+            await sp.As(lan).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
             return story.Id;
         });
         return (editor, id);
@@ -103,7 +103,7 @@ public sealed class OperationCostTests(ITestOutputHelper output)
             var stories = StoryServices.From(sp);
             var leases = sp.GetRequiredService<EditLeaseService>();
             var opened = await stories.GetAsync(editor, storyId);
-            Assert.True((await leases.AcquireAsync(editor, storyId)).HeldByMe);
+            Assert.True((await leases.AcquireAsync(storyId)).HeldByMe);
             counter.Reset();
             var calls = await operation(stories, leases, opened.Version);
             return (calls, counter.Contexts, counter.Commands);

@@ -156,7 +156,7 @@ public sealed class ScheduledPublishingTests : IAsyncLifetime
             var story = await stories.CreateAsync(_editor, "vi", sectionId);
             var saved = await stories.SaveAsync(_editor, story.Id, story.Version, StoryFactory.Content(headline) with { SectionId = sectionId });
             Assert.True(saved.Saved);
-            await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(_editor, story.Id);
+            await sp.As(_editor).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
             await stories.TransitionAsync(_editor, story.Id, StoryAction.Submit);
             await stories.TransitionAsync(_editor, story.Id, StoryAction.Approve);
             var scheduled = await stories.TransitionAsync(_editor, story.Id, StoryAction.Schedule, publishAt: publishAt);

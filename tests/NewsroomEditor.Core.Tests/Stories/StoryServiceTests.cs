@@ -33,7 +33,7 @@ public sealed class StoryServiceTests : IAsyncLifetime
         await Service(s => s.SaveAsync(_editor, story.Id, story.Version, StoryFactory.Content("Bản của biên tập")));
         // The editor released nothing: Lan's save comes while the editor holds the lease, so the
         // lease check refuses it; drop the lease to reach the version check itself.
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(_editor, story.Id));
+        await _host.InScopeAsync(sp => sp.As(_editor).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id));
 
         var second = await Service(s => s.SaveAsync(_lan, story.Id, story.Version, StoryFactory.Content("Bản của phóng viên")));
 
@@ -95,13 +95,13 @@ public sealed class StoryServiceTests : IAsyncLifetime
     {
         var story = await CreateAsync(_lan);
         var clock = _host.Services.GetRequiredService<TimeProvider>();
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().AcquireAsync(_minh, story.Id));
+        await _host.InScopeAsync(sp => sp.As(_minh).GetRequiredService<EditLeaseService>().AcquireAsync(story.Id));
         await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().EditLeases
             .Where(l => l.StoryId == story.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, clock.GetUtcNow().UtcDateTime.AddMinutes(-1))));
 
         var attempts = await Task.WhenAll(new[] { _lan, _editor }.Select(actor => Task.Run(() =>
-            _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().AcquireAsync(actor, story.Id)))));
+            _host.InScopeAsync(sp => sp.As(actor).GetRequiredService<EditLeaseService>().AcquireAsync(story.Id)))));
 
         Assert.Single(attempts, a => a.HeldByMe);
     }
@@ -210,8 +210,8 @@ public sealed class StoryServiceTests : IAsyncLifetime
     public async Task A_save_while_someone_else_holds_the_lease_is_refused_and_changes_nothing()
     {
         var story = await CreateAsync(_lan);
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().AcquireAsync(_lan, story.Id));
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().TakeOverAsync(_editor, story.Id));
+        await _host.InScopeAsync(sp => sp.As(_lan).GetRequiredService<EditLeaseService>().AcquireAsync(story.Id));
+        await _host.InScopeAsync(sp => sp.As(_editor).GetRequiredService<EditLeaseService>().TakeOverAsync(story.Id));
 
         var error = await Assert.ThrowsAsync<LeaseLostException>(() => Service(s => s.SaveAsync(_lan, story.Id, story.Version, StoryFactory.Content("Muộn"))));
 

@@ -58,7 +58,7 @@ public sealed class TranslationMarkingRaceTests
     {
         var current = await Stories(host, s => s.GetAsync(actor, id));
         Assert.True((await Stories(host, s => s.SaveAsync(actor, id, current.Version, content))).Saved);
-        await host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id));
+        await host.InScopeAsync(sp => sp.As(actor).GetRequiredService<EditLeaseService>().ReleaseAsync(id));
     }
 
     private static Task<T> Stories<T>(CoreTestHost host, Func<StoryServices, Task<T>> action) =>

@@ -310,7 +310,7 @@ public sealed class TranslationTests : IAsyncLifetime
         var current = await Service(s => s.GetAsync(actor, id));
         var result = await Service(s => s.SaveAsync(actor, id, current.Version, content with { SectionId = current.SectionId }));
         Assert.True(result.Saved);
-        await _host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id));
+        await _host.InScopeAsync(sp => sp.As(actor).GetRequiredService<EditLeaseService>().ReleaseAsync(id));
     }
 
     private Task<T> Service<T>(Func<StoryServices, Task<T>> action) =>

@@ -91,7 +91,7 @@ public class RevocationJourneyTests(NewsroomServer server)
         var sectionId = await services.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
         var stories = StoryServices.From(services);
         var story = await stories.CreateAsync(author, "vi", sectionId);
-        await services.GetRequiredService<EditLeaseService>().ReleaseAsync(author, story.Id);
+        await services.As(author).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
         return story.Id;
     }
 
@@ -111,7 +111,7 @@ public class RevocationJourneyTests(NewsroomServer server)
             StoryBody.FromParagraphs(["Cầu dài 600 mét, rộng 12 mét, với bốn làn xe."]),
             sectionId, ["Giao thông"], Writer.DisplayName, "", ""));
         Assert.True(saved.Saved);
-        await services.GetRequiredService<EditLeaseService>().ReleaseAsync(author, story.Id);
+        await services.As(author).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
         await stories.TransitionAsync(author, story.Id, StoryAction.Submit);
         return story.Id;
     }

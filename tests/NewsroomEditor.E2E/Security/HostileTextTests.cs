@@ -84,14 +84,15 @@ public class HostileTextTests(NewsroomServer server)
         }
 
         // Photos: each file name, alt text, caption and credit a vector; a set of them covers every vector.
-        var media = services.GetRequiredService<IMediaService>();
         var reporter = await ActorAsync(NewsroomServer.Reporter, Roles.Reporter);
+        await using var mediaScope = services.CreateAsyncScope();
+        var media = mediaScope.ServiceProvider.As(reporter).GetRequiredService<IMediaService>();
         var photos = new List<Guid>();
         const int photoCount = 24;
         for (var p = 0; p < photoCount; p++)
         {
             var name = HostileText.Fit(vectors[p], 200) + ".jpg";
-            var uploaded = await media.UploadAsync(reporter, name, new MemoryStream(Photo(p)));
+            var uploaded = await media.UploadAsync(name, new MemoryStream(Photo(p)));
             Assert.True(uploaded.Succeeded, uploaded.Refusal);
             tried.Add("media file name", vectors[p]);
             photos.Add(uploaded.Stored!.Id);
@@ -101,7 +102,7 @@ public class HostileTextTests(NewsroomServer server)
         var creditPacks = Pack(vectors, MediaAsset.CreditMaxLength, photoCount);
         for (var p = 0; p < photoCount; p++)
         {
-            await media.UpdateMetadataAsync(reporter, photos[p], new MediaMetadata(altPacks[p].Text, captionPacks[p].Text, creditPacks[p].Text));
+            await media.UpdateMetadataAsync(photos[p], new MediaMetadata(altPacks[p].Text, captionPacks[p].Text, creditPacks[p].Text));
             tried.AddRange("media alt text", altPacks[p].Vectors);
             tried.AddRange("media caption", captionPacks[p].Vectors);
             tried.AddRange("media credit", creditPacks[p].Vectors);

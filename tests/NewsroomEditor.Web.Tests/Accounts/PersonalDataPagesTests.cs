@@ -147,7 +147,7 @@ public sealed class PersonalDataPagesTests : IAsyncLifetime
             StoryBody.FromParagraphs(["Cầu dài 600 mét, rộng 12 mét, với bốn làn xe."]),
             sectionId, ["Giao thông"], "Hoàng Lan", "", ""));
         Assert.True(saved.Saved);
-        await services.GetRequiredService<EditLeaseService>().ReleaseAsync(author, story.Id);
+        await services.As(author).GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
         await stories.TransitionAsync(author, story.Id, StoryAction.Submit);
         await stories.TransitionAsync(desk, story.Id, StoryAction.Publish);
         return story.Id;

@@ -87,13 +87,13 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         await Host.InScopeAsync(async sp =>
         {
             var stories = StoryServices.From(sp);
-            var leases = sp.GetRequiredService<EditLeaseService>();
-            Assert.True((await leases.AcquireAsync(_minh, _storyId)).HeldByMe);
+            var leases = sp.As(_minh).GetRequiredService<EditLeaseService>();
+            Assert.True((await leases.AcquireAsync(_storyId)).HeldByMe);
             var theirs = await stories.GetAsync(_minh, _storyId);
             var content = StoryForm.From(theirs);
             content.Headline = "Của Minh";
             Assert.True((await stories.SaveAsync(_minh, _storyId, theirs.Version, content.ToContent(StoryBody.Parse(theirs.BodyJson)))).Saved);
-            await leases.ReleaseAsync(_minh, _storyId);
+            await leases.ReleaseAsync(_storyId);
         });
         var answer = _page.NextAnswer();
 
@@ -120,7 +120,7 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         var hold = _browser.HoldNextRead();
         var saving = _session.SaveNowAsync();
 
-        await Host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().TakeOverAsync(_minh, _storyId));
+        await Host.InScopeAsync(sp => sp.As(_minh).GetRequiredService<EditLeaseService>().TakeOverAsync(_storyId));
         // What the bus brings the page, while its save still waits for the browser.
         await _session.OnNewsroomEventAsync(new EditLeaseChanged(_storyId, _minh.UserId, _minh.DisplayName, _lan.UserId, TakenOver: true, DateTime.UtcNow));
         hold.SetResult();
@@ -173,7 +173,7 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         Type("Những chữ đầu");
         // The writer's lease lapsed (the laptop slept); an editor opened the story and holds it now.
         Host.Clock.Advance(EditLeaseService.Duration + TimeSpan.FromSeconds(1));
-        Assert.True((await Host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().AcquireAsync(_minh, _storyId))).HeldByMe);
+        Assert.True((await Host.InScopeAsync(sp => sp.As(_minh).GetRequiredService<EditLeaseService>().AcquireAsync(_storyId))).HeldByMe);
         Type("Những chữ đầu và tiếp theo");
 
         await _session.TickAsync();
@@ -197,6 +197,8 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
     {
         _lan = await Host.UserAsync(SignIn("Hoàng Lan", Roles.Reporter));
         _minh = await Host.UserAsync(SignIn("Trần Minh", Roles.Editor));
+        // The page is Lan's: the circuit's signed-in person is who the services act as.
+        SignIn("Hoàng Lan", Roles.Reporter);
         _storyId = await Host.WriteStoryAsync(_lan, Original);
         var story = await Host.StoriesAsync(stories => stories.GetAsync(_lan, _storyId));
         Host.AddTo(Services);

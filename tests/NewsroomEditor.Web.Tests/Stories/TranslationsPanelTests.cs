@@ -5,6 +5,7 @@ using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 using NewsroomEditor.Web.Components.Stories;
 using NewsroomEditor.Web.Tests.Support;
+using NewsroomEditor.Testing;
 
 namespace NewsroomEditor.Web.Tests.Stories;
 
@@ -145,7 +146,7 @@ public class TranslationsPanelTests : StoryComponentTest
     }
 
     private Task ReleaseAsync(Actor actor, Guid id) =>
-        Host.InScopeAsync(sp => sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id));
+        Host.InScopeAsync(sp => sp.As(actor).GetRequiredService<EditLeaseService>().ReleaseAsync(id));
 
     private static List<string> Buttons<T>(IRenderedComponent<T> panel) where T : Microsoft.AspNetCore.Components.IComponent =>
         panel.FindAll("button").Select(Name).ToList();

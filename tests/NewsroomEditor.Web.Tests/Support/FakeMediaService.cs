@@ -14,6 +14,9 @@ public sealed class FakeMediaService : IMediaService
 {
     public List<MediaItem> Items { get; } = [];
 
+    /// <summary>Who acts, as the real service reads it from the scope's CurrentActor; the test context sets it to its signed-in person.</summary>
+    public Func<ValueTask<Actor>> Acting { get; set; } = () => throw new InvalidOperationException("Nobody acts.");
+
     public List<(Actor Actor, string FileName, byte[] Content)> Uploads { get; } = [];
 
     public List<MediaQuery> Queries { get; } = [];
@@ -50,8 +53,9 @@ public sealed class FakeMediaService : IMediaService
         return item;
     }
 
-    public async Task<UploadResult> UploadAsync(Actor actor, string fileName, Stream content, CancellationToken cancellationToken = default)
+    public async Task<UploadResult> UploadAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
+        var actor = await Acting();
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
         var bytes = copy.ToArray();
@@ -63,7 +67,7 @@ public sealed class FakeMediaService : IMediaService
         return new UploadResult(stored, null, null);
     }
 
-    public Task<MediaItem> UpdateMetadataAsync(Actor actor, Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
+    public Task<MediaItem> UpdateMetadataAsync(Guid id, MediaMetadata metadata, CancellationToken cancellationToken = default)
     {
         if (MetadataRefusal is not null)
             throw new AccessDeniedException(MetadataRefusal);
@@ -74,24 +78,25 @@ public sealed class FakeMediaService : IMediaService
         return Task.FromResult(updated);
     }
 
-    public Task<MediaPage> ListAsync(Actor actor, MediaQuery query, CancellationToken cancellationToken = default)
+    public async Task<MediaPage> ListAsync(MediaQuery query, CancellationToken cancellationToken = default)
     {
+        var actor = await Acting();
         Queries.Add(query);
         var matches = Items
             .Where(i => !query.MineOnly || i.UploaderId == actor.UserId)
             .Where(i => query.Search is null
                         || new[] { i.AltText, i.Caption, i.Credit, i.OriginalFileName }.Any(t => t.Contains(query.Search, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        return Task.FromResult(new MediaPage(matches.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList(), matches.Count));
+        return new MediaPage(matches.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList(), matches.Count);
     }
 
-    public Task<MediaItem?> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
+    public Task<MediaItem?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Items.FirstOrDefault(i => i.Id == id));
 
-    public Task<IReadOnlyList<StorySummary>> UsageAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<StorySummary>> UsageAsync(Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Usage.TryGetValue(id, out var stories) ? stories : (IReadOnlyList<StorySummary>)[]);
 
-    public Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         if (DeleteRefusal is not null)
             throw new DomainException(DeleteRefusal);

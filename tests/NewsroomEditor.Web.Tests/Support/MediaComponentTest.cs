@@ -11,6 +11,7 @@ public abstract class MediaComponentTest : NewsroomComponentTest
 {
     protected MediaComponentTest()
     {
+        Media.Acting = async () => Actor.From((await Authentication.GetAuthenticationStateAsync()).User);
         Services.AddSingleton<IMediaService>(Media);
         Services.AddSingleton<IOptionsMonitor<MediaOptions>>(new FixedOptionsMonitor<MediaOptions>(MediaOptions));
         SignIn("Hoàng Lan", Roles.Reporter);

@@ -35,6 +35,9 @@ public abstract class NewsroomComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<NewsroomEditor.Web.Hosting.AppAddress>();
     }
 
+    /// <summary>Who is signed in, as the components' authentication state says.</summary>
+    protected AuthenticationStateProvider Authentication => _authentication;
+
     /// <summary>Signs in a person with the given display name and roles; their user id is derived from the name.</summary>
     protected ClaimsPrincipal SignIn(string displayName, params string[] roles)
     {

@@ -68,11 +68,11 @@ public sealed class PublishingDesk
             jpeg = image.JpegsaveBuffer(q: 85);
         return await InScopeAsync(async sp =>
         {
-            var media = sp.GetRequiredService<IMediaService>();
+            var media = sp.As(Reporter).GetRequiredService<IMediaService>();
             using var content = new MemoryStream(jpeg);
-            var uploaded = await media.UploadAsync(Reporter, "ảnh hội nghị.jpg", content);
+            var uploaded = await media.UploadAsync("ảnh hội nghị.jpg", content);
             Assert.Null(uploaded.Refusal);
-            return await media.UpdateMetadataAsync(Reporter, uploaded.Stored!.Id, new MediaMetadata(altText, caption, "Ảnh: Hoàng Lan"));
+            return await media.UpdateMetadataAsync(uploaded.Stored!.Id, new MediaMetadata(altText, caption, "Ảnh: Hoàng Lan"));
         });
     }
 
@@ -178,5 +178,5 @@ public sealed class PublishingDesk
     }
 
     private Task ReleaseAsync(Actor actor, Guid id) =>
-        InScopeAsync(async sp => { await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(actor, id); return 0; });
+        InScopeAsync(async sp => { await sp.As(actor).GetRequiredService<EditLeaseService>().ReleaseAsync(id); return 0; });
 }

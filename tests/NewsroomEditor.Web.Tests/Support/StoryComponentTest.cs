@@ -19,6 +19,7 @@ public abstract class StoryComponentTest : NewsroomComponentTest, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         _host = await StoryTestHost.StartAsync();
+        _host.ActorSource.Follow(Authentication);
         var scope = _host.Services.CreateAsyncScope();
         _componentScope = scope;
         Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IStoryWriting>());

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,9 @@ public sealed class StoryTestHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>Where this host's scopes read the signed-in person (the component scope follows the bUnit context's).</summary>
+    public TestActorSource ActorSource { get; } = new();
+
     public IServiceProvider Services => _services;
 
     /// <summary>The one event bus of this "server".</summary>
@@ -54,6 +58,7 @@ public sealed class StoryTestHost : IAsyncDisposable
         StoryTestHost? host = null;
         // The last registration wins: the services read the test's clock.
         builder.Services.AddSingleton<TimeProvider>(_ => host!.Clock);
+        builder.Services.AddSingleton<IActorSource>(_ => host!.ActorSource);
         host = new StoryTestHost(builder.Services.BuildServiceProvider(validateScopes: true), dataFolder);
         await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
         return host;
@@ -63,6 +68,9 @@ public sealed class StoryTestHost : IAsyncDisposable
     public void AddTo(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // The components act as the person the bUnit context signed in (NewsroomComponentTest registers that provider).
+        if (services.LastOrDefault(d => d.ServiceType == typeof(AuthenticationStateProvider))?.ImplementationInstance is AuthenticationStateProvider signedIn)
+            ActorSource.Follow(signedIn);
         services.AddSingleton(Events);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(_componentScope.ServiceProvider.GetRequiredService<IStoryWriting>());

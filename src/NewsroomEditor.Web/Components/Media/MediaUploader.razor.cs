@@ -41,7 +41,6 @@ public sealed partial class MediaUploader : IDisposable
     /// <summary>Largest file accepted; 0 (the default) means <see cref="MediaOptions.MaxUploadBytes"/>.</summary>
     [Parameter] public long MaxBytes { get; set; }
 
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject] private IMediaService Media { get; set; } = default!;
     [Inject] private IOptionsMonitor<MediaOptions> Options { get; set; } = default!;
@@ -56,7 +55,6 @@ public sealed partial class MediaUploader : IDisposable
     private async Task OnFilesChosenAsync(InputFileChangeEventArgs e)
     {
         _dragging = false;
-        var actor = Actor.From((await AuthenticationState).User);
         var files = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
         var batch = new List<(UploadRow Row, IBrowserFile File)>();
         for (var i = 0; i < files.Count; i++)
@@ -78,11 +76,11 @@ public sealed partial class MediaUploader : IDisposable
         {
             if (_disposed)
                 break;
-            await UploadAsync(actor, row, file);
+            await UploadAsync(row, file);
         }
     }
 
-    private async Task UploadAsync(Actor actor, UploadRow row, IBrowserFile file)
+    private async Task UploadAsync(UploadRow row, IBrowserFile file)
     {
         var token = row.Cancellation.Token;
         try
@@ -101,7 +99,7 @@ public sealed partial class MediaUploader : IDisposable
 
             row.Status = UploadStatus.Processing;
             StateHasChanged();
-            var result = await Media.UploadAsync(actor, file.Name, buffer, token);
+            var result = await Media.UploadAsync(file.Name, buffer, token);
             await ShowResultAsync(row, result);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

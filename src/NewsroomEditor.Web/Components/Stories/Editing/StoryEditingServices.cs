@@ -12,27 +12,28 @@ namespace NewsroomEditor.Web.Components.Stories.Editing;
 public sealed class StoryEditingServices(
     IStoryQueries queries, IStoryWriting writing, IStoryWorkflow workflow, EditLeaseService leases, Actor actor, Guid storyId)
 {
+    /// <summary>Who the page shows as editing; the services act as the circuit's <see cref="CurrentActor"/>.</summary>
     public Actor Actor { get; } = actor;
 
     public Guid StoryId { get; } = storyId;
 
-    public Task<Story> GetAsync() => queries.GetAsync(Actor, StoryId);
+    public Task<Story> GetAsync() => queries.GetAsync(StoryId);
 
     public Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story) => workflow.ChecklistAsync(story);
 
     /// <summary>Saves; a saved result carries the story and its checklist, read in the save's own unit of work.</summary>
     public Task<SaveResult> SaveAsync(int expectedVersion, StoryContent content, SaveReason reason = SaveReason.Edit, CancellationToken cancellationToken = default) =>
-        writing.SaveAsync(Actor, StoryId, expectedVersion, content, reason, cancellationToken);
+        writing.SaveAsync(StoryId, expectedVersion, content, reason, cancellationToken);
 
-    public Task KeepAsRevisionAsync(StoryContent content) => writing.KeepAsRevisionAsync(Actor, StoryId, content);
+    public Task KeepAsRevisionAsync(StoryContent content) => writing.KeepAsRevisionAsync(StoryId, content);
 
     /// <summary>Moves the story; the result carries its checklist, computed in the move's own unit of work.</summary>
     public Task<StoryMove> MoveAsync(StoryAction action, string? note, DateTime? publishAt, int version) =>
-        workflow.MoveAsync(Actor, StoryId, action, note, publishAt, version);
+        workflow.MoveAsync(StoryId, action, note, publishAt, version);
 
-    public Task<LeaseStatus> AcquireLeaseAsync() => leases.AcquireAsync(Actor, StoryId);
+    public Task<LeaseStatus> AcquireLeaseAsync() => leases.AcquireAsync(StoryId);
 
-    public Task TakeOverLeaseAsync() => leases.TakeOverAsync(Actor, StoryId);
+    public Task TakeOverLeaseAsync() => leases.TakeOverAsync(StoryId);
 
-    public Task ReleaseLeaseAsync() => leases.ReleaseAsync(Actor, StoryId);
+    public Task ReleaseLeaseAsync() => leases.ReleaseAsync(StoryId);
 }
