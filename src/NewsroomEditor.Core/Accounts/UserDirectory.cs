@@ -11,16 +11,16 @@ public sealed record UserSummary(string Id, string DisplayName, string Email, IR
 /// <summary>The people of the newsroom, for pickers and filters (<see cref="UserDirectory"/>).</summary>
 public interface IUserDirectory
 {
-    Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Read access to the newsroom's people, for admins only.</summary>
-public sealed class UserDirectory(IDbContextFactory<NewsroomDbContext> contexts, AdminGate admins) : IUserDirectory
+/// <summary>Read access to the newsroom's people, for admins only (the scope's <see cref="CurrentActor"/>).</summary>
+public sealed class UserDirectory(IDbContextFactory<NewsroomDbContext> contexts, CurrentActor current) : IUserDirectory
 {
-    public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await admins.EnsureAsync(actor, "Only an Admin may see the list of people.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await current.EnsureAdminAsync(db, "Only an Admin may see the list of people.", cancellationToken);
 
         var users = await db.Users.AsNoTracking()
             .OrderBy(u => u.DisplayName)

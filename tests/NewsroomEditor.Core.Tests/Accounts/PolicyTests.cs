@@ -44,13 +44,18 @@ public class PolicyTests
     [Fact]
     public async Task Only_an_admin_may_list_people()
     {
-        await using var host = await CoreTestHost.StartAsync();
         var editor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Editor)], "test"));
+        await using var host = await CoreTestHost.StartAsync(services: s => s.AddSingleton<IActorSource>(new SignedIn(editor)));
 
         await host.InScopeAsync(async sp =>
         {
             var directory = sp.GetRequiredService<IUserDirectory>();
-            await Assert.ThrowsAsync<AccessDeniedException>(() => directory.ListAsync(editor));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => directory.ListAsync());
         });
+    }
+
+    private sealed class SignedIn(ClaimsPrincipal principal) : IActorSource
+    {
+        public ValueTask<ClaimsPrincipal?> PrincipalAsync() => ValueTask.FromResult<ClaimsPrincipal?>(principal);
     }
 }
