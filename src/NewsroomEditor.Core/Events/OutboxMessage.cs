@@ -3,8 +3,9 @@ namespace NewsroomEditor.Core.Events;
 /// <summary>
 /// One consequence of a saved change that must reach the outside of the transaction (the event bus,
 /// the public site's cache; later notifications and webhooks). Written in the same transaction as
-/// the change, so it exists exactly when the change does; delivered after the commit by
-/// <see cref="OutboxDispatcher"/>, which claims it first so that one instance delivers it.
+/// the change, so it exists exactly when the change does, and claimed for that save, which delivers
+/// it right after its commit (<see cref="OutboxDispatcher.DeliverClaimedAsync"/>); a row left behind
+/// is claimed again by one dispatcher, on one instance, once that claim has run out.
 /// </summary>
 public class OutboxMessage
 {
