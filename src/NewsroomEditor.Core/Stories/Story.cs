@@ -101,7 +101,12 @@ public class Story : Entity
     /// <summary>The tag-slug pattern a story carrying <paramref name="tagSlug"/> has in <see cref="TagSlugs"/>.</summary>
     public static string TagSlugPattern(string tagSlug) => $"{TagSeparator}{tagSlug}{TagSeparator}";
 
-    public StoryContent Content => new(Headline, Lead, StoryBody.Parse(BodyJson), SectionId, Tags, Byline, CustomSlug, MetaDescription)
+    // The body of the last content written, so that reading the content back after an edit (the
+    // revision an autosave keeps, the editor's form) does not parse the body again; a story read
+    // from the database parses it once, when first asked.
+    private StoryBody? _body;
+
+    public StoryContent Content => new(Headline, Lead, _body ??= StoryBody.Parse(BodyJson), SectionId, Tags, Byline, CustomSlug, MetaDescription)
     {
         FeaturedMediaId = FeaturedMediaId,
         FeaturedCaption = FeaturedCaption,
@@ -306,6 +311,7 @@ public class Story : Entity
     {
         Headline = clean.Headline;
         Lead = clean.Lead;
+        _body = clean.Body;
         BodyJson = clean.Body.ToJson();
         BodyText = clean.Body.ToPlainText();
         SectionId = clean.SectionId;

@@ -90,7 +90,7 @@ public class StoryRevision
     };
 
     /// <summary>Takes the given content instead of the story's (a version set aside).</summary>
-    internal void Capture(StoryContent content, DateTime at) => Capture(content, content.Body.ToPlainText(), at);
+    internal void Capture(StoryContent content, DateTime at) => Capture(content, content.Body.ToJson(), content.Body.ToPlainText(), at);
 
     /// <summary>Autosaves by one person within a short time are folded into one revision.</summary>
     internal void Refresh(Story story, DateTime at) => Capture(story, at, keepCreated: true);
@@ -100,15 +100,16 @@ public class StoryRevision
         if (!keepCreated)
             CreatedAt = at;
         State = story.State;
-        Capture(story.Content with { Slug = story.Slug }, story.BodyText, at);
+        // The story's stored body and its text as they are: no need to render them again.
+        Capture(story.Content with { Slug = story.Slug }, story.BodyJson, story.BodyText, at);
     }
 
-    private void Capture(StoryContent content, string bodyText, DateTime at)
+    private void Capture(StoryContent content, string bodyJson, string bodyText, DateTime at)
     {
         UpdatedAt = at;
         Headline = content.Headline;
         Lead = content.Lead;
-        BodyJson = content.Body.ToJson();
+        BodyJson = bodyJson;
         BodyText = bodyText;
         SectionId = content.SectionId;
         Tags = string.Join(Story.TagSeparator, content.Tags);
