@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -48,37 +46,37 @@ public sealed record AccountLink(string UserId, string Email, Uri Link, bool Ema
 
 /// <summary>
 /// Users (Admin only): list, invite, change roles, deactivate and reactivate, unlock, send a
-/// password-reset link. Every method checks <see cref="Policies.CanManageUsers"/> on the actor and
-/// throws <see cref="AccessDeniedException"/> otherwise; a broken rule is a <see cref="DomainException"/>
+/// password-reset link, as the scope's <see cref="CurrentActor"/>. Every method checks that the actor
+/// is an active Admin (<see cref="CurrentActor.EnsureAdminAsync"/>) and throws <see cref="AccessDeniedException"/> otherwise; a broken rule is a <see cref="DomainException"/>
 /// whose message is shown as it is.
 /// </summary>
 public interface IAccountAdministration
 {
-    Task<AccountPage> ListAsync(ClaimsPrincipal actor, AccountQuery query, CancellationToken cancellationToken = default);
+    Task<AccountPage> ListAsync(AccountQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Creates an account without a password and returns its invitation link (under <paramref name="appBase"/>).</summary>
-    Task<AccountLink> InviteAsync(ClaimsPrincipal actor, NewAccount account, Uri appBase, CancellationToken cancellationToken = default);
+    Task<AccountLink> InviteAsync(NewAccount account, Uri appBase, CancellationToken cancellationToken = default);
 
     /// <summary>A fresh invitation link for someone who has not accepted theirs (the old one stops working).</summary>
-    Task<AccountLink> RenewInvitationAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default);
+    Task<AccountLink> RenewInvitationAsync(string userId, Uri appBase, CancellationToken cancellationToken = default);
 
-    Task ChangeRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default);
+    Task ChangeRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default);
 
-    Task DeactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+    Task DeactivateAsync(string userId, CancellationToken cancellationToken = default);
 
-    Task ReactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+    Task ReactivateAsync(string userId, CancellationToken cancellationToken = default);
 
-    Task UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+    Task UnlockAsync(string userId, CancellationToken cancellationToken = default);
 
     /// <summary>A password-reset link (under <paramref name="appBase"/>), e-mailed when SMTP is configured.</summary>
-    Task<AccountLink> SendPasswordResetAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default);
+    Task<AccountLink> SendPasswordResetAsync(string userId, Uri appBase, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IAccountAdministration"/>
 public sealed class AccountAdministration(
     IServiceScopeFactory scopes,
-    AdminGate admins,
-    IAuditLog audit,
+    IServiceProvider services,
+    CurrentActor currentActor,
     IAccountMailer mailer,
     TimeProvider clock,
     ILogger<AccountAdministration> logger) : IAccountAdministration
@@ -88,12 +86,11 @@ public sealed class AccountAdministration(
     public const string ResetPasswordPath = "Account/ResetPassword";
     public const int MaxPageSize = 100;
 
-    public async Task<AccountPage> ListAsync(ClaimsPrincipal actor, AccountQuery query, CancellationToken cancellationToken = default)
+    public async Task<AccountPage> ListAsync(AccountQuery query, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may see the list of people."));
         ArgumentNullException.ThrowIfNull(query);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        await using var operation = await BeginAsync(DomainText.Get("Only an Admin may see the list of people."), cancellationToken);
+        var db = operation.Db;
 
         // A newsroom has tens or hundreds of people, not millions: the list is read whole and
         // filtered here, so that search folds diacritics ("hoang" finds "Hoàng") the same way on
@@ -135,9 +132,8 @@ public sealed class AccountAdministration(
         : !hasPassword ? AccountStatus.Invited
         : AccountStatus.Active;
 
-    public async Task<AccountLink> InviteAsync(ClaimsPrincipal actor, NewAccount account, Uri appBase, CancellationToken cancellationToken = default)
+    public async Task<AccountLink> InviteAsync(NewAccount account, Uri appBase, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may invite people."));
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(appBase);
         var displayName = (account.DisplayName ?? "").Trim().Normalize();
@@ -148,9 +144,8 @@ public sealed class AccountAdministration(
             throw new DomainException("'{0}' is not an e-mail address.", email);
         var roles = CheckRoles(account.Roles);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        await using var operation = await BeginAsync(DomainText.Get("Only an Admin may invite people."), cancellationToken);
+        var (users, db, admin) = (operation.Users, operation.Db, operation.Admin);
         if (await users.FindByEmailAsync(email) is not null)
             throw new DomainException("An account with the e-mail {0} already exists.", email);
 
@@ -167,6 +162,8 @@ public sealed class AccountAdministration(
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            user.Record(AccountChanged.By(admin, user, AuditActions.AccountCreated,
+                $"{displayName} <{email}>, roles: {string.Join(", ", roles)}"));
             var result = await users.CreateAsync(user);
             if (result.Succeeded)
                 result = await users.AddToRolesAsync(user, roles);
@@ -175,22 +172,18 @@ public sealed class AccountAdministration(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var (actorId, actorName) = Actor(actor);
-        await audit.RecordAsync(new AuditRecord(AuditActions.AccountCreated, actorId, actorName, Target(user),
-            $"{displayName} <{email}>, roles: {string.Join(", ", roles)}"), cancellationToken);
         var link = await InvitationLinkAsync(users, user, appBase);
         var emailed = await TrySendAsync(AccountEmailKind.Invitation, user, link, cancellationToken);
-        await audit.RecordAsync(new AuditRecord(AuditActions.AccountInvited, actorId, actorName, Target(user),
+        await operation.Changes.RecordAsync(user, AccountChanged.By(admin, user, AuditActions.AccountInvited,
             $"Invitation for {email}{(emailed ? ", e-mailed" : ", link shown to the admin")}"), cancellationToken);
         return new AccountLink(user.Id, user.Email ?? "", link, emailed);
     }
 
-    public async Task<AccountLink> RenewInvitationAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default)
+    public async Task<AccountLink> RenewInvitationAsync(string userId, Uri appBase, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may invite people."));
         ArgumentNullException.ThrowIfNull(appBase);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await using var operation = await BeginAsync(DomainText.Get("Only an Admin may invite people."), cancellationToken);
+        var users = operation.Users;
         var user = await FindAsync(users, userId);
         if (await users.HasPasswordAsync(user))
             throw new DomainException("{0} has already accepted their invitation; send a password-reset link instead.", user.DisplayName);
@@ -203,21 +196,19 @@ public sealed class AccountAdministration(
         Check(await users.UpdateSecurityStampAsync(user));
         var link = await InvitationLinkAsync(users, user, appBase);
         var emailed = await TrySendAsync(AccountEmailKind.Invitation, user, link, cancellationToken);
-        var (actorId, actorName) = Actor(actor);
-        await audit.RecordAsync(new AuditRecord(AuditActions.AccountInvited, actorId, actorName, Target(user),
+        await operation.Changes.RecordAsync(user, AccountChanged.By(operation.Admin, user, AuditActions.AccountInvited,
             $"New invitation for {user.Email}{(emailed ? ", e-mailed" : ", link shown to the admin")}"), cancellationToken);
         return new AccountLink(user.Id, user.Email ?? "", link, emailed);
     }
 
-    public async Task ChangeRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    public async Task ChangeRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may change roles."));
         var wanted = CheckRoles(roles);
+        var refusal = DomainText.Get("Only an Admin may change roles.");
         await LastAdminRule.RunAsync(async () =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            await using var operation = await BeginAsync(refusal, cancellationToken);
+            var (users, db) = (operation.Users, operation.Db);
             var user = await FindAsync(users, userId);
             if (user.ErasedAt is not null)
                 throw new DomainException("This account's personal data was erased; it can no longer be changed or reactivated. Invite the person anew instead.");
@@ -229,6 +220,7 @@ public sealed class AccountAdministration(
 
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
+                user.Record(AccountChanged.By(operation.Admin, user, AuditActions.RolesChanged, $"Roles: {Describe(current)} → {Describe(wanted)}"));
                 Check(await users.RemoveFromRolesAsync(user, current.Except(wanted, StringComparer.Ordinal)));
                 Check(await users.AddToRolesAsync(user, wanted.Except(current, StringComparer.Ordinal)));
                 // Cookies carrying the old roles stop working at once.
@@ -236,24 +228,19 @@ public sealed class AccountAdministration(
                 await transaction.CommitAsync(cancellationToken);
             }
             // The stored sessions go too, so that none outlives the change on any instance.
-            await scope.ServiceProvider.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user.Id, cancellationToken);
-            var (actorId, actorName) = Actor(actor);
-            await audit.RecordAsync(new AuditRecord(AuditActions.RolesChanged, actorId, actorName, Target(user),
-                $"Roles: {Describe(current)} → {Describe(wanted)}"), cancellationToken);
+            await operation.Services.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user.Id, cancellationToken);
         }, cancellationToken);
     }
 
-    public async Task DeactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    public async Task DeactivateAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may deactivate accounts."));
-        var (actorId, actorName) = Actor(actor);
-        if (userId == actorId)
-            throw new DomainException("You cannot deactivate your own account; ask another Admin.");
+        var refusal = DomainText.Get("Only an Admin may deactivate accounts.");
         await LastAdminRule.RunAsync(async () =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            await using var operation = await BeginAsync(refusal, cancellationToken);
+            if (userId == operation.Admin.UserId)
+                throw new DomainException("You cannot deactivate your own account; ask another Admin.");
+            var users = operation.Users;
             var user = await FindAsync(users, userId);
             if (user.DeactivatedAt is not null)
                 throw new DomainException("{0}'s account is already deactivated.", user.DisplayName);
@@ -261,53 +248,47 @@ public sealed class AccountAdministration(
                 throw new DomainException("{0} is the last active Admin and cannot be deactivated.", user.DisplayName);
 
             user.DeactivatedAt = clock.GetUtcNow().UtcDateTime;
-            Check(await users.UpdateAsync(user));
-            // Open sessions and invitation or reset links stop working at once.
-            Check(await users.UpdateSecurityStampAsync(user));
-            await scope.ServiceProvider.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user.Id, cancellationToken);
-            await audit.RecordAsync(new AuditRecord(AuditActions.AccountDeactivated, actorId, actorName, Target(user),
-                $"{user.DisplayName} <{user.Email}> deactivated"), cancellationToken);
+            // One save with a new security stamp: open sessions and invitation or reset links stop working at once.
+            Check(await operation.Changes.ApplyAsync(user, AccountChanged.By(operation.Admin, user, AuditActions.AccountDeactivated,
+                $"{user.DisplayName} <{user.Email}> deactivated"), () => users.UpdateSecurityStampAsync(user)));
+            await operation.Services.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user.Id, cancellationToken);
         }, cancellationToken);
     }
 
-    public async Task ReactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    public async Task ReactivateAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may reactivate accounts."));
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await using var operation = await BeginAsync(DomainText.Get("Only an Admin may reactivate accounts."), cancellationToken);
+        var users = operation.Users;
         var user = await FindAsync(users, userId);
         if (user.ErasedAt is not null)
             throw new DomainException("This account's personal data was erased; it can no longer be changed or reactivated. Invite the person anew instead.");
         if (user.DeactivatedAt is null)
             throw new DomainException("{0}'s account is already active.", user.DisplayName);
         user.DeactivatedAt = null;
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
-        var (actorId, actorName) = Actor(actor);
-        await audit.RecordAsync(new AuditRecord(AuditActions.AccountReactivated, actorId, actorName, Target(user),
-            $"{user.DisplayName} <{user.Email}> reactivated"), cancellationToken);
+        Check(await operation.Changes.ApplyAsync(user, AccountChanged.By(operation.Admin, user, AuditActions.AccountReactivated,
+            $"{user.DisplayName} <{user.Email}> reactivated"), () => users.UpdateSecurityStampAsync(user)));
     }
 
-    public async Task UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default)
+    public async Task UnlockAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may unlock accounts."));
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await using var operation = await BeginAsync(DomainText.Get("Only an Admin may unlock accounts."), cancellationToken);
+        var users = operation.Users;
         var user = await FindAsync(users, userId);
-        Check(await users.SetLockoutEndDateAsync(user, null));
-        Check(await users.ResetAccessFailedCountAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
-        var (actorId, actorName) = Actor(actor);
-        await audit.RecordAsync(new AuditRecord(AuditActions.AccountUnlocked, actorId, actorName, Target(user),
-            $"{user.DisplayName} <{user.Email}> unlocked"), cancellationToken);
+        Check(await operation.Changes.ApplyAsync(user, AccountChanged.By(operation.Admin, user, AuditActions.AccountUnlocked,
+            $"{user.DisplayName} <{user.Email}> unlocked"), async () =>
+        {
+            var result = await users.SetLockoutEndDateAsync(user, null);
+            if (result.Succeeded)
+                result = await users.ResetAccessFailedCountAsync(user);
+            return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+        }));
     }
 
-    public async Task<AccountLink> SendPasswordResetAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default)
+    public async Task<AccountLink> SendPasswordResetAsync(string userId, Uri appBase, CancellationToken cancellationToken = default)
     {
-        await EnsureAdminAsync(actor, DomainText.Get("Only an Admin may send password-reset links."));
         ArgumentNullException.ThrowIfNull(appBase);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await using var operation = await BeginAsync(DomainText.Get("Only an Admin may send password-reset links."), cancellationToken);
+        var users = operation.Users;
         var user = await FindAsync(users, userId);
         if (user.DeactivatedAt is not null)
             throw new DomainException("{0}'s account is deactivated; reactivate it first.", user.DisplayName);
@@ -317,8 +298,7 @@ public sealed class AccountAdministration(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = new Uri(appBase, $"{ResetPasswordPath}?code={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}");
         var emailed = await TrySendAsync(AccountEmailKind.PasswordReset, user, link, cancellationToken);
-        var (actorId, actorName) = Actor(actor);
-        await audit.RecordAsync(new AuditRecord(AuditActions.PasswordResetSent, actorId, actorName, Target(user),
+        await operation.Changes.RecordAsync(user, AccountChanged.By(operation.Admin, user, AuditActions.PasswordResetSent,
             $"Password-reset link for {user.Email}{(emailed ? ", e-mailed" : ", shown to the admin")}"), cancellationToken);
         return new AccountLink(user.Id, user.Email ?? "", link, emailed);
     }
@@ -348,14 +328,34 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>
-    /// The refusals are given already translated (<see cref="DomainText.Get"/>), so that the
-    /// translation test sees each one where it is written; the gate's AccessDeniedException looks
-    /// the text up again, finds no entry for the Vietnamese, and keeps it.
+    /// Opens the operation's scope and checks, in its context, that the scope's actor is an active
+    /// Admin. The refusals are given already translated (<see cref="DomainText.Get"/>), so that the
+    /// translation test sees each one where it is written; the AccessDeniedException looks the text
+    /// up again, finds no entry for the Vietnamese, and keeps it.
     /// </summary>
-    private async Task EnsureAdminAsync(ClaimsPrincipal actor, string refusal)
+    private async Task<AdminOperation> BeginAsync(string refusal, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        await admins.EnsureAsync(actor, refusal);
+        var operation = AccountOperation.Open(scopes, services);
+        try
+        {
+            return new AdminOperation(operation, await currentActor.EnsureAdminAsync(operation.Db, refusal, cancellationToken));
+        }
+        catch
+        {
+            await operation.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An account operation with the admin who makes it, verified.</summary>
+    private sealed class AdminOperation(AccountOperation operation, Actor admin) : IAsyncDisposable
+    {
+        public Actor Admin => admin;
+        public UserManager<ApplicationUser> Users => operation.Users;
+        public NewsroomDbContext Db => operation.Db;
+        public AccountChanges Changes => operation.Changes;
+        public IServiceProvider Services => operation.Services;
+        public ValueTask DisposeAsync() => operation.DisposeAsync();
     }
 
     private static async Task<ApplicationUser> FindAsync(UserManager<ApplicationUser> users, string userId) =>
@@ -380,11 +380,6 @@ public sealed class AccountAdministration(
         if (!result.Succeeded)
             throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
-
-    private static (string? Id, string Name) Actor(ClaimsPrincipal actor) =>
-        (actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName());
-
-    private static string Target(ApplicationUser user) => $"user:{user.Id}";
 
     private static string Describe(IReadOnlyCollection<string> roles) => roles.Count == 0 ? "none" : string.Join(", ", roles);
 }

@@ -55,6 +55,7 @@ public static class AccountsHostingExtensions
         services.AddSingleton<Sessions.UserSessions>();
         services.AddSingleton<Sessions.DatabaseTicketStore>();
         services.AddScoped<IInvitations, Invitations>();
+        services.AddScoped<AccountChanges>();
         services.AddSingleton<AccountEmailTemplates>();
         services.TryAddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<AccountMailer>();

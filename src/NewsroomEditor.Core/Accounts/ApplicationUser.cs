@@ -1,10 +1,14 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.AspNetCore.Identity;
+using NewsroomEditor.Core.Events;
 
 namespace NewsroomEditor.Core.Accounts;
 
 /// <summary>A person who works in the newsroom. Readers of the public site have no account.</summary>
-public class ApplicationUser : IdentityUser
+public class ApplicationUser : IdentityUser, IHasDomainEvents
 {
+    private List<IDomainEvent>? _domainEvents;
+
     public const int DisplayNameMaxLength = 100;
     public const int UiLanguageMaxLength = 10;
 
@@ -37,4 +41,17 @@ public class ApplicationUser : IdentityUser
     /// once (RFC 6238 §5.2): a code seen over someone's shoulder cannot be replayed.
     /// </summary>
     public long? LastTotpTimeStep { get; set; }
+
+    /// <summary>What happened to the account since it was last saved (<see cref="AccountChanged"/>); never stored in its table.</summary>
+    [NotMapped]
+    public IReadOnlyCollection<IDomainEvent> DomainEvents => _domainEvents ?? (IReadOnlyCollection<IDomainEvent>)[];
+
+    /// <summary>Records a change of the account; the save that stores it audits it (<see cref="AccountChanges"/>).</summary>
+    public void Record(AccountChanged changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        (_domainEvents ??= []).Add(changed);
+    }
+
+    public void ClearDomainEvents() => _domainEvents?.Clear();
 }

@@ -26,7 +26,7 @@ public interface IInvitations
 /// The invited person's side of an invitation: the link (user id and signed code) is checked, a
 /// password set, and the link is spent. Anyone holding a valid link may use it, once.
 /// </summary>
-public sealed class Invitations(IServiceScopeFactory scopes, IAuditLog audit) : IInvitations
+public sealed class Invitations(IServiceScopeFactory scopes, IServiceProvider services) : IInvitations
 {
     /// <summary>What a used, expired or forged link gets, in the reader's interface language.</summary>
     public static string UsedOrExpired => DomainText.Get("This invitation has already been used or has expired. Ask an administrator for a new one.");
@@ -47,17 +47,14 @@ public sealed class Invitations(IServiceScopeFactory scopes, IAuditLog audit) : 
     /// </summary>
     public async Task<IdentityResult> AcceptAsync(string? userId, string? code, string password, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await using var operation = AccountOperation.Open(scopes, services);
+        var users = operation.Users;
         var user = await ValidAsync(users, userId, code) ?? throw new DomainException(UsedOrExpired);
         // AddPasswordAsync refuses an account that already has a password and, on success,
         // updates the security stamp: the same link cannot be used again.
-        var result = await users.AddPasswordAsync(user, password ?? "");
-        if (!result.Succeeded)
-            return result;
-        await audit.RecordAsync(new AuditRecord(AuditActions.InvitationAccepted, user.Id, user.DisplayName, $"user:{user.Id}",
-            $"{user.DisplayName} <{user.Email}> accepted the invitation and set a password"), cancellationToken);
-        return result;
+        return await operation.Changes.ApplyAsync(user,
+            AccountChanged.ByThemselves(user, AuditActions.InvitationAccepted, $"{user.DisplayName} <{user.Email}> accepted the invitation and set a password"),
+            () => users.AddPasswordAsync(user, password ?? ""));
     }
 
     private static async Task<ApplicationUser?> ValidAsync(UserManager<ApplicationUser> users, string? userId, string? code)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,41 +22,37 @@ namespace NewsroomEditor.Core.Accounts;
 /// </summary>
 public interface IPersonalDataErasure
 {
-    /// <summary>The person signed in as <paramref name="person"/> erases their own data.</summary>
-    Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default);
+    /// <summary>The scope's <see cref="CurrentActor"/> erases their own data.</summary>
+    Task EraseOwnAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>An admin erases someone's data (at that person's request); Admin only.</summary>
-    Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default);
+    /// <summary>An admin (the scope's <see cref="CurrentActor"/>) erases someone's data, at that person's request; Admin only.</summary>
+    Task EraseAsync(string userId, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IPersonalDataErasure"/>
-public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate admins, IAuditLog audit, TimeProvider clock) : IPersonalDataErasure
+public sealed class PersonalDataErasure(IServiceScopeFactory scopes, IServiceProvider services, CurrentActor currentActor, TimeProvider clock) : IPersonalDataErasure
 {
     /// <summary>The domain part of erased accounts' addresses; <c>.invalid</c> is reserved and never delivers (RFC 2606).</summary>
     public const string ErasedEmailDomain = "erased.invalid";
 
-    public async Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default)
+    public async Task EraseOwnAsync(CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(person);
-        var userId = person.FindFirstValue(ClaimTypes.NameIdentifier)
-            ?? throw new DomainException("That account does not exist (any more).");
-        await EraseAsync(userId, actor: null, cancellationToken);
+        // The person's own request needs no role: whoever is signed in may erase their own data.
+        var person = await currentActor.ClaimedAsync();
+        await EraseAsync(person.UserId, adminRefusal: null, cancellationToken);
     }
 
-    public async Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(admin);
-        await admins.EnsureAsync(admin, DomainText.Get("Only an Admin may erase someone's personal data."), cancellationToken);
-        await EraseAsync(userId, admin, cancellationToken);
-    }
+    public Task EraseAsync(string userId, CancellationToken cancellationToken = default) =>
+        EraseAsync(userId, DomainText.Get("Only an Admin may erase someone's personal data."), cancellationToken);
 
-    private async Task EraseAsync(string userId, ClaimsPrincipal? actor, CancellationToken cancellationToken)
+    /// <summary>Erases <paramref name="userId"/>'s data; an admin's erasure (with its <paramref name="adminRefusal"/>) first checks the actor.</summary>
+    private async Task EraseAsync(string userId, string? adminRefusal, CancellationToken cancellationToken)
     {
         await LastAdminRule.RunAsync(async () =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            await using var operation = AccountOperation.Open(scopes, services);
+            var (users, db) = (operation.Users, operation.Db);
+            var admin = adminRefusal is null ? null : await currentActor.EnsureAdminAsync(db, adminRefusal, cancellationToken);
             var user = await users.FindByIdAsync(userId ?? "") ?? throw new DomainException("That account does not exist (any more).");
             if (user.ErasedAt is not null)
                 throw new DomainException("This account's personal data is already erased.");
@@ -99,8 +94,11 @@ public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate a
                 user.LastSignInAt = null;
                 user.DeactivatedAt ??= now;
                 user.ErasedAt = now;
-                Check(await users.UpdateAsync(user));
-                Check(await users.UpdateSecurityStampAsync(user));
+                // The record names no e-mail or former name: the account's id is what links it to the past.
+                var erased = admin is null
+                    ? AccountChanged.ByThemselves(user, AuditActions.PersonalDataErased, "Personal data erased at the person's request")
+                    : AccountChanged.By(admin, user, AuditActions.PersonalDataErased, "Personal data erased by an Admin");
+                Check(await operation.Changes.ApplyAsync(user, erased, () => users.UpdateSecurityStampAsync(user)));
 
                 // The newsroom's records keep the account's id and show the neutral label where
                 // they copied the name; a story's byline is left alone (it is what was published).
@@ -117,14 +115,7 @@ public sealed class PersonalDataErasure(IServiceScopeFactory scopes, AdminGate a
                 await db.EditLeases.Where(x => x.HolderId == user.Id).ExecuteDeleteAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            await scope.ServiceProvider.GetRequiredService<UserSessions>().EndAllAsync(user.Id, cancellationToken);
-
-            // The record names no e-mail or former name: the account's id is what links it to the past.
-            var (actorId, actorName) = actor is null
-                ? (user.Id, neutralName)
-                : (actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName());
-            await audit.RecordAsync(new AuditRecord(AuditActions.PersonalDataErased, actorId, actorName, $"user:{user.Id}",
-                actor is null ? "Personal data erased at the person's request" : "Personal data erased by an Admin"), cancellationToken);
+            await operation.Services.GetRequiredService<UserSessions>().EndAllAsync(user.Id, cancellationToken);
         }, cancellationToken);
     }
 

@@ -32,18 +32,18 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         var target = _admin.User.Id;
         var refusals = new List<Func<IAccountAdministration, Task>>
         {
-            a => a.ListAsync(someone, new AccountQuery()),
-            a => a.InviteAsync(someone, new NewAccount("Mới", "new@example.vn", [Roles.Admin]), AccountsTestHost.AppBase),
-            a => a.RenewInvitationAsync(someone, target, AccountsTestHost.AppBase),
-            a => a.ChangeRolesAsync(someone, target, [Roles.Reporter]),
-            a => a.DeactivateAsync(someone, target),
-            a => a.ReactivateAsync(someone, target),
-            a => a.UnlockAsync(someone, target),
-            a => a.SendPasswordResetAsync(someone, target, AccountsTestHost.AppBase),
+            a => a.ListAsync(new AccountQuery()),
+            a => a.InviteAsync(new NewAccount("Mới", "new@example.vn", [Roles.Admin]), AccountsTestHost.AppBase),
+            a => a.RenewInvitationAsync(target, AccountsTestHost.AppBase),
+            a => a.ChangeRolesAsync(target, [Roles.Reporter]),
+            a => a.DeactivateAsync(target),
+            a => a.ReactivateAsync(target),
+            a => a.UnlockAsync(target),
+            a => a.SendPasswordResetAsync(target, AccountsTestHost.AppBase),
         };
 
         foreach (var refusal in refusals)
-            await Assert.ThrowsAsync<AccessDeniedException>(() => _host.WithAccountsAsync(refusal));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => _host.WithAccountsAsync(someone, refusal));
 
         Assert.Null(await _host.InScopeAsync(sp => sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("new@example.vn")));
         Assert.Equal([Roles.Admin], await _host.RolesAsync(target));
@@ -70,7 +70,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         Assert.False(link.Emailed); // no Email:SmtpHost here
         Assert.Empty(_host.Mail.Sent);
 
-        var page = await _host.WithAccountsAsync(a => a.ListAsync(_admin.Principal, new AccountQuery(Search: "lan@")));
+        var page = await _host.WithAccountsAsync(_admin.Principal, a => a.ListAsync(new AccountQuery(Search: "lan@")));
         Assert.Equal(AccountStatus.Invited, Assert.Single(page.Items).Status);
         Assert.Collection(_host.Audit.Records,
             r => AssertRecord(r, AuditActions.AccountCreated, lan.Id),
@@ -83,11 +83,11 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     [InlineData("Hoàng Lan", "admin@example.vn", "already exists")]
     public async Task An_invitation_with_bad_input_is_refused_and_nothing_is_kept(string name, string email, string message)
     {
-        var refusal = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(a =>
-            a.InviteAsync(_admin.Principal, new NewAccount(name, email, [Roles.Reporter]), AccountsTestHost.AppBase)));
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(_admin.Principal, a =>
+            a.InviteAsync(new NewAccount(name, email, [Roles.Reporter]), AccountsTestHost.AppBase)));
 
         Assert.Contains(message, refusal.Message, StringComparison.Ordinal);
-        var page = await _host.WithAccountsAsync(a => a.ListAsync(_admin.Principal, new AccountQuery()));
+        var page = await _host.WithAccountsAsync(_admin.Principal, a => a.ListAsync(new AccountQuery()));
         Assert.Single(page.Items);
         Assert.Empty(_host.Audit.Records);
     }
@@ -97,8 +97,8 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     [InlineData(new[] { "Publisher" }, "'Publisher' is not a role")]
     public async Task An_invitation_needs_known_roles(string[] roles, string message)
     {
-        var refusal = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(a =>
-            a.InviteAsync(_admin.Principal, new NewAccount("Hoàng Lan", "lan@example.vn", roles), AccountsTestHost.AppBase)));
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(_admin.Principal, a =>
+            a.InviteAsync(new NewAccount("Hoàng Lan", "lan@example.vn", roles), AccountsTestHost.AppBase)));
 
         Assert.Contains(message, refusal.Message, StringComparison.Ordinal);
     }
@@ -133,7 +133,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     {
         await using var host = await AccountsTestHost.StartAsync(new Dictionary<string, string?> { ["Accounts:InvitationDays"] = "2" });
         var (_, admin) = await host.PersonAsync("admin@example.vn", "Quản trị", Roles.Admin);
-        var link = await host.WithAccountsAsync(a => a.InviteAsync(admin, new NewAccount("Hoàng Lan", "lan@example.vn", [Roles.Reporter]), AccountsTestHost.AppBase));
+        var link = await host.WithAccountsAsync(admin, a => a.InviteAsync(new NewAccount("Hoàng Lan", "lan@example.vn", [Roles.Reporter]), AccountsTestHost.AppBase));
         var (userId, code) = Parse(link);
 
         host.Clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromMinutes(1));
@@ -164,7 +164,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     {
         var first = Parse(await InviteAsync("Hoàng Lan", "lan@example.vn", Roles.Reporter));
 
-        var renewed = Parse(await _host.WithAccountsAsync(a => a.RenewInvitationAsync(_admin.Principal, first.UserId, AccountsTestHost.AppBase)));
+        var renewed = Parse(await _host.WithAccountsAsync(_admin.Principal, a => a.RenewInvitationAsync(first.UserId, AccountsTestHost.AppBase)));
 
         Assert.Null(await _host.WithInvitationsAsync(i => i.FindAsync(first.UserId, first.Code)));
         Assert.NotNull(await _host.WithInvitationsAsync(i => i.FindAsync(renewed.UserId, renewed.Code)));
@@ -177,7 +177,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         var thu = await _host.PersonAsync("thu@example.vn", "Nguyễn Thu", Roles.Editor, Roles.Reporter);
         var duong = await _host.PersonAsync("duong@example.vn", "Đường Minh", Roles.Editor);
         await InviteAsync("Phạm Hà", "ha@example.vn", Roles.Reporter);
-        await _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, thu.User.Id));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.DeactivateAsync(thu.User.Id));
         await _host.InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
@@ -185,7 +185,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         });
 
         async Task<IEnumerable<string>> NamesAsync(AccountQuery query) =>
-            (await _host.WithAccountsAsync(a => a.ListAsync(_admin.Principal, query))).Items.Select(r => r.DisplayName);
+            (await _host.WithAccountsAsync(_admin.Principal, a => a.ListAsync(query))).Items.Select(r => r.DisplayName);
 
         Assert.Equal(["Hoàng Lan"], await NamesAsync(new AccountQuery(Search: "HOANG")));
         Assert.Equal(["Đường Minh"], await NamesAsync(new AccountQuery(Search: "duong minh")));
@@ -208,8 +208,8 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         foreach (var n in Enumerable.Range(1, 5))
             await _host.PersonAsync($"p{n}@example.vn", $"Người {n}", Roles.Reporter);
 
-        var first = await _host.WithAccountsAsync(a => a.ListAsync(_admin.Principal, new AccountQuery(Page: 0, PageSize: 4)));
-        var second = await _host.WithAccountsAsync(a => a.ListAsync(_admin.Principal, new AccountQuery(Page: 1, PageSize: 4)));
+        var first = await _host.WithAccountsAsync(_admin.Principal, a => a.ListAsync(new AccountQuery(Page: 0, PageSize: 4)));
+        var second = await _host.WithAccountsAsync(_admin.Principal, a => a.ListAsync(new AccountQuery(Page: 1, PageSize: 4)));
 
         Assert.Equal(6, first.TotalCount);
         Assert.Equal(["Người 1", "Người 2", "Người 3", "Người 4"], first.Items.Select(r => r.DisplayName));
@@ -222,7 +222,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         var lan = await _host.PersonAsync("lan@example.vn", "Hoàng Lan", Roles.Editor);
         var stamp = await _host.SecurityStampAsync(lan.User.Id);
 
-        await _host.WithAccountsAsync(a => a.ChangeRolesAsync(_admin.Principal, lan.User.Id, [Roles.Reporter]));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.ChangeRolesAsync(lan.User.Id, [Roles.Reporter]));
 
         Assert.Equal([Roles.Reporter], await _host.RolesAsync(lan.User.Id));
         Assert.NotEqual(stamp, await _host.SecurityStampAsync(lan.User.Id));
@@ -239,17 +239,17 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         // An invited admin (no password yet) and a deactivated one do not count as active.
         await InviteAsync("Mời", "invited-admin@example.vn", Roles.Admin);
         var former = await _host.PersonAsync("former@example.vn", "Cựu quản trị", Roles.Admin);
-        await _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, former.User.Id));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.DeactivateAsync(former.User.Id));
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
-            _host.WithAccountsAsync(a => a.ChangeRolesAsync(_admin.Principal, _admin.User.Id, [Roles.Editor])));
+            _host.WithAccountsAsync(_admin.Principal, a => a.ChangeRolesAsync(_admin.User.Id, [Roles.Editor])));
 
         Assert.Contains("last active Admin", refusal.Message, StringComparison.Ordinal);
         Assert.Equal([Roles.Admin], await _host.RolesAsync(_admin.User.Id));
 
         // With a second active admin, the first may step down.
         var thu = await _host.PersonAsync("thu@example.vn", "Nguyễn Thu", Roles.Admin);
-        await _host.WithAccountsAsync(a => a.ChangeRolesAsync(thu.Principal, _admin.User.Id, [Roles.Editor]));
+        await _host.WithAccountsAsync(thu.Principal, a => a.ChangeRolesAsync(_admin.User.Id, [Roles.Editor]));
         Assert.Equal([Roles.Editor], await _host.RolesAsync(_admin.User.Id));
     }
 
@@ -259,7 +259,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         await _host.PersonAsync("thu@example.vn", "Nguyễn Thu", Roles.Admin);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
-            _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, _admin.User.Id)));
+            _host.WithAccountsAsync(_admin.Principal, a => a.DeactivateAsync(_admin.User.Id)));
 
         Assert.Contains("your own account", refusal.Message, StringComparison.Ordinal);
         Assert.Null((await _host.ReloadAsync(_admin.User.Id)).DeactivatedAt);
@@ -269,12 +269,12 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     public async Task The_last_active_admin_cannot_be_deactivated()
     {
         var thu = await _host.PersonAsync("thu@example.vn", "Nguyễn Thu", Roles.Admin);
-        await _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, thu.User.Id));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.DeactivateAsync(thu.User.Id));
 
         // Thu's page was still open: her (now stale) principal tries to switch off the last admin,
-        // and is refused because she is no admin any more (AdminGate reads the database).
+        // and is refused because she is no admin any more (CurrentActor reads the database).
         var refusal = await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _host.WithAccountsAsync(a => a.DeactivateAsync(thu.Principal, _admin.User.Id)));
+            _host.WithAccountsAsync(thu.Principal, a => a.DeactivateAsync(_admin.User.Id)));
 
         Assert.Equal(ActorVerifier.AccessChanged, refusal.Message);
         Assert.Null((await _host.ReloadAsync(_admin.User.Id)).DeactivatedAt);
@@ -286,15 +286,15 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         var lan = await _host.PersonAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
         var stamp = await _host.SecurityStampAsync(lan.User.Id);
 
-        await _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, lan.User.Id));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.DeactivateAsync(lan.User.Id));
 
         Assert.Equal(_host.Clock.GetUtcNow().UtcDateTime, (await _host.ReloadAsync(lan.User.Id)).DeactivatedAt);
         var deactivatedStamp = await _host.SecurityStampAsync(lan.User.Id);
         Assert.NotEqual(stamp, deactivatedStamp);
-        var again = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, lan.User.Id)));
+        var again = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(_admin.Principal, a => a.DeactivateAsync(lan.User.Id)));
         Assert.Contains("already deactivated", again.Message, StringComparison.Ordinal);
 
-        await _host.WithAccountsAsync(a => a.ReactivateAsync(_admin.Principal, lan.User.Id));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.ReactivateAsync(lan.User.Id));
 
         Assert.Null((await _host.ReloadAsync(lan.User.Id)).DeactivatedAt);
         Assert.NotEqual(deactivatedStamp, await _host.SecurityStampAsync(lan.User.Id));
@@ -316,7 +316,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         });
         var stamp = await _host.SecurityStampAsync(lan.User.Id);
 
-        await _host.WithAccountsAsync(a => a.UnlockAsync(_admin.Principal, lan.User.Id));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.UnlockAsync(lan.User.Id));
 
         var unlocked = await _host.ReloadAsync(lan.User.Id);
         Assert.Null(unlocked.LockoutEnd);
@@ -330,7 +330,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     {
         var lan = await _host.PersonAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
 
-        var link = await _host.WithAccountsAsync(a => a.SendPasswordResetAsync(_admin.Principal, lan.User.Id, AccountsTestHost.AppBase));
+        var link = await _host.WithAccountsAsync(_admin.Principal, a => a.SendPasswordResetAsync(lan.User.Id, AccountsTestHost.AppBase));
 
         Assert.Equal("https://newsroom.example.vn/Account/ResetPassword", link.Link.GetLeftPart(UriPartial.Path));
         Assert.False(link.Emailed);
@@ -354,7 +354,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         var link = await InviteAsync("Hoàng Lan", "lan@example.vn", Roles.Reporter);
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
-            _host.WithAccountsAsync(a => a.SendPasswordResetAsync(_admin.Principal, link.UserId, AccountsTestHost.AppBase)));
+            _host.WithAccountsAsync(_admin.Principal, a => a.SendPasswordResetAsync(link.UserId, AccountsTestHost.AppBase)));
 
         Assert.Contains("send a new invitation", refusal.Message, StringComparison.Ordinal);
     }
@@ -363,13 +363,13 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     public async Task Acting_on_an_account_that_does_not_exist_says_so()
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() =>
-            _host.WithAccountsAsync(a => a.UnlockAsync(_admin.Principal, "no-such-user")));
+            _host.WithAccountsAsync(_admin.Principal, a => a.UnlockAsync("no-such-user")));
 
         Assert.Contains("does not exist", refusal.Message, StringComparison.Ordinal);
     }
 
     private Task<AccountLink> InviteAsync(string name, string email, params string[] roles) =>
-        _host.WithAccountsAsync(a => a.InviteAsync(_admin.Principal, new NewAccount(name, email, roles), AccountsTestHost.AppBase));
+        _host.WithAccountsAsync(_admin.Principal, a => a.InviteAsync(new NewAccount(name, email, roles), AccountsTestHost.AppBase));
 
     private static (string UserId, string Code) Parse(AccountLink link)
     {

@@ -103,16 +103,16 @@ public sealed class AccountEmailTests
         });
         var (_, admin) = await host.PersonAsync("admin@example.vn", "Quản trị", Roles.Admin);
 
-        var emailed = await host.WithAccountsAsync(a => a.InviteAsync(admin, new NewAccount("Hoàng Lan", "lan@example.vn", [Roles.Reporter]), AccountsTestHost.AppBase));
+        var emailed = await host.WithAccountsAsync(admin, a => a.InviteAsync(new NewAccount("Hoàng Lan", "lan@example.vn", [Roles.Reporter]), AccountsTestHost.AppBase));
         host.Mail.Fail = true;
-        var failed = await host.WithAccountsAsync(a => a.InviteAsync(admin, new NewAccount("Nguyễn Thu", "thu@example.vn", [Roles.Editor]), AccountsTestHost.AppBase));
+        var failed = await host.WithAccountsAsync(admin, a => a.InviteAsync(new NewAccount("Nguyễn Thu", "thu@example.vn", [Roles.Editor]), AccountsTestHost.AppBase));
 
         Assert.True(emailed.Emailed);
         var message = Assert.Single(host.Mail.Sent);
         Assert.Equal("Lời mời tham gia NewsroomEditor", message.Subject);
         Assert.Contains(emailed.Link.AbsoluteUri, message.TextBody, StringComparison.Ordinal);
         Assert.False(failed.Emailed);
-        Assert.Equal(AccountStatus.Invited, (await host.WithAccountsAsync(a => a.ListAsync(admin, new AccountQuery(Search: "thu")))).Items.Single().Status);
+        Assert.Equal(AccountStatus.Invited, (await host.WithAccountsAsync(admin, a => a.ListAsync(new AccountQuery(Search: "thu")))).Items.Single().Status);
     }
 
     [Theory]

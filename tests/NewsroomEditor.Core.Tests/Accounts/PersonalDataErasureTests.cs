@@ -133,11 +133,11 @@ public sealed class PersonalDataErasureTests : IAsyncLifetime
         var lan = await _host.PersonAsync("lan@example.vn", "Hoàng Lan", Roles.Reporter);
         await EraseOwnAsync(lan.Principal);
 
-        var page = await _host.WithAccountsAsync(a => a.ListAsync(_admin.Principal, new AccountQuery(Status: AccountStatus.Erased)));
+        var page = await _host.WithAccountsAsync(_admin.Principal, a => a.ListAsync(new AccountQuery(Status: AccountStatus.Erased)));
         Assert.Equal(lan.User.Id, Assert.Single(page.Items).Id);
-        var reactivate = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(a => a.ReactivateAsync(_admin.Principal, lan.User.Id)));
+        var reactivate = await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(_admin.Principal, a => a.ReactivateAsync(lan.User.Id)));
         Assert.Contains("erased", reactivate.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(a => a.ChangeRolesAsync(_admin.Principal, lan.User.Id, [Roles.Editor])));
+        await Assert.ThrowsAsync<DomainException>(() => _host.WithAccountsAsync(_admin.Principal, a => a.ChangeRolesAsync(lan.User.Id, [Roles.Editor])));
         Assert.NotNull((await _host.ReloadAsync(lan.User.Id)).DeactivatedAt);
         Assert.Empty(await _host.RolesAsync(lan.User.Id));
     }
@@ -152,11 +152,11 @@ public sealed class PersonalDataErasureTests : IAsyncLifetime
         await OpenSessionAsync(thu.Principal);
         Assert.Equal(2, await SessionsAsync(lan.User.Id));
 
-        await _host.WithAccountsAsync(a => a.ChangeRolesAsync(_admin.Principal, lan.User.Id, [Roles.Editor]));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.ChangeRolesAsync(lan.User.Id, [Roles.Editor]));
         Assert.Equal(0, await SessionsAsync(lan.User.Id));
         Assert.Equal(1, await SessionsAsync(thu.User.Id));
 
-        await _host.WithAccountsAsync(a => a.DeactivateAsync(_admin.Principal, thu.User.Id));
+        await _host.WithAccountsAsync(_admin.Principal, a => a.DeactivateAsync(thu.User.Id));
         Assert.Equal(0, await SessionsAsync(thu.User.Id));
     }
 
@@ -176,14 +176,14 @@ public sealed class PersonalDataErasureTests : IAsyncLifetime
     private Task EraseOwnAsync(ClaimsPrincipal person) =>
         _host.InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IPersonalDataErasure>().EraseOwnAsync(person);
+            await sp.SignedIn(person).GetRequiredService<IPersonalDataErasure>().EraseOwnAsync();
             return 0;
         });
 
     private Task EraseAsync(ClaimsPrincipal admin, string userId) =>
         _host.InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IPersonalDataErasure>().EraseAsync(admin, userId);
+            await sp.SignedIn(admin).GetRequiredService<IPersonalDataErasure>().EraseAsync(userId);
             return 0;
         });
 

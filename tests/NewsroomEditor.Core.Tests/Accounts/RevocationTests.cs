@@ -13,7 +13,7 @@ namespace NewsroomEditor.Core.Tests.Accounts;
 
 /// <summary>
 /// A Actor made when a circuit opened keeps its roles for as long as the page is open; the
-/// services must act with the roles the database holds now (ActorVerifier).
+/// services must act with the roles the database holds now (CurrentActor verifies them).
 /// </summary>
 public sealed class RevocationTests : IAsyncLifetime
 {
@@ -87,11 +87,11 @@ public sealed class RevocationTests : IAsyncLifetime
     {
         await ChangeUserAsync(_lan, (users, user) => users.AddToRoleAsync(user, Roles.Editor));
 
-        var current = await _host.InScopeAsync(sp => sp.GetRequiredService<ActorVerifier>().CurrentAsync(_lan));
+        var current = await _host.InScopeAsync(sp => sp.As(_lan).GetRequiredService<CurrentActor>().VerifiedAsync(sp.GetRequiredService<NewsroomDbContext>()));
         Assert.True(current.IsEditor);
         Assert.True(current.IsReporter);
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            _host.InScopeAsync(sp => sp.GetRequiredService<ActorVerifier>().CurrentAsync(Actor.Create("no-such-user", "Ai đó", Roles.Editor))));
+            _host.InScopeAsync(sp => sp.As(Actor.Create("no-such-user", "Ai đó", Roles.Editor)).GetRequiredService<CurrentActor>().VerifiedAsync(sp.GetRequiredService<NewsroomDbContext>())));
     }
 
     private Task ChangeUserAsync(Actor actor, Func<UserManager<ApplicationUser>, ApplicationUser, Task> change) =>

@@ -43,6 +43,27 @@ public sealed class RecordingMailTransport : IMailTransport
 }
 
 /// <summary>
+/// Who is signed in in a test's scope, as a request or a circuit would have them: the scope's
+/// <see cref="CurrentActor"/> reads it through the authorization policies, as the app's does.
+/// </summary>
+public sealed class SignedInPrincipal : IActorSource
+{
+    public ClaimsPrincipal? Principal { get; set; }
+
+    public ValueTask<ClaimsPrincipal?> PrincipalAsync() => ValueTask.FromResult(Principal);
+}
+
+public static class SignedInScope
+{
+    /// <summary>Signs <paramref name="principal"/> in to the scope of <paramref name="services"/>; returns <paramref name="services"/>.</summary>
+    public static IServiceProvider SignedIn(this IServiceProvider services, ClaimsPrincipal principal)
+    {
+        services.GetRequiredService<SignedInPrincipal>().Principal = principal;
+        return services;
+    }
+}
+
+/// <summary>
 /// The Core over SQLite with a clock the test moves, the audit log and the mail transport
 /// recorded, and helpers to make people and their signed-in principals.
 /// </summary>
@@ -57,10 +78,12 @@ public sealed class AccountsTestHost : IAsyncDisposable
 
     public CoreTestHost Host { get; private set; } = default!;
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 4, 11, 5, 45, 0, TimeSpan.Zero));
-    public RecordingAuditLog Audit { get; } = new();
+    /// <summary>The audit log: what is recorded directly (sign-ins) and the entries saves wrote with their changes.</summary>
+    public RecordedAndStoredAuditLog Audit { get; } = new();
     public RecordingMailTransport Mail { get; } = new();
 
-    public static async Task<AccountsTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>A started host; <paramref name="configure"/> adds or replaces registrations after the test's own.</summary>
+    public static async Task<AccountsTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var created = new AccountsTestHost();
         created.Host = await CoreTestHost.StartAsync(settings, services =>
@@ -68,17 +91,22 @@ public sealed class AccountsTestHost : IAsyncDisposable
             services.AddSingleton<TimeProvider>(created.Clock);
             services.AddSingleton<IAuditLog>(created.Audit);
             services.AddSingleton<IMailTransport>(created.Mail);
+            services.AddScoped<SignedInPrincipal>();
+            services.AddScoped<IActorSource>(sp => sp.GetRequiredService<SignedInPrincipal>());
+            configure?.Invoke(services);
         });
+        created.Audit.Host = created.Host;
         return created;
     }
 
     public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action) => Host.InScopeAsync(action);
 
-    public Task<T> WithAccountsAsync<T>(Func<IAccountAdministration, Task<T>> action) =>
-        Host.InScopeAsync(sp => action(sp.GetRequiredService<IAccountAdministration>()));
+    /// <summary>Runs <paramref name="action"/> on the users service of a scope signed in as <paramref name="actor"/>.</summary>
+    public Task<T> WithAccountsAsync<T>(ClaimsPrincipal actor, Func<IAccountAdministration, Task<T>> action) =>
+        Host.InScopeAsync(sp => action(sp.SignedIn(actor).GetRequiredService<IAccountAdministration>()));
 
-    public Task WithAccountsAsync(Func<IAccountAdministration, Task> action) =>
-        Host.InScopeAsync(sp => action(sp.GetRequiredService<IAccountAdministration>()));
+    public Task WithAccountsAsync(ClaimsPrincipal actor, Func<IAccountAdministration, Task> action) =>
+        Host.InScopeAsync(sp => action(sp.SignedIn(actor).GetRequiredService<IAccountAdministration>()));
 
     public Task<T> WithInvitationsAsync<T>(Func<IInvitations, Task<T>> action) =>
         Host.InScopeAsync(sp => action(sp.GetRequiredService<IInvitations>()));

@@ -53,7 +53,7 @@ internal static class People
 /// The audit log as a test reads it: what services record directly, and the entries that saves
 /// wrote with their changes (domain events), in the host's database.
 /// </summary>
-internal sealed class RecordedAndStoredAuditLog : IAuditLog
+public sealed class RecordedAndStoredAuditLog : IAuditLog
 {
     private readonly RecordingAuditLog _direct = new();
 

@@ -38,6 +38,7 @@ public sealed class SignInSecurityTests : IClassFixture<SignInSecurityTests.Audi
                 builder.UseSetting("Security:RequireTwoFactorFor", "Editor");
                 builder.ConfigureTestServices(services => services.AddSingleton<IAuditLog>(Audit));
             });
+            Audit.App = App.Services;
             await using var scope = App.Services.CreateAsyncScope();
             var setup = scope.ServiceProvider.GetRequiredService<IFirstRunSetup>();
             Assert.True((await setup.CreateFirstAdminAsync(new FirstAdmin("admin@example.vn", "Quản trị", NewsroomAppFactory.Password))).Succeeded);
@@ -77,10 +78,15 @@ public sealed class SignInSecurityTests : IClassFixture<SignInSecurityTests.Audi
         });
     }
 
-    /// <summary>Keeps what the app records, for the test to read.</summary>
+    /// <summary>
+    /// Keeps what the app records directly (sign-ins), for the test to read, with the entries that
+    /// account changes wrote with their saves (in the app's database).
+    /// </summary>
     public sealed class RecordingAuditLog : IAuditLog
     {
         private readonly ConcurrentQueue<AuditRecord> _records = new();
+
+        public IServiceProvider? App { get; set; }
 
         public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
         {
@@ -88,9 +94,19 @@ public sealed class SignInSecurityTests : IClassFixture<SignInSecurityTests.Audi
             return Task.CompletedTask;
         }
 
-        public IReadOnlyList<AuditRecord> About(string userId) => _records.Where(r => r.Target == $"user:{userId}").ToList();
+        public IReadOnlyList<AuditRecord> About(string userId) => All.Where(r => r.Target == $"user:{userId}").ToList();
 
-        public IReadOnlyList<AuditRecord> All => _records.ToList();
+        public IReadOnlyList<AuditRecord> All => [.. _records, .. Stored()];
+
+        private List<AuditRecord> Stored()
+        {
+            if (App is null)
+                return [];
+            using var scope = App.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<NewsroomEditor.Core.Data.NewsroomDbContext>().AuditEntries
+                .OrderBy(e => e.Id).AsEnumerable()
+                .Select(e => new AuditRecord(e.Action, e.ActorId, e.ActorName, e.Target, e.Details)).ToList();
+        }
     }
 
     [Fact]

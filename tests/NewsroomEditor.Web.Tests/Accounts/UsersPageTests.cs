@@ -23,6 +23,7 @@ public sealed class UsersPageTests : NewsroomComponentTest
         Services.AddSingleton<IPersonalDataErasure>(new NoPersonalDataErasure());
         Services.AddSingleton(Options.Create(new AccountOptions()));
         SignIn("Quản trị", Roles.Admin);
+        _accounts.Acting = async () => (await Authentication.GetAuthenticationStateAsync()).User;
     }
 
     [Fact]
@@ -189,33 +190,36 @@ public sealed class UsersPageTests : NewsroomComponentTest
 
         public ConcurrentQueue<AccountQuery> Queries { get; } = new();
         public ConcurrentQueue<ClaimsPrincipal> Actors { get; } = new();
+
+        /// <summary>Who acts, as the real service reads it from the scope's CurrentActor: the test's signed-in person.</summary>
+        public Func<Task<ClaimsPrincipal>> Acting { get; set; } = () => throw new InvalidOperationException("Nobody acts.");
         public List<string> Actions { get; } = [];
         public string? Refusal { get; set; }
 
-        public Task<AccountPage> ListAsync(ClaimsPrincipal actor, AccountQuery query, CancellationToken cancellationToken = default)
+        public async Task<AccountPage> ListAsync(AccountQuery query, CancellationToken cancellationToken = default)
         {
-            Actors.Enqueue(actor);
+            Actors.Enqueue(await Acting());
             Queries.Enqueue(query);
             // Sixty people in all, so that the pager has pages to go to.
-            return Task.FromResult(new AccountPage(_people, 60));
+            return new AccountPage(_people, 60);
         }
 
-        public Task<AccountLink> InviteAsync(ClaimsPrincipal actor, NewAccount account, Uri appBase, CancellationToken cancellationToken = default) =>
+        public Task<AccountLink> InviteAsync(NewAccount account, Uri appBase, CancellationToken cancellationToken = default) =>
             Act<AccountLink>($"invite:{account.Email}", new("new", account.Email, new Uri(appBase, "Account/AcceptInvitation?userId=new&code=xyz"), false));
 
-        public Task<AccountLink> RenewInvitationAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default) =>
+        public Task<AccountLink> RenewInvitationAsync(string userId, Uri appBase, CancellationToken cancellationToken = default) =>
             Act<AccountLink>($"renew:{userId}", new(userId, "x@example.vn", new Uri(appBase, "Account/AcceptInvitation?userId=x&code=new"), false));
 
-        public Task ChangeRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
+        public Task ChangeRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
             Act($"roles:{userId}:{string.Join(",", roles)}", true);
 
-        public Task DeactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) => Act($"deactivate:{userId}", true);
+        public Task DeactivateAsync(string userId, CancellationToken cancellationToken = default) => Act($"deactivate:{userId}", true);
 
-        public Task ReactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) => Act($"reactivate:{userId}", true);
+        public Task ReactivateAsync(string userId, CancellationToken cancellationToken = default) => Act($"reactivate:{userId}", true);
 
-        public Task UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) => Act($"unlock:{userId}", true);
+        public Task UnlockAsync(string userId, CancellationToken cancellationToken = default) => Act($"unlock:{userId}", true);
 
-        public Task<AccountLink> SendPasswordResetAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default) =>
+        public Task<AccountLink> SendPasswordResetAsync(string userId, Uri appBase, CancellationToken cancellationToken = default) =>
             Act<AccountLink>($"reset:{userId}", new(userId, "lan@example.vn", new Uri(appBase, "Account/ResetPassword?code=abc"), false));
 
         private Task<T> Act<T>(string action, T result)

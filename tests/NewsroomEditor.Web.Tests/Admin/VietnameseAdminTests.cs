@@ -132,29 +132,29 @@ public sealed class VietnameseAdminTests : NewsroomComponentTest
     /// <summary>Two people of sixty, so that the grid has a pager with pages to go to; the page only lists here.</summary>
     private sealed class OnePageOfPeople : IAccountAdministration
     {
-        public Task<AccountPage> ListAsync(ClaimsPrincipal actor, AccountQuery query, CancellationToken cancellationToken = default) =>
+        public Task<AccountPage> ListAsync(AccountQuery query, CancellationToken cancellationToken = default) =>
             Task.FromResult(new AccountPage(
             [
                 new("lan", "Hoàng Lan", "lan@example.vn", [Roles.Editor, Roles.Reporter], AccountStatus.Active, LanSignedIn, null),
                 new("ha", "Phạm Hà", "ha@example.vn", [Roles.Reporter], AccountStatus.Invited, null, LanSignedIn),
             ], 60));
 
-        public Task<AccountLink> InviteAsync(ClaimsPrincipal actor, NewAccount account, Uri appBase, CancellationToken cancellationToken = default) =>
+        public Task<AccountLink> InviteAsync(NewAccount account, Uri appBase, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<AccountLink> RenewInvitationAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default) =>
+        public Task<AccountLink> RenewInvitationAsync(string userId, Uri appBase, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task ChangeRolesAsync(ClaimsPrincipal actor, string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
+        public Task ChangeRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task DeactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task DeactivateAsync(string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task ReactivateAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task ReactivateAsync(string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task UnlockAsync(string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<AccountLink> SendPasswordResetAsync(ClaimsPrincipal actor, string userId, Uri appBase, CancellationToken cancellationToken = default) =>
+        public Task<AccountLink> SendPasswordResetAsync(string userId, Uri appBase, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using NewsroomEditor.Core.Accounts;
 
 namespace NewsroomEditor.Web.Tests.Support;
@@ -9,7 +8,7 @@ namespace NewsroomEditor.Web.Tests.Support;
 /// </summary>
 public sealed class NoPersonalDataErasure : IPersonalDataErasure
 {
-    public Task EraseOwnAsync(ClaimsPrincipal person, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task EraseOwnAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task EraseAsync(string userId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

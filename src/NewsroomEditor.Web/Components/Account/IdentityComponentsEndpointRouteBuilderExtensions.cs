@@ -33,8 +33,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             var signedIn = await signInManager.UserManager.GetUserAsync(user);
             await signInManager.SignOutAsync();
+            // Audited directly, as sign-ins are (NewsroomSignInManager): a session ends, no account changes.
             if (signedIn is not null)
-                await audit.RecordOwnAsync(signedIn, NewsroomEditor.Core.Audit.AuditActions.SignedOut, "Signed out.");
+                await audit.RecordAsync(new NewsroomEditor.Core.Audit.AuditRecord(
+                    NewsroomEditor.Core.Audit.AuditActions.SignedOut, signedIn.Id, signedIn.DisplayName, $"user:{signedIn.Id}", "Signed out."));
             // Signed out whatever the ReturnUrl says; one leading off the site goes to the sign-in page.
             return TypedResults.LocalRedirect("~/" + (LocalReturnUrl.ToBaseRelative(returnUrl, address.Base.AbsoluteUri) ?? "Account/Login"));
         });

@@ -195,6 +195,9 @@ public sealed class NewsroomSignInManager(
         }
     }
 
+    // Sign-in attempts are audited directly, not as account events (AccountChanged): most change no
+    // account at all (an unknown e-mail, a passkey nobody holds, a wrong password), and the entry
+    // is the record of the attempt itself, written whatever becomes of the request.
     private Task RecordAsync(string action, string? actorId, string? actorName, string? target, string details) =>
         audit.RecordAsync(new AuditRecord(action, actorId, actorName, target, details));
 }
