@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
@@ -53,27 +51,28 @@ public interface IAuditQueries
 {
     /// <summary>Entries matching <paramref name="filter"/>, newest first; <paramref name="page"/> counts from 0.</summary>
     Task<AuditPage> SearchAsync(
-        ClaimsPrincipal actor, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default);
+        AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default);
 
     /// <summary>The people an admin may filter by: every account, by name.</summary>
-    Task<IReadOnlyList<AuditPerson>> PeopleAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AuditPerson>> PeopleAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes every entry matching <paramref name="filter"/> to <paramref name="output"/> as CSV
     /// (RFC 4180, CRLF), UTF-8 with a byte-order mark so that Excel reads Vietnamese correctly,
     /// newest first, times in the site's time zone with their offset.
     /// </summary>
-    Task ExportCsvAsync(ClaimsPrincipal actor, AuditFilter filter, Stream output, CancellationToken cancellationToken = default);
+    Task ExportCsvAsync(AuditFilter filter, Stream output, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// Reading the audit log: filter, page and export as CSV. Admins only (policy
-/// <see cref="Policies.CanManageUsers"/>), checked here whatever the page showed. There is no
+/// <see cref="Policies.CanManageUsers"/>, for the scope's <see cref="CurrentActor"/>), checked here
+/// in the context each call reads with, whatever the page showed. There is no
 /// way to change or delete an entry.
 /// </summary>
 public sealed class AuditQueries(
     IDbContextFactory<NewsroomDbContext> contexts,
-    AdminGate admins,
+    CurrentActor current,
     IOptionsMonitor<SiteOptions> site) : IAuditQueries
 {
     public const int MaxPageSize = 200;
@@ -91,13 +90,13 @@ public sealed class AuditQueries(
 
     /// <summary>Entries matching <paramref name="filter"/>, newest first; <paramref name="page"/> counts from 0.</summary>
     public async Task<AuditPage> SearchAsync(
-        ClaimsPrincipal actor, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+        AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await admins.EnsureAsync(actor, Refusal);
         page = Math.Max(0, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var matching = Filtered(db, filter);
         var total = await matching.CountAsync(cancellationToken);
         var entries = await matching.Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
@@ -105,10 +104,10 @@ public sealed class AuditQueries(
     }
 
     /// <summary>The people an admin may filter by: every account, by name.</summary>
-    public async Task<IReadOnlyList<AuditPerson>> PeopleAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditPerson>> PeopleAsync(CancellationToken cancellationToken = default)
     {
-        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var people = await db.Users.AsNoTracking()
             .Select(u => new AuditPerson(u.Id, u.DisplayName, u.Email ?? ""))
             .ToListAsync(cancellationToken);
@@ -121,16 +120,17 @@ public sealed class AuditQueries(
     /// (RFC 4180, CRLF), UTF-8 with a byte-order mark so that Excel reads Vietnamese correctly,
     /// newest first, times in the site's time zone with their offset.
     /// </summary>
-    public async Task ExportCsvAsync(ClaimsPrincipal actor, AuditFilter filter, Stream output, CancellationToken cancellationToken = default)
+    public async Task ExportCsvAsync(AuditFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(output);
-        await admins.EnsureAsync(actor, Refusal);
+        // Checked before the first byte is written: a refusal is an answer, not half a file.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var zone = site.CurrentValue.TimeZoneInfo;
         await output.WriteAsync(AuditCsv.ByteOrderMark, cancellationToken);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(AuditCsv.Header);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await foreach (var entry in Filtered(db, filter).AsAsyncEnumerable().WithCancellation(cancellationToken))
             await writer.WriteAsync(AuditCsv.Row(entry, zone));
         await writer.FlushAsync(cancellationToken);

@@ -1,8 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Accounts;
-using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
 
@@ -18,50 +15,50 @@ public sealed record SectionListing(Section Section, int StoryCount);
 public interface ISectionAdministration
 {
     /// <summary>Every section, hidden ones too, in display order, with its number of stories (any state).</summary>
-    Task<IReadOnlyList<SectionListing>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SectionListing>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Adds a section at the end of the menu.</summary>
     /// <exception cref="DomainException">A name or slug is refused; the message says why.</exception>
-    Task<Section> CreateAsync(ClaimsPrincipal actor, SectionNames names, CancellationToken cancellationToken = default);
+    Task<Section> CreateAsync(SectionNames names, CancellationToken cancellationToken = default);
 
     /// <summary>Renames a section and, where given or following the names, changes its slugs.</summary>
     /// <exception cref="DomainException">A name or slug is refused, or the section is gone.</exception>
-    Task<Section> RenameAsync(ClaimsPrincipal actor, int sectionId, SectionNames names, CancellationToken cancellationToken = default);
+    Task<Section> RenameAsync(int sectionId, SectionNames names, CancellationToken cancellationToken = default);
 
     /// <summary>Moves a section one place up (<paramref name="offset"/> −1) or down (+1) in the menu.</summary>
     /// <exception cref="DomainException">The section is gone.</exception>
-    Task MoveAsync(ClaimsPrincipal actor, int sectionId, int offset, CancellationToken cancellationToken = default);
+    Task MoveAsync(int sectionId, int offset, CancellationToken cancellationToken = default);
 
     /// <summary>Hides a section from the public site (its page answers 404; its stories stay readable) or shows it again.</summary>
     /// <exception cref="DomainException">The section is gone.</exception>
-    Task SetHiddenAsync(ClaimsPrincipal actor, int sectionId, bool hidden, CancellationToken cancellationToken = default);
+    Task SetHiddenAsync(int sectionId, bool hidden, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a section that no story uses, in any state (archived ones included).</summary>
     /// <exception cref="DomainException">Stories use the section ("N stories use this section; hide it instead"), or it is gone.</exception>
-    Task DeleteAsync(ClaimsPrincipal actor, int sectionId, CancellationToken cancellationToken = default);
+    Task DeleteAsync(int sectionId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
-/// Admins' work on sections: create, rename, reorder, hide, show, delete. Every method
-/// checks <see cref="Policies.CanManageUsers"/> itself, so a forged call from a reporter's circuit
-/// is refused like a hidden button. Rules of one section live in <see cref="Section"/>; rules
-/// across sections (unique slugs, no deleting a used section) are checked here. After each change
-/// readers could see, the public site's cache is forgotten, and the change is audited.
+/// Admins' work on sections: create, rename, reorder, hide, show, delete, as the scope's
+/// <see cref="CurrentActor"/>. Every method checks <see cref="Policies.CanManageUsers"/> itself, in
+/// the one context it works in, so a forged call from a reporter's circuit is refused like a hidden
+/// button. Rules of one section live in <see cref="Section"/>; rules across sections (unique slugs,
+/// no deleting a used section) are checked here. Each change is recorded on its section
+/// (<see cref="SectionChanged"/>): its save writes the audit entry, and the public site's cache is
+/// forgotten after the commit.
 /// </summary>
 public sealed class SectionAdministration(
     IDbContextFactory<NewsroomDbContext> contexts,
-    AdminGate admins,
-    IPublicSiteCache publicSite,
-    IAuditLog audit) : ISectionAdministration
+    CurrentActor current) : ISectionAdministration
 {
     // A property, not a constant: read in the culture of each call.
     private static string Refusal => DomainText.Get("Only an Admin may manage sections.");
 
     /// <summary>Every section, hidden ones too, in display order, with its number of stories (any state).</summary>
-    public async Task<IReadOnlyList<SectionListing>> ListAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SectionListing>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var counts = await db.Stories.Where(s => s.SectionId != null).GroupBy(s => s.SectionId!.Value)
             .Select(g => new { SectionId = g.Key, Count = g.Count() })
@@ -71,29 +68,38 @@ public sealed class SectionAdministration(
 
     /// <summary>Adds a section at the end of the menu.</summary>
     /// <exception cref="DomainException">A name or slug is refused; the message says why.</exception>
-    public async Task<Section> CreateAsync(ClaimsPrincipal actor, SectionNames names, CancellationToken cancellationToken = default)
+    public async Task<Section> CreateAsync(SectionNames names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var last = await db.Sections.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;
-        var section = new Section(names.NameVi, names.NameEn, last + 1, names.SlugVi, names.SlugEn);
-        await EnsureSlugsFreeAsync(db, section, cancellationToken);
-        db.Sections.Add(section);
-        await db.SaveChangesAsync(cancellationToken);
-        // A new section is already in the public menu.
-        await publicSite.InvalidateAsync(cancellationToken);
-        await RecordAsync(actor, section, $"Created section {Describe(section)}", cancellationToken);
-        return section;
+        var actor = await current.EnsureAdminAsync(db, Refusal, cancellationToken);
+        // The audit entry names the section by its id, which the store gives at the insert: the
+        // section is saved first, then its creation recorded on it, in one transaction, so that the
+        // entry (and the public site's eviction, delivered at the commit) exists exactly when the
+        // section does. In the provider's execution strategy, which retries the whole of it.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var last = await db.Sections.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;
+            var section = new Section(names.NameVi, names.NameEn, last + 1, names.SlugVi, names.SlugEn);
+            await EnsureSlugsFreeAsync(db, section, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Sections.Add(section);
+            await db.SaveChangesAsync(cancellationToken);
+            Changed(actor, section, $"Created section {Describe(section)}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return section;
+        });
     }
 
     /// <summary>Renames a section and, where given or following the names, changes its slugs.</summary>
     /// <exception cref="DomainException">A name or slug is refused, or the section is gone.</exception>
-    public async Task<Section> RenameAsync(ClaimsPrincipal actor, int sectionId, SectionNames names, CancellationToken cancellationToken = default)
+    public async Task<Section> RenameAsync(int sectionId, SectionNames names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var section = await FindAsync(db, sectionId, cancellationToken);
         var before = Describe(section);
         section.Rename(names.NameVi, names.NameEn, names.SlugVi, names.SlugEn);
@@ -105,10 +111,10 @@ public sealed class SectionAdministration(
 
     /// <summary>Moves a section one place up (<paramref name="offset"/> −1) or down (+1) in the menu.</summary>
     /// <exception cref="DomainException">The section is gone.</exception>
-    public async Task MoveAsync(ClaimsPrincipal actor, int sectionId, int offset, CancellationToken cancellationToken = default)
+    public async Task MoveAsync(int sectionId, int offset, CancellationToken cancellationToken = default)
     {
-        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var ordered = await db.Sections.OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var index = ordered.FindIndex(s => s.Id == sectionId);
         if (index < 0)
@@ -128,10 +134,10 @@ public sealed class SectionAdministration(
 
     /// <summary>Hides a section from the public site (its page answers 404; its stories stay readable) or shows it again.</summary>
     /// <exception cref="DomainException">The section is gone.</exception>
-    public async Task SetHiddenAsync(ClaimsPrincipal actor, int sectionId, bool hidden, CancellationToken cancellationToken = default)
+    public async Task SetHiddenAsync(int sectionId, bool hidden, CancellationToken cancellationToken = default)
     {
-        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var section = await FindAsync(db, sectionId, cancellationToken);
         if (section.IsHidden == hidden)
             return;
@@ -145,10 +151,10 @@ public sealed class SectionAdministration(
 
     /// <summary>Deletes a section that no story uses, in any state (archived ones included).</summary>
     /// <exception cref="DomainException">Stories use the section ("N stories use this section; hide it instead"), or it is gone.</exception>
-    public async Task DeleteAsync(ClaimsPrincipal actor, int sectionId, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(int sectionId, CancellationToken cancellationToken = default)
     {
-        await admins.EnsureAsync(actor, Refusal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var section = await FindAsync(db, sectionId, cancellationToken);
         var stories = await db.Stories.CountAsync(s => s.SectionId == sectionId, cancellationToken);
         if (stories > 0)
@@ -187,13 +193,6 @@ public sealed class SectionAdministration(
         $"\"{section.NameVi}\" / \"{section.NameEn}\" (slugs {section.SlugVi}, {section.SlugEn})";
 
     /// <summary>Records the change on the section: its save writes the audit entry and evicts the public site.</summary>
-    private static void Changed(ClaimsPrincipal actor, Section section, string details) =>
-        section.AddDomainEvent(new SectionChanged(section, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName(), details));
-
-    // A new section has its id only once saved, and its audit entry names it: created sections are
-    // still audited (and the cache forgotten) after the save.
-    private Task RecordAsync(ClaimsPrincipal actor, Section section, string details, CancellationToken cancellationToken) =>
-        audit.RecordAsync(new AuditRecord(
-            AuditActions.SectionChanged, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName(), $"section:{section.Id}", details),
-            cancellationToken);
+    private static void Changed(Actor actor, Section section, string details) =>
+        section.AddDomainEvent(new SectionChanged(section, actor.UserId, actor.DisplayName, details));
 }

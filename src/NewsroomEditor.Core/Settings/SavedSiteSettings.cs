@@ -5,8 +5,10 @@ namespace NewsroomEditor.Core.Settings;
 /// key/value pairs: every setting keeps its own type and the database its own check of it, a save
 /// is one UPDATE of one row (never half of the settings), and the schema documents itself. Until an
 /// admin saves, there is no row and configuration (<c>Site:*</c>, <c>Media:*</c>) gives every value.
+/// A save records <see cref="SiteSettingsChanged"/>: its audit entry is written with the row, and the
+/// settings are put in force after the commit.
 /// </summary>
-public sealed class SavedSiteSettings
+public sealed class SavedSiteSettings : Events.Entity
 {
     /// <summary>The only row's key.</summary>
     public const int SingletonId = 1;
@@ -34,9 +36,13 @@ public sealed class SavedSiteSettings
 
     public IReadOnlyList<string> LanguageList => Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Takes a checked set of values (<see cref="SiteSettingsRules"/>); nothing here is checked again.</summary>
-    internal void Apply(CheckedSiteSettings values, DateTime now, string? actorId)
+    /// <summary>
+    /// Takes a checked set of values (<see cref="SiteSettingsRules"/>); nothing here is checked again.
+    /// <paramref name="change"/> says what changed, for the audit log and the public site.
+    /// </summary>
+    internal void Apply(CheckedSiteSettings values, DateTime now, SiteSettingsChanged change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         NameVi = values.NameVi;
         NameEn = values.NameEn;
         TimeZone = values.TimeZone;
@@ -46,6 +52,7 @@ public sealed class SavedSiteSettings
         MaxFilesPerUpload = values.MaxFilesPerUpload;
         QuotaBytesPerUser = values.QuotaBytesPerUser;
         UpdatedAt = now;
-        UpdatedById = actorId;
+        UpdatedById = change.ActorId;
+        AddDomainEvent(change);
     }
 }

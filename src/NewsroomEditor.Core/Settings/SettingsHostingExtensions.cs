@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Configuration;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Media;
 
 namespace NewsroomEditor.Core.Settings;
@@ -34,6 +35,9 @@ public static class SettingsHostingExtensions
         services.AddSingleton<IOptionsChangeTokenSource<SiteOptions>>(sp => sp.GetRequiredService<SiteSettings>());
         services.AddSingleton<IOptionsChangeTokenSource<MediaOptions>>(sp => sp.GetRequiredService<SiteSettings>());
         services.AddScoped<ISiteSettingsAdministration, SiteSettingsAdministration>();
+        // A save's consequence, after its commit: the reload, then the public site's eviction.
+        services.AddSingleton<IDomainEventHandler, SiteSettingsEvents>();
+        services.AddSingleton<IOutboxHandler, SiteSettingsReloadOutboxHandler>();
         return services;
     }
 

@@ -1,13 +1,9 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Accounts;
-using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Media;
-using NewsroomEditor.Core.Publishing;
 
 namespace NewsroomEditor.Core.Settings;
 
@@ -134,78 +130,72 @@ public static class SiteSettingsRules
 public interface ISiteSettingsAdministration
 {
     /// <summary>The settings in force, as the form shows them.</summary>
-    Task<SiteSettingsInput> GetAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+    Task<SiteSettingsInput> GetAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Checks and saves every setting at once; they take effect on the next request.</summary>
     /// <exception cref="DomainException">A value is refused; nothing was saved. The message names every problem.</exception>
-    Task SaveAsync(ClaimsPrincipal actor, SiteSettingsInput input, CancellationToken cancellationToken = default);
+    Task SaveAsync(SiteSettingsInput input, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
-/// Admins read and change the site settings. Checks <see cref="Policies.CanManageUsers"/>
-/// on every call; a save is checked whole and written as one row or not at all, then put in force
-/// at once (<see cref="SiteSettings"/>), the public site's cache forgotten when readers would see
-/// the change, and the change audited field by field.
+/// Admins read and change the site settings, as the scope's <see cref="CurrentActor"/>. Checks
+/// <see cref="Policies.CanManageUsers"/> on every call, in the one context the call works in; a save
+/// is checked whole and written as one row or not at all, with its audit entry (field by field) in
+/// the same save (<see cref="SiteSettingsChanged"/>). After the commit the outbox puts the settings
+/// in force (<see cref="SiteSettings"/>) and forgets the public site's cache when readers would see
+/// the change (<see cref="SiteSettingsReloadOutboxHandler"/>), before the save returns.
 /// </summary>
 public sealed class SiteSettingsAdministration(
     IDbContextFactory<NewsroomDbContext> contexts,
-    AdminGate admins,
-    SiteSettings settings,
+    CurrentActor current,
     IOptionsMonitor<SiteOptions> siteOptions,
     IOptionsMonitor<MediaOptions> mediaOptions,
-    IPublicSiteCache publicSite,
-    IAuditLog audit,
     TimeProvider clock) : ISiteSettingsAdministration
 {
     // A property, not a constant: read in the culture of each call.
     private static string Refusal => DomainText.Get("Only an Admin may change the site settings.");
 
     /// <summary>The settings in force, as the form shows them.</summary>
-    public async Task<SiteSettingsInput> GetAsync(ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<SiteSettingsInput> GetAsync(CancellationToken cancellationToken = default)
     {
-        await admins.EnsureAsync(actor, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         return Current();
     }
 
     /// <summary>Checks and saves every setting at once; they take effect on the next request.</summary>
     /// <exception cref="DomainException">A value is refused; nothing was saved. The message names every problem.</exception>
-    public async Task SaveAsync(ClaimsPrincipal actor, SiteSettingsInput input, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(SiteSettingsInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await admins.EnsureAsync(actor, Refusal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await current.EnsureAdminAsync(db, Refusal, cancellationToken);
         var values = SiteSettingsRules.Check(input);
+        // What the form will show once the values are in force, from the values themselves: the
+        // reload that puts them in force comes after the commit, with the audit entry already written.
         var before = Current();
-
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var row = await db.SiteSettings.SingleOrDefaultAsync(s => s.Id == SavedSiteSettings.SingletonId, cancellationToken);
-            if (row is null)
-            {
-                row = new SavedSiteSettings();
-                db.SiteSettings.Add(row);
-            }
-            row.Apply(values, clock.GetUtcNow().UtcDateTime, actor.FindFirstValue(ClaimTypes.NameIdentifier));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Two admins saving the very first time at once: the second insert meets the first's row.
-                throw new DomainException("Another admin saved the settings at the same moment; reload the page and save again.");
-            }
-        }
-        await settings.ReloadAsync(cancellationToken);
-
-        var after = Current();
+        var after = AsInput(values);
         var changes = Changes(before, after);
         var readersSee = before.NameVi != after.NameVi || before.NameEn != after.NameEn || before.TimeZone != after.TimeZone
             || !before.Languages.SequenceEqual(after.Languages);
-        if (readersSee)
-            await publicSite.InvalidateAsync(cancellationToken);
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.SettingsChanged, actor.FindFirstValue(ClaimTypes.NameIdentifier), actor.GetDisplayName(), "settings",
-            changes.Count == 0 ? "Saved the site settings unchanged" : string.Join("; ", changes)), cancellationToken);
+
+        var row = await db.SiteSettings.SingleOrDefaultAsync(s => s.Id == SavedSiteSettings.SingletonId, cancellationToken);
+        if (row is null)
+        {
+            row = new SavedSiteSettings();
+            db.SiteSettings.Add(row);
+        }
+        row.Apply(values, clock.GetUtcNow().UtcDateTime, new SiteSettingsChanged(
+            actor.UserId, actor.DisplayName, changes.Count == 0 ? "Saved the site settings unchanged" : string.Join("; ", changes), readersSee));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two admins saving the very first time at once: the second insert meets the first's row.
+            throw new DomainException("Another admin saved the settings at the same moment; reload the page and save again.");
+        }
     }
 
     private SiteSettingsInput Current()
@@ -219,6 +209,14 @@ public sealed class SiteSettingsAdministration(
             media.MaxFilesPerUpload,
             CeilingDivide(media.QuotaBytesPerUser, SiteSettingsRules.BytesPerMegabyte));
     }
+
+    /// <summary>Checked values as the form shows them once in force (as <see cref="Current"/> reads them then).</summary>
+    private static SiteSettingsInput AsInput(CheckedSiteSettings values) => new(
+        values.NameVi, values.NameEn, values.TimeZone, [.. values.Languages],
+        CeilingDivide(values.MaxUploadBytes, SiteSettingsRules.BytesPerMegabyte),
+        CeilingDivide(values.MaxPixels, SiteSettingsRules.PixelsPerMegapixel),
+        values.MaxFilesPerUpload,
+        CeilingDivide(values.QuotaBytesPerUser, SiteSettingsRules.BytesPerMegabyte));
 
     private static long CeilingDivide(long value, long unit) => (value + unit - 1) / unit;
 

@@ -8,11 +8,11 @@ namespace NewsroomEditor.Core.Stories;
 public interface IStoryPreviews
 {
     /// <summary>
-    /// Checks that <paramref name="actor"/> may hand out a link to the story: the people who may open
-    /// it (its author and the editors, as <see cref="IStoryQueries.GetAsync"/> decides), and not for
-    /// an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
+    /// Checks that the scope's <see cref="CurrentActor"/> may hand out a link to the story: the people
+    /// who may open it (its author and the editors, as <see cref="IStoryQueries.GetAsync"/> decides),
+    /// and not for an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
     /// </summary>
-    Task<Story> EnsureCanShareAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default);
+    Task<Story> EnsureCanShareAsync(Guid storyId, CancellationToken cancellationToken = default);
 
     /// <summary>The story as it is stored now, or null when it does not exist or may not be shown.</summary>
     Task<Story?> FindAsync(Guid storyId, CancellationToken cancellationToken = default);
@@ -24,7 +24,7 @@ public interface IStoryPreviews
 /// story without an actor: any state but Archived or Unpublished; a story taken down (for a
 /// correction of record, or a legal request) is withdrawn from every reader, link holders included.
 /// </summary>
-public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts) : IStoryPreviews
+public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts, CurrentActor current) : IStoryPreviews
 {
     /// <summary>Whether a link may show this story now.</summary>
     public static bool CanBeShown(Story story)
@@ -34,16 +34,16 @@ public sealed class StoryPreviews(IDbContextFactory<NewsroomDbContext> contexts)
     }
 
     /// <summary>
-    /// Checks that <paramref name="actor"/> may hand out a link to the story: the people who may open
-    /// it (its author and the editors, as <see cref="IStoryQueries.GetAsync"/> decides), and not for
-    /// an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
+    /// Checks that the scope's <see cref="CurrentActor"/> may hand out a link to the story: the people
+    /// who may open it (its author and the editors, as <see cref="IStoryQueries.GetAsync"/> decides),
+    /// and not for an archived story. Throws <see cref="DomainException"/> with the reason otherwise.
     /// </summary>
-    public async Task<Story> EnsureCanShareAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<Story> EnsureCanShareAsync(Guid storyId, CancellationToken cancellationToken = default)
     {
         // A link hands the story to anyone holding it: made with the person's standing as it is now.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var current = await ActorVerifier.CurrentAsync(db, actor, cancellationToken);
-        var story = await StoryLoading.LoadVisibleAsync(db, current, storyId, cancellationToken);
+        var actor = await current.VerifiedAsync(db, cancellationToken);
+        var story = await StoryLoading.LoadVisibleAsync(db, actor, storyId, cancellationToken);
         if (!CanBeShown(story))
             throw new WorkflowException("A story that is {0} cannot be previewed by link.", StoryRules.Describe(story.State));
         return story;

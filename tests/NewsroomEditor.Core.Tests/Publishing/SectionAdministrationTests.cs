@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
@@ -41,7 +43,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
     {
         var thu = await _host.CreateActorAsync("thu@example.vn", "Nguyễn Thu", Roles.Admin);
         var openPage = People.Principal(thu.UserId, "Nguyễn Thu", Roles.Admin);
-        Assert.NotEmpty(await Admin(a => a.ListAsync(openPage)));
+        Assert.NotEmpty(await Admin(openPage, a => a.ListAsync()));
 
         await _host.InScopeAsync(async sp =>
         {
@@ -49,13 +51,13 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
             await users.RemoveFromRoleAsync((await users.FindByIdAsync(thu.UserId))!, Roles.Admin);
         });
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.ListAsync(openPage)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(openPage, a => a.ListAsync()));
     }
 
     [Fact]
     public async Task A_new_section_takes_its_slugs_from_its_names_and_goes_last_in_the_menu()
     {
-        var created = await Admin(a => a.CreateAsync(People.Admin, new SectionNames("Giáo dục & Đào tạo", "Education")));
+        var created = await Admin(a => a.CreateAsync(new SectionNames("Giáo dục & Đào tạo", "Education")));
 
         var sections = await ListAsync();
         Assert.Equal("giao-duc-dao-tao", created.SlugVi);
@@ -67,6 +69,59 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         Assert.Equal($"section:{created.Id}", record.Target);
         Assert.Equal("admin-1", record.ActorId);
         Assert.Contains("Giáo dục & Đào tạo", record.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_section_is_stored_with_its_audit_entry_and_eviction_and_nothing_recorded_by_hand()
+    {
+        var created = await Admin(a => a.CreateAsync(new SectionNames("Giáo dục", "Education")));
+
+        var (entry, outbox) = await _host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NewsroomDbContext>();
+            Assert.True(await db.Sections.AnyAsync(s => s.Id == created.Id));
+            return (await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.SectionChanged),
+                await db.OutboxMessages.Where(m => m.Type == PublicSiteEvictionOutboxHandler.MessageType).ToListAsync());
+        });
+        Assert.Equal($"section:{created.Id}", entry.Target);
+        Assert.Equal("admin-1", entry.ActorId);
+        Assert.StartsWith("Created section \"Giáo dục\" / \"Education\"", entry.Details, StringComparison.Ordinal);
+        Assert.Single(outbox);
+        // Delivered before CreateAsync returned: the menu of the very next page shows the section.
+        Assert.Equal(1, _cache.Invalidations);
+        Assert.Empty(_audit.Direct);
+    }
+
+    [Fact]
+    public async Task A_creation_refused_for_a_taken_slug_writes_neither_a_section_nor_an_audit_entry()
+    {
+        await Assert.ThrowsAsync<DomainException>(() => Admin(a => a.CreateAsync(new SectionNames("Tin mới", "News"))));
+
+        await _host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NewsroomDbContext>();
+            Assert.Equal(4, await db.Sections.CountAsync());
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SectionChanged));
+            Assert.False(await db.OutboxMessages.AnyAsync());
+        });
+        Assert.Equal(0, _cache.Invalidations);
+    }
+
+    [Fact]
+    public async Task A_section_whose_audit_entry_cannot_be_written_is_not_created_either()
+    {
+        await using var host = await CoreTestHost.StartAsync(services: s => s.AddSingleton<IDomainEventHandler, FailingOnSectionChanges>());
+        await People.AddAdminAsync(host);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.InScopeAsync(sp =>
+            sp.As(Actor.From(People.Admin)).GetRequiredService<ISectionAdministration>().CreateAsync(new SectionNames("Giáo dục", "Education"))));
+
+        await host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NewsroomDbContext>();
+            Assert.False(await db.Sections.AnyAsync(s => s.NameEn == "Education"));
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SectionChanged));
+        });
     }
 
     [Theory]
@@ -86,7 +141,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         var news = await SectionAsync("thoi-su");
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
-            Admin(a => a.RenameAsync(People.Admin, news.Id, new SectionNames("Tin tức", "News", SlugVi: "stories"))));
+            Admin(a => a.RenameAsync(news.Id, new SectionNames("Tin tức", "News", SlugVi: "stories"))));
 
         Assert.Equal("The Vietnamese slug \"stories\" is taken by the app itself (/stories already leads elsewhere); choose another.", error.Message);
         var unchanged = await SectionAsync("thoi-su");
@@ -101,9 +156,9 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         var economy = await SectionAsync("kinh-te");
 
         var vietnamese = await Assert.ThrowsAsync<DomainException>(() =>
-            Admin(a => a.RenameAsync(People.Admin, economy.Id, new SectionNames("Kinh tế", "Economy", SlugVi: "Thời sự"))));
+            Admin(a => a.RenameAsync(economy.Id, new SectionNames("Kinh tế", "Economy", SlugVi: "Thời sự"))));
         var english = await Assert.ThrowsAsync<DomainException>(() =>
-            Admin(a => a.CreateAsync(People.Admin, new SectionNames("Tin mới", "News"))));
+            Admin(a => a.CreateAsync(new SectionNames("Tin mới", "News"))));
 
         Assert.Contains("\"thoi-su\" is already the section \"Thời sự\"'s", vietnamese.Message, StringComparison.Ordinal);
         Assert.Contains("\"news\" is already the section \"News\"'s", english.Message, StringComparison.Ordinal);
@@ -116,7 +171,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
     {
         var news = await SectionAsync("thoi-su");
 
-        await Admin(a => a.RenameAsync(People.Admin, news.Id, new SectionNames("Chính trị", "Politics", SlugEn: "politics-and-government")));
+        await Admin(a => a.RenameAsync(news.Id, new SectionNames("Chính trị", "Politics", SlugEn: "politics-and-government")));
 
         var renamed = (await ListAsync()).Single(s => s.Section.Id == news.Id).Section;
         Assert.Equal(("Chính trị", "Politics", "chinh-tri", "politics-and-government"), (renamed.NameVi, renamed.NameEn, renamed.SlugVi, renamed.SlugEn));
@@ -130,9 +185,9 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         var sports = await SectionAsync("the-thao");
         var news = await SectionAsync("thoi-su");
 
-        await Admin(a => a.MoveAsync(People.Admin, sports.Id, -1));
-        await Admin(a => a.MoveAsync(People.Admin, news.Id, +1));
-        await Admin(a => a.MoveAsync(People.Admin, sports.Id, +1));
+        await Admin(a => a.MoveAsync(sports.Id, -1));
+        await Admin(a => a.MoveAsync(news.Id, +1));
+        await Admin(a => a.MoveAsync(sports.Id, +1));
 
         Assert.Equal(["kinh-te", "thoi-su", "van-hoa", "the-thao"], (await ListAsync()).Select(s => s.Section.SlugVi));
         Assert.Equal(3, _cache.Invalidations);
@@ -146,7 +201,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         await _host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(reporter, "vi", news.Id));
         await _host.InScopeAsync(sp => StoryServices.From(sp).CreateAsync(reporter, "en", news.Id));
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => Admin(a => a.DeleteAsync(People.Admin, news.Id)));
+        var error = await Assert.ThrowsAsync<DomainException>(() => Admin(a => a.DeleteAsync(news.Id)));
 
         Assert.Equal("2 stories use this section; hide it instead.", error.Message);
         Assert.Equal(2, (await ListAsync()).Single(s => s.Section.Id == news.Id).StoryCount);
@@ -158,7 +213,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
     {
         var culture = await SectionAsync("van-hoa");
 
-        await Admin(a => a.DeleteAsync(People.Admin, culture.Id));
+        await Admin(a => a.DeleteAsync(culture.Id));
 
         Assert.DoesNotContain((await ListAsync()), s => s.Section.Id == culture.Id);
         Assert.StartsWith("Deleted section", Assert.Single(_audit.Records, r => r.Action == AuditActions.SectionChanged).Details, StringComparison.Ordinal);
@@ -174,7 +229,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         var story = await PublishAsync(reporter, editor, economy.Id, "Giá lúa tăng mạnh");
         var invalidationsBefore = _cache.Invalidations;
 
-        await Admin(a => a.SetHiddenAsync(People.Admin, economy.Id, hidden: true));
+        await Admin(a => a.SetHiddenAsync(economy.Id, hidden: true));
 
         var published = (Func<IPublishedStories, Task<object?>> read) => _host.InScopeAsync(sp => read(sp.GetRequiredService<IPublishedStories>()));
         Assert.Null(await published(async p => await p.SectionAsync("vi", "kinh-te", 1)));
@@ -182,7 +237,7 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         Assert.IsType<ArticleLookup.Found>(await published(async p => await p.FindArticleAsync("vi", "kinh-te", story.Slug)));
         Assert.True((await ListAsync()).Single(s => s.Section.Id == economy.Id).Section.IsHidden);
 
-        await Admin(a => a.SetHiddenAsync(People.Admin, economy.Id, hidden: false));
+        await Admin(a => a.SetHiddenAsync(economy.Id, hidden: false));
 
         Assert.NotNull(await published(async p => await p.SectionAsync("vi", "kinh-te", 1)));
         Assert.Equal(2, _cache.Invalidations - invalidationsBefore);
@@ -197,12 +252,12 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         var someone = People.Principal("someone", "Ai đó", role);
         var news = await SectionAsync("thoi-su");
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.ListAsync(someone)));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.CreateAsync(someone, new SectionNames("Mới", "New"))));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(a => a.RenameAsync(someone, news.Id, new SectionNames("Đổi", "Changed"))));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(async a => { await a.MoveAsync(someone, news.Id, 1); return 0; }));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(async a => { await a.SetHiddenAsync(someone, news.Id, true); return 0; }));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(async a => { await a.DeleteAsync(someone, news.Id); return 0; }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(someone, a => a.ListAsync()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(someone, a => a.CreateAsync(new SectionNames("Mới", "New"))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(someone, a => a.RenameAsync(news.Id, new SectionNames("Đổi", "Changed"))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(someone, async a => { await a.MoveAsync(news.Id, 1); return 0; }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(someone, async a => { await a.SetHiddenAsync(news.Id, true); return 0; }));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Admin(someone, async a => { await a.DeleteAsync(news.Id); return 0; }));
 
         var sections = await ListAsync();
         Assert.Equal(["thoi-su", "kinh-te", "van-hoa", "the-thao"], sections.Select(s => s.Section.SlugVi));
@@ -211,13 +266,16 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
         Assert.Equal(0, _cache.Invalidations);
     }
 
-    private Task<T> Admin<T>(Func<ISectionAdministration, Task<T>> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<ISectionAdministration>()));
+    private Task<T> Admin<T>(Func<ISectionAdministration, Task<T>> action) => Admin(People.Admin, action);
 
     private Task Admin(Func<ISectionAdministration, Task> action) =>
-        _host.InScopeAsync(sp => action(sp.GetRequiredService<ISectionAdministration>()));
+        _host.InScopeAsync(sp => action(sp.As(Actor.From(People.Admin)).GetRequiredService<ISectionAdministration>()));
 
-    private Task<IReadOnlyList<SectionListing>> ListAsync() => Admin(a => a.ListAsync(People.Admin));
+    /// <summary>In a scope acting as <paramref name="who"/>, as their circuit would.</summary>
+    private Task<T> Admin<T>(ClaimsPrincipal who, Func<ISectionAdministration, Task<T>> action) =>
+        _host.InScopeAsync(sp => action(sp.As(Actor.From(who)).GetRequiredService<ISectionAdministration>()));
+
+    private Task<IReadOnlyList<SectionListing>> ListAsync() => Admin(a => a.ListAsync());
 
     private async Task<Section> SectionAsync(string slugVi) => (await ListAsync()).Single(s => s.Section.SlugVi == slugVi).Section;
 
@@ -244,4 +302,13 @@ public sealed class SectionAdministrationTests : IAsyncLifetime
             await users.AddToRoleAsync(user, role);
             return Actor.Create(user.Id, name, role);
         });
+    /// <summary>Fails the save that records a section's change, as a failing audit write would.</summary>
+    private sealed class FailingOnSectionChanges : IDomainEventHandler
+    {
+        public void Handle(IDomainEvent domainEvent, DomainEventConsequences consequences)
+        {
+            if (domainEvent is SectionChanged)
+                throw new InvalidOperationException("The audit entry could not be written.");
+        }
+    }
 }

@@ -28,7 +28,7 @@ internal static class People
 
     /// <summary>
     /// Makes <see cref="Admin"/> a real, active account: admin services check the database, not
-    /// only the principal an open page holds (AdminGate).
+    /// only the principal an open page holds (CurrentActor.EnsureAdminAsync).
     /// </summary>
     public static Task AddAdminAsync(CoreTestHost host) =>
         host.InScopeAsync(async sp =>
@@ -58,6 +58,9 @@ public sealed class RecordedAndStoredAuditLog : IAuditLog
     private readonly RecordingAuditLog _direct = new();
 
     public CoreTestHost? Host { get; set; }
+
+    /// <summary>What services recorded by hand (<see cref="IAuditLog.RecordAsync"/>), not with their change.</summary>
+    public IReadOnlyList<AuditRecord> Direct => _direct.Records;
 
     public IReadOnlyList<AuditRecord> Records
     {

@@ -13,7 +13,9 @@ public abstract class AdminComponentTest : StoryComponentTest
     protected AdminComponentTest()
     {
         // Resolved when first rendered: the host starts in InitializeAsync, after this constructor.
-        // Their scope holds nothing disposable (the services take short-lived contexts from the factory).
+        // Their scope holds nothing disposable (the services take short-lived contexts from the factory),
+        // and acts as the person the test signed in: the host's actor source follows this context's
+        // authentication (StoryComponentTest), as a circuit's CurrentActor follows its own.
         Services.AddScoped(_ => Host.Services.CreateScope().ServiceProvider.GetRequiredService<ISectionAdministration>());
         Services.AddScoped(_ => Host.Services.CreateScope().ServiceProvider.GetRequiredService<ISiteSettingsAdministration>());
     }

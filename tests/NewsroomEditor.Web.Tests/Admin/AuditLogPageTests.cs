@@ -21,6 +21,8 @@ public sealed class AuditLogPageTests : NewsroomComponentTest, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         _host = await StoryTestHost.StartAsync();
+        // The page's queries act as the person this test signs in, as a circuit's do.
+        _host.ActorSource.Follow(Authentication);
         var scope = _host.Services.CreateAsyncScope();
         Services.AddSingleton(_ => scope.ServiceProvider.GetRequiredService<IAuditQueries>());
         var admin = SignIn("Quản trị", Roles.Admin);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Settings;
+using NewsroomEditor.Testing;
 using NewsroomEditor.Web.Tests.Support;
 
 namespace NewsroomEditor.Web.Tests.Admin;
@@ -74,8 +75,8 @@ public sealed class SiteAdministrationTests : IAsyncLifetime
         Assert.Equal("Thời sự", before.QuerySelector("h1")!.TextContent);
         var news = await InScopeAsync(async sp => (await sp.GetRequiredService<ISectionCatalog>().ListAsync()).Single(s => s.SlugVi == "thoi-su"));
 
-        await InScopeAsync(sp => sp.GetRequiredService<ISectionAdministration>()
-            .RenameAsync(AnAdmin, news.Id, new SectionNames("Tin trong nước", "Domestic")));
+        await InScopeAsync(sp => AsAdmin(sp).GetRequiredService<ISectionAdministration>()
+            .RenameAsync(news.Id, new SectionNames("Tin trong nước", "Domestic")));
 
         var renamed = await ReadAsync("/tin-trong-nuoc");
         Assert.Equal("Tin trong nước", renamed.QuerySelector("h1")!.TextContent);
@@ -90,7 +91,7 @@ public sealed class SiteAdministrationTests : IAsyncLifetime
         Assert.NotNull((await ReadAsync("/")).QuerySelector(".site-sections a[href='/kinh-te']"));
         var economy = await InScopeAsync(async sp => (await sp.GetRequiredService<ISectionCatalog>().ListAsync()).Single(s => s.SlugVi == "kinh-te"));
 
-        await InScopeAsync(async sp => { await sp.GetRequiredService<ISectionAdministration>().SetHiddenAsync(AnAdmin, economy.Id, true); return 0; });
+        await InScopeAsync(async sp => { await AsAdmin(sp).GetRequiredService<ISectionAdministration>().SetHiddenAsync(economy.Id, true); return 0; });
 
         Assert.Null((await ReadAsync("/")).QuerySelector(".site-sections a[href='/kinh-te']"));
         Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/kinh-te")).StatusCode);
@@ -132,10 +133,13 @@ public sealed class SiteAdministrationTests : IAsyncLifetime
     private async Task SaveSettingsAsync(Func<SiteSettingsInput, SiteSettingsInput> change) =>
         await InScopeAsync(async sp =>
         {
-            var settings = sp.GetRequiredService<ISiteSettingsAdministration>();
-            await settings.SaveAsync(AnAdmin, change(await settings.GetAsync(AnAdmin)));
+            var settings = AsAdmin(sp).GetRequiredService<ISiteSettingsAdministration>();
+            await settings.SaveAsync(change(await settings.GetAsync()));
             return 0;
         });
+
+    /// <summary>The scope acting as the admin, as the admin's circuit would.</summary>
+    private IServiceProvider AsAdmin(IServiceProvider sp) => sp.As(Actor.From(AnAdmin));
 
     private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

@@ -40,7 +40,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     public async Task A_valid_link_shows_the_draft_to_an_anonymous_reader_and_is_never_indexed_or_stored()
     {
         var story = await WriteDraftAsync(Headline);
-        var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
+        var link = await InScopeAsync(sp => sp.As(_author).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
         using var anonymous = _app.CreateBrowserlessClient();
 
         using var response = await anonymous.GetAsync(link.Path);
@@ -65,7 +65,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     public async Task The_link_shows_the_story_as_it_is_now_not_a_cached_copy()
     {
         var story = await WriteDraftAsync(Headline);
-        var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
+        var link = await InScopeAsync(sp => sp.As(_author).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
         using var anonymous = _app.CreateBrowserlessClient();
         using (var first = await anonymous.GetAsync(link.Path))
             Assert.Contains(Headline, await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     public async Task A_tampered_token_is_a_404_that_says_the_link_is_not_valid()
     {
         var story = await WriteDraftAsync(Headline);
-        var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
+        var link = await InScopeAsync(sp => sp.As(_author).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
         var middle = link.Token.Length / 2;
         var tampered = link.Token[..middle] + (link.Token[middle] == 'A' ? 'B' : 'A') + link.Token[(middle + 1)..];
 
@@ -113,13 +113,13 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     public async Task A_link_to_a_story_archived_since_is_a_404()
     {
         var story = await WriteDraftAsync(Headline);
-        var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
+        var link = await InScopeAsync(sp => sp.As(_author).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
         var editor = await EditorAsync();
         await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Archive));
 
         await AssertInvalidLinkAsync(link.Path);
         var refused = await Assert.ThrowsAsync<WorkflowException>(
-            () => InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(editor, story.Id)));
+            () => InScopeAsync(sp => sp.As(editor).GetRequiredService<PreviewLinks>().CreateAsync(story.Id)));
         Assert.Contains("archived", refused.Message, StringComparison.Ordinal);
     }
 
@@ -127,7 +127,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     public async Task A_link_to_a_story_taken_down_since_is_a_404()
     {
         var story = await WriteDraftAsync(Headline);
-        var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
+        var link = await InScopeAsync(sp => sp.As(_author).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
         var editor = await EditorAsync();
         await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(_author, story.Id, StoryAction.Submit));
         await InScopeAsync(sp => StoryServices.From(sp).TransitionAsync(editor, story.Id, StoryAction.Publish));
@@ -135,7 +135,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
 
         await AssertInvalidLinkAsync(link.Path);
         var refused = await Assert.ThrowsAsync<WorkflowException>(
-            () => InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(editor, story.Id)));
+            () => InScopeAsync(sp => sp.As(editor).GetRequiredService<PreviewLinks>().CreateAsync(story.Id)));
         Assert.Contains("unpublished", refused.Message, StringComparison.Ordinal);
     }
 
@@ -143,7 +143,7 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     public async Task The_drafts_public_address_is_still_404_while_its_preview_link_works()
     {
         var story = await WriteDraftAsync(Headline);
-        var link = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(_author, story.Id));
+        var link = await InScopeAsync(sp => sp.As(_author).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
         var publicPath = await InScopeAsync(async sp =>
         {
             var section = await sp.GetRequiredService<NewsroomDbContext>().Sections.SingleAsync(s => s.Id == story.SectionId);
@@ -167,11 +167,11 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         var minhUser = await _app.CreateUserAsync("minh@example.vn", "Trần Minh", Roles.Reporter);
         var minh = Actor.Create(minhUser.Id, "Trần Minh", Roles.Reporter);
 
-        var byEditor = await InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(editor, story.Id));
+        var byEditor = await InScopeAsync(sp => sp.As(editor).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
 
         Assert.Equal(story.Id, byEditor.StoryId);
         await Assert.ThrowsAsync<AccessDeniedException>(
-            () => InScopeAsync(sp => sp.GetRequiredService<PreviewLinks>().CreateAsync(minh, story.Id)));
+            () => InScopeAsync(sp => sp.As(minh).GetRequiredService<PreviewLinks>().CreateAsync(story.Id)));
     }
 
     private async Task AssertInvalidLinkAsync(string path)

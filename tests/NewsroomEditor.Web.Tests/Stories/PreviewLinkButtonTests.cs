@@ -52,8 +52,9 @@ public class PreviewLinkButtonTests : StoryComponentTest
 
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderButton(Guid storyId)
     {
-        var contexts = Host.Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
-        Services.AddSingleton<IStoryPreviews>(sp => new StoryPreviews(contexts));
+        // A scope of the host, acting as the person the test signed in (StoryComponentTest).
+        var previews = Host.Services.CreateScope().ServiceProvider.GetRequiredService<IStoryPreviews>();
+        Services.AddSingleton(previews);
         Services.AddSingleton(_keys);
         Services.AddSingleton<PreviewLinks>();
         return Render(builder =>

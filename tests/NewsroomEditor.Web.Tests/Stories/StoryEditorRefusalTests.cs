@@ -64,8 +64,8 @@ public sealed class StoryEditorRefusalTests : StoryComponentTest
     private void AddPageServices()
     {
         Host.AddTo(Services);
-        var contexts = Host.Services.CreateScope().ServiceProvider.GetRequiredService<IDbContextFactory<NewsroomDbContext>>();
-        Services.AddSingleton<IStoryPreviews>(sp => new StoryPreviews(contexts));
+        // A scope of the host, acting as the person the test signed in (StoryComponentTest).
+        Services.AddSingleton(Host.Services.CreateScope().ServiceProvider.GetRequiredService<IStoryPreviews>());
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<PreviewLinks>();
     }

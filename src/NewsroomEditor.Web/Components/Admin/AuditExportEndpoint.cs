@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -44,7 +43,7 @@ public static class AuditExportEndpoint
     }
 
     internal static async Task ExportAsync(
-        HttpContext context, ClaimsPrincipal user, IAuditQueries audit, IOptionsMonitor<SiteOptions> site, TimeProvider clock,
+        HttpContext context, IAuditQueries audit, IOptionsMonitor<SiteOptions> site, TimeProvider clock,
         IStringLocalizer<AdminText> L,
         string? actor = null, string? action = null, string? from = null, string? to = null)
     {
@@ -74,7 +73,8 @@ public static class AuditExportEndpoint
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-log-{siteToday:yyyy-MM-dd}.csv\"";
         context.Response.Headers.CacheControl = "no-store";
-        await audit.ExportCsvAsync(user, filter, context.Response.Body, context.RequestAborted);
+        // The request's user, through the scope's CurrentActor (SignedInActorSource), checked in the export's context.
+        await audit.ExportCsvAsync(filter, context.Response.Body, context.RequestAborted);
     }
 
     /// <summary>An empty parameter is no limit; anything else must be a day written yyyy-MM-dd.</summary>

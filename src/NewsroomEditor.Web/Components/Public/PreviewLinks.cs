@@ -32,12 +32,13 @@ public sealed class PreviewLinks(IDataProtectionProvider protection, IStoryPrevi
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
 
     /// <summary>
-    /// A new link to the story for <paramref name="actor"/>, valid for <c>Site:PreviewLinkHours</c>.
-    /// Throws <see cref="NewsroomEditor.Core.DomainException"/> when they may not share it.
+    /// A new link to the story for the scope's <see cref="CurrentActor"/>, valid for
+    /// <c>Site:PreviewLinkHours</c>. Throws <see cref="NewsroomEditor.Core.DomainException"/> when
+    /// they may not share it.
     /// </summary>
-    public async Task<PreviewLink> CreateAsync(Actor actor, Guid storyId, CancellationToken cancellationToken = default)
+    public async Task<PreviewLink> CreateAsync(Guid storyId, CancellationToken cancellationToken = default)
     {
-        await previews.EnsureCanShareAsync(actor, storyId, cancellationToken);
+        await previews.EnsureCanShareAsync(storyId, cancellationToken);
         return Sign(storyId, clock.GetUtcNow().AddHours(site.CurrentValue.PreviewLinkHours));
     }
 
