@@ -47,6 +47,9 @@ public sealed record SaveResult(int Version, DateTime SavedAt, StoryConflict? Co
     public IReadOnlyList<ChecklistItem> Checklist { get; init; } = [];
 }
 
+/// <summary>A story as stored, with its publishing checklist.</summary>
+public sealed record StoryWithChecklist(Story Story, IReadOnlyList<ChecklistItem> Checklist);
+
 /// <summary>
 /// A story after a workflow move, with its publishing checklist. A move given the content still
 /// unsaved on the page saves it first, in the same unit of work: <see cref="Save"/> says how that
