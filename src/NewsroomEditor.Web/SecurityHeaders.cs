@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Configuration;
 using NewsroomEditor.Web.Components.Public;
 
@@ -19,6 +20,10 @@ public sealed class HstsSettings
 
     /// <summary>Asks to be listed in the browsers' built-in HTTPS list (a step that is hard to undo).</summary>
     public bool Preload { get; set; }
+
+    /// <summary>What is wrong with these settings, naming the setting; null when nothing is.</summary>
+    internal string? Problem() =>
+        MaxAgeDays < 0 ? $"{SectionName}:MaxAgeDays is {MaxAgeDays}; it must be 0 or a positive number of days." : null;
 }
 
 /// <summary>
@@ -83,19 +88,21 @@ public static class SecurityHeaders
     public static IHostApplicationBuilder AddNewsroomSecurityHeaders(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var hsts = builder.Configuration.GetSection(HstsSettings.SectionName).Get<HstsSettings>() ?? new HstsSettings();
-        if (hsts.MaxAgeDays < 0)
-            throw new StartupConfigurationException($"{HstsSettings.SectionName}:MaxAgeDays is {hsts.MaxAgeDays}; it must be 0 or a positive number of days.");
-
         var services = builder.Services;
+        services.AddOptions<HstsSettings>()
+            .BindSettings(builder.Configuration.GetSection(HstsSettings.SectionName),
+                "Security:Hsts:MaxAgeDays is a whole number, Security:Hsts:IncludeSubDomains and Security:Hsts:Preload true or false; see appsettings.sample.json.")
+            .Check(hsts => hsts.Problem())
+            .ValidateOnStart();
         // Which server software answers is nobody's business but ours.
         services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         // The antiforgery cookie is Secure whenever the request came over HTTPS (behind a proxy: with
         // forwarded headers enabled, the proxy's scheme counts), plain over HTTP in development.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // UseHsts (outside development) sends it on HTTPS responses only, never for localhost.
-        services.Configure<HstsOptions>(options =>
+        services.AddOptions<HstsOptions>().Configure<IOptions<HstsSettings>>((options, settings) =>
         {
+            var hsts = settings.Value;
             options.MaxAge = TimeSpan.FromDays(hsts.MaxAgeDays);
             options.IncludeSubDomains = hsts.IncludeSubDomains;
             options.Preload = hsts.Preload;

@@ -52,8 +52,10 @@ public sealed class StoryServices(IStoryWriting writing, IStoryWorkflow workflow
     public Task<Story> TransitionAsync( Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
         As(actor).Workflow.TransitionAsync(id, action, note, publishAt, expectedVersion, cancellationToken);
 
-    public Task<StoryMove> MoveAsync( Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null, int? expectedVersion = null, CancellationToken cancellationToken = default) =>
-        As(actor).Workflow.MoveAsync(id, action, note, publishAt, expectedVersion, cancellationToken);
+    public Task<StoryMove> MoveAsync(
+        Actor actor, Guid id, StoryAction action, string? note = null, DateTime? publishAt = null, int? expectedVersion = null,
+        StoryContent? unsavedContent = null, CancellationToken cancellationToken = default) =>
+        As(actor).Workflow.MoveAsync(id, action, note, publishAt, expectedVersion, unsavedContent, cancellationToken);
 
     public Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story, CancellationToken cancellationToken = default) =>
         Workflow.ChecklistAsync(story, cancellationToken);

@@ -145,7 +145,7 @@ internal sealed class DomainEventsInterceptor(
         var address = db.Scope?.GetService<IAuditClient>()?.IpAddress;
         foreach (var record in consequences.AuditRecords)
             db.AuditEntries.Add(AuditEntry.Create(record, consequences.Now, address));
-        foreach (var message in consequences.OutboxMessages)
+        foreach (var message in EventBusOutboxHandler.OneRowPerSave(consequences.OutboxMessages, consequences.Now))
         {
             message.ClaimForItsSave(consequences.Now + OutboxDispatcher.ClaimTime);
             db.OutboxMessages.Add(message);

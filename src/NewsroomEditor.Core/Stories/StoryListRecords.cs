@@ -47,5 +47,22 @@ public sealed record SaveResult(int Version, DateTime SavedAt, StoryConflict? Co
     public IReadOnlyList<ChecklistItem> Checklist { get; init; } = [];
 }
 
-/// <summary>A story after a workflow move, with its publishing checklist.</summary>
-public sealed record StoryMove(Story Story, IReadOnlyList<ChecklistItem> Checklist);
+/// <summary>A story as stored, with its publishing checklist.</summary>
+public sealed record StoryWithChecklist(Story Story, IReadOnlyList<ChecklistItem> Checklist);
+
+/// <summary>
+/// A story after a workflow move, with its publishing checklist. A move given the content still
+/// unsaved on the page saves it first, in the same unit of work: <see cref="Save"/> says how that
+/// went (a conflict leaves everything as it was, and <see cref="Story"/> is the server's), and
+/// <see cref="Refused"/> why the move did not happen after its content was saved.
+/// </summary>
+public sealed record StoryMove(Story Story, IReadOnlyList<ChecklistItem> Checklist)
+{
+    /// <summary>The save of the unsaved content the move was given; null when it was given none.</summary>
+    public SaveResult? Save { get; init; }
+
+    /// <summary>Why the move was refused (its rules, the checklist) once the content it was given was saved.</summary>
+    public DomainException? Refused { get; init; }
+
+    public bool Moved => Refused is null && Save is not { Saved: false };
+}

@@ -15,6 +15,9 @@ public interface IStoryQueries
     /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
     Task<Story> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="GetAsync"/>, with the story's publishing checklist, read in the same query.</summary>
+    Task<StoryWithChecklist> GetWithChecklistAsync(Guid id, CancellationToken cancellationToken = default);
+
     Task<StoryPage> ListAsync(StoryQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -47,6 +50,25 @@ public sealed class StoryQueries(
         var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await LoadVisibleAsync(db, actor, id, cancellationToken);
+    }
+
+    /// <summary>As <see cref="GetAsync"/>, with the story's publishing checklist, read in the same query.</summary>
+    public async Task<StoryWithChecklist> GetWithChecklistAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var actor = await current.ClaimedAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Stories.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new
+            {
+                Story = s,
+                SlugUsedElsewhere = s.Slug != "" && db.Stories.Any(
+                    o => o.Id != s.Id && o.Language == s.Language && o.Slug == s.Slug && o.State != StoryState.Archived),
+                FeaturedImageLacksAlt = s.FeaturedMediaId != null && db.MediaAssets.Any(a => a.Id == s.FeaturedMediaId && a.AltText == ""),
+            })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new StoryNotFoundException();
+        EnsureCanView(actor, row.Story);
+        return new StoryWithChecklist(row.Story, PublishingChecklist.Evaluate(row.Story, row.SlugUsedElsewhere, row.FeaturedImageLacksAlt));
     }
 
     public async Task<StoryPage> ListAsync(StoryQuery query, CancellationToken cancellationToken = default)

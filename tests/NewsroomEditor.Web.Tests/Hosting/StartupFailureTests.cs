@@ -17,6 +17,11 @@ public class StartupFailureTests
     [InlineData("Email__SmtpHost", "smtp.example.vn", "Email:From")]
     [InlineData("Security__Hsts__MaxAgeDays", "-1", "Security:Hsts:MaxAgeDays")]
     [InlineData("Security__MaxCircuitsPerUser", "0", "Security:MaxCircuitsPerUser")]
+    [InlineData("Security__Hsts__Preload", "perhaps", "Security:Hsts:Preload")]
+    [InlineData("Security__RateLimit__WindowSeconds", "0", "Security:RateLimit:WindowSeconds")]
+    [InlineData("Security__RateLimit__PermitLimit", "ten", "Security:RateLimit:*")]
+    [InlineData("Security__DisconnectedCircuitRetentionSeconds", "0", "Security:DisconnectedCircuitRetentionSeconds")]
+    [InlineData("Security__DisconnectedCircuitMaxRetained", "many", "Security:DisconnectedCircuitMaxRetained")]
     public async Task A_wrong_setting_stops_start_up_with_one_line_naming_it(string variable, string value, string named)
     {
         var (exitCode, stdout, stderr) = await RunAppAsync((variable, value));

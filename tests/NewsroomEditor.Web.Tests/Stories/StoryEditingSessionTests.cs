@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
     private FakeBrowser _browser = default!;
     private FakePage _page = default!;
     private StoryEditingSession _session = default!;
+    /// <summary>The story services' methods the session called, in order.</summary>
+    private readonly List<string> _calls = [];
 
     [Fact]
     public async Task Typing_is_saved_once_the_writer_pauses_for_the_idle_delay_not_before()
@@ -110,6 +113,58 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         Assert.Equal("Của Lan", await StoredHeadlineAsync());
         await _session.MoveAsync(StoryAction.Submit, note: null, publishAt: null);
         Assert.Equal(StoryState.InReview, (await StoredAsync()).State);
+    }
+
+    [Fact]
+    public async Task A_move_with_unsaved_changes_saves_them_and_moves_in_one_service_call()
+    {
+        await OpenAsync();
+        Type("Sửa ngay trước khi gửi");
+        _calls.Clear();
+
+        await _session.MoveAsync(StoryAction.Submit, note: null, publishAt: null);
+
+        Assert.Equal(new[] { nameof(IStoryWorkflow.MoveAsync) }, _calls);
+        var stored = await StoredAsync();
+        Assert.Equal(StoryState.InReview, stored.State);
+        Assert.Equal("Sửa ngay trước khi gửi", stored.Headline);
+        Assert.False(_session.IsDirty);
+        Assert.Null(_session.Error);
+        Assert.Equal(StoryState.InReview, _session.Story!.State);
+        Assert.Equal(stored.Version, _session.Version);
+        // The browser hears which of its changes the server holds, as after any save.
+        Assert.Equal(new long[] { 1 }, _browser.MarkedSaved.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public async Task A_conflict_on_a_move_with_unsaved_changes_costs_one_service_call_and_is_asked_as_a_save_conflict()
+    {
+        await OpenAsync();
+        Type("Của Lan");
+        Host.Clock.Advance(EditLeaseService.Duration + TimeSpan.FromSeconds(1));
+        await Host.InScopeAsync(async sp =>
+        {
+            var stories = StoryServices.From(sp);
+            var leases = sp.As(_minh).GetRequiredService<EditLeaseService>();
+            Assert.True((await leases.AcquireAsync(_storyId)).HeldByMe);
+            var theirs = await stories.GetAsync(_minh, _storyId);
+            var content = StoryForm.From(theirs);
+            content.Headline = "Của Minh";
+            Assert.True((await stories.SaveAsync(_minh, _storyId, theirs.Version, content.ToContent(StoryBody.Parse(theirs.BodyJson)))).Saved);
+            await leases.ReleaseAsync(_storyId);
+        });
+        _page.NextAnswer();
+        _calls.Clear();
+
+        await _session.MoveAsync(StoryAction.Submit, note: null, publishAt: null);
+
+        Assert.Equal(new[] { nameof(IStoryWorkflow.MoveAsync) }, _calls);
+        Assert.Equal(StoryState.Draft, (await StoredAsync()).State);
+        Assert.Equal("Của Minh", await StoredHeadlineAsync());
+        Assert.Equal(new[] { "Trần Minh" }, _page.Asked);
+        Assert.Equal("Not saved — someone else saved first", _session.Status);
+        Assert.True(_session.IsDirty);
+        Assert.Contains("waits until they are", _session.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,7 +261,9 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         _page = new FakePage();
         _session = new StoryEditingSession(
             new StoryEditingServices(
-                Services.GetRequiredService<IStoryQueries>(), Services.GetRequiredService<IStoryWriting>(), Services.GetRequiredService<IStoryWorkflow>(),
+                CountedCalls<IStoryQueries>.Of(Services.GetRequiredService<IStoryQueries>(), _calls),
+                CountedCalls<IStoryWriting>.Of(Services.GetRequiredService<IStoryWriting>(), _calls),
+                CountedCalls<IStoryWorkflow>.Of(Services.GetRequiredService<IStoryWorkflow>(), _calls),
                 Services.GetRequiredService<EditLeaseService>(), _lan, _storyId),
             _page, Host.Clock, Host.Services.GetRequiredService<IOptionsMonitor<SiteOptions>>(), Services.GetRequiredService<IStringLocalizer<StoriesText>>());
         Assert.True(await _session.OpenAsync(interactive: true));
@@ -289,6 +346,37 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         {
             ReadOnly = readOnly;
             return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A story service that notes the name of every method called on it, then calls the real one.</summary>
+    public class CountedCalls<T> : DispatchProxy where T : class
+    {
+        private T _inner = default!;
+        private List<string> _calls = default!;
+
+        public static T Of(T inner, List<string> calls)
+        {
+            var proxy = Create<T, CountedCalls<T>>();
+            var counted = (CountedCalls<T>)(object)proxy;
+            counted._inner = inner;
+            counted._calls = calls;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            _calls.Add(targetMethod.Name);
+            try
+            {
+                return targetMethod.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
         }
     }
 

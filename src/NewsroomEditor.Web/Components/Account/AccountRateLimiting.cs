@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Configuration;
 
 namespace NewsroomEditor.Web.Components.Account;
@@ -16,6 +17,16 @@ public sealed class AccountRateLimitOptions
 
     /// <summary>The length of the fixed window, in seconds.</summary>
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>What is wrong with these settings, naming the setting; null when nothing is.</summary>
+    internal string? Problem()
+    {
+        if (PermitLimit < 0)
+            return $"{SectionName}:PermitLimit is {PermitLimit}; it must be 0 (no limit) or a positive number of posts.";
+        if (WindowSeconds <= 0)
+            return $"{SectionName}:WindowSeconds is {WindowSeconds}; it must be a positive number of seconds.";
+        return null;
+    }
 }
 
 /// <summary>
@@ -42,22 +53,17 @@ public static class AccountRateLimiting
     public static IHostApplicationBuilder AddNewsroomRateLimiting(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var settings = new AccountRateLimitOptions();
-        try
-        {
-            builder.Configuration.GetSection(AccountRateLimitOptions.SectionName).Bind(settings);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new StartupConfigurationException("A Security:RateLimit:* setting is not a whole number; see appsettings.sample.json.");
-        }
-        if (settings.PermitLimit < 0)
-            throw new StartupConfigurationException($"Security:RateLimit:PermitLimit is {settings.PermitLimit}; it must be 0 (no limit) or a positive number of posts.");
-        if (settings.WindowSeconds <= 0)
-            throw new StartupConfigurationException($"Security:RateLimit:WindowSeconds is {settings.WindowSeconds}; it must be a positive number of seconds.");
+        builder.Services.AddOptions<AccountRateLimitOptions>()
+            .BindSettings(builder.Configuration.GetSection(AccountRateLimitOptions.SectionName),
+                "A Security:RateLimit:* setting is not a whole number; see appsettings.sample.json.")
+            .Check(settings => settings.Problem())
+            .ValidateOnStart();
 
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddRateLimiter(_ => { });
+        // The limiter reads the settings once they are checked (start-up validates them first).
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AccountRateLimitOptions>>((options, checkedSettings) =>
         {
+            var settings = checkedSettings.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Configuration;
 
 namespace NewsroomEditor.Web.Components.Account.Sessions;
@@ -25,15 +26,16 @@ public sealed class CircuitLimitOptions
     /// </summary>
     public int DisconnectedCircuitRetentionSeconds { get; set; } = 180;
 
-    internal void Validate()
+    /// <summary>What is wrong with these settings, naming the setting; null when nothing is.</summary>
+    internal string? Problem()
     {
         if (MaxCircuitsPerUser <= 0)
-            throw new StartupConfigurationException($"Security:MaxCircuitsPerUser is {MaxCircuitsPerUser}; it must be a positive number.");
+            return $"Security:MaxCircuitsPerUser is {MaxCircuitsPerUser}; it must be a positive number.";
         if (DisconnectedCircuitMaxRetained < 0)
-            throw new StartupConfigurationException($"Security:DisconnectedCircuitMaxRetained is {DisconnectedCircuitMaxRetained}; it must be zero or more.");
+            return $"Security:DisconnectedCircuitMaxRetained is {DisconnectedCircuitMaxRetained}; it must be zero or more.";
         if (DisconnectedCircuitRetentionSeconds <= 0)
-            throw new StartupConfigurationException(
-                $"Security:DisconnectedCircuitRetentionSeconds is {DisconnectedCircuitRetentionSeconds}; it must be a positive number of seconds.");
+            return $"Security:DisconnectedCircuitRetentionSeconds is {DisconnectedCircuitRetentionSeconds}; it must be a positive number of seconds.";
+        return null;
     }
 }
 
@@ -122,16 +124,19 @@ internal static class CircuitLimitHostingExtensions
     /// <summary>Reads <see cref="CircuitLimitOptions"/> (a wrong value stops the start) and registers the circuit bounds.</summary>
     public static IHostApplicationBuilder AddCircuitLimits(this IHostApplicationBuilder builder)
     {
-        var limits = new CircuitLimitOptions();
-        builder.Configuration.GetSection("Security").Bind(limits);
-        limits.Validate();
         var services = builder.Services;
-        services.Configure<CircuitOptions>(options =>
+        services.AddOptions<CircuitLimitOptions>()
+            .BindSettings(builder.Configuration.GetSection("Security"),
+                "Security:MaxCircuitsPerUser, Security:DisconnectedCircuitMaxRetained and Security:DisconnectedCircuitRetentionSeconds are whole numbers; see appsettings.sample.json.")
+            .Check(limits => limits.Problem())
+            .ValidateOnStart();
+        // Blazor's options and the counter read the limits once they are checked (start-up validates them first).
+        services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitLimitOptions>>((options, limits) =>
         {
-            options.DisconnectedCircuitMaxRetained = limits.DisconnectedCircuitMaxRetained;
-            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(limits.DisconnectedCircuitRetentionSeconds);
+            options.DisconnectedCircuitMaxRetained = limits.Value.DisconnectedCircuitMaxRetained;
+            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(limits.Value.DisconnectedCircuitRetentionSeconds);
         });
-        services.AddSingleton(new CircuitCounter(limits.MaxCircuitsPerUser));
+        services.AddSingleton(sp => new CircuitCounter(sp.GetRequiredService<IOptions<CircuitLimitOptions>>().Value.MaxCircuitsPerUser));
         services.AddScoped<CircuitLimitHandler>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitLimitHandler>());
         return builder;

@@ -19,6 +19,9 @@ public sealed class StoryEditingServices(
 
     public Task<Story> GetAsync() => queries.GetAsync(StoryId);
 
+    /// <summary>The story and its checklist, in one query.</summary>
+    public Task<StoryWithChecklist> GetWithChecklistAsync() => queries.GetWithChecklistAsync(StoryId);
+
     public Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Story story) => workflow.ChecklistAsync(story);
 
     /// <summary>Saves; a saved result carries the story and its checklist, read in the save's own unit of work.</summary>
@@ -27,9 +30,13 @@ public sealed class StoryEditingServices(
 
     public Task KeepAsRevisionAsync(StoryContent content) => writing.KeepAsRevisionAsync(StoryId, content);
 
-    /// <summary>Moves the story; the result carries its checklist, computed in the move's own unit of work.</summary>
-    public Task<StoryMove> MoveAsync(StoryAction action, string? note, DateTime? publishAt, int version) =>
-        workflow.MoveAsync(StoryId, action, note, publishAt, version);
+    /// <summary>
+    /// Moves the story; the result carries its checklist, computed in the move's own unit of work.
+    /// With <paramref name="unsavedContent"/>, that unit of work saves it first, as <see cref="SaveAsync"/> would.
+    /// </summary>
+    public Task<StoryMove> MoveAsync(
+        StoryAction action, string? note, DateTime? publishAt, int version, StoryContent? unsavedContent = null, CancellationToken cancellationToken = default) =>
+        workflow.MoveAsync(StoryId, action, note, publishAt, version, unsavedContent, cancellationToken);
 
     public Task<LeaseStatus> AcquireLeaseAsync() => leases.AcquireAsync(StoryId);
 

@@ -280,16 +280,23 @@ public sealed class StoryEditingSession : IAsyncDisposable
     });
 
     /// <summary>Saves what the writer has now; conflicts, refusals and outages are shown, never lost. A save while one runs does nothing: what changed meanwhile stays unsaved for the next.</summary>
-    public async Task SaveNowAsync()
+    public Task SaveNowAsync() => SaveNowAsync(move: null);
+
+    /// <summary>
+    /// As <see cref="SaveNowAsync()"/>; with <paramref name="move"/>, the save is made by the move
+    /// itself, in one call and one unit of work. Returns the move when the content was saved (moved
+    /// or, with <see cref="StoryMove.Refused"/>, not), null when nothing was.
+    /// </summary>
+    private async Task<StoryMove?> SaveNowAsync(PendingMove? move)
     {
         if (_browser is null || !Editable || _autosave.IsSaving || _resolvingConflict)
-            return;
+            return null;
         _autosave.SaveStarted();
         Status = L["Saving…"];
         _host.Render();
         try
         {
-            await SaveCoreAsync();
+            return await SaveCoreAsync(move);
         }
         finally
         {
@@ -340,16 +347,24 @@ public sealed class StoryEditingSession : IAsyncDisposable
         }
     }
 
-    private async Task SaveCoreAsync()
+    private async Task<StoryMove?> SaveCoreAsync(PendingMove? move)
     {
+        StoryMove? moved = null;
         try
         {
             var (content, sequence) = await ReadBrowserContentAsync();
-            var result = await _services.SaveAsync(Version, content, cancellationToken: _stopping.Token);
+            SaveResult result;
+            if (move is null)
+                result = await _services.SaveAsync(Version, content, cancellationToken: _stopping.Token);
+            else
+            {
+                moved = await _services.MoveAsync(move.Action, move.Note, move.PublishAt, Version, content, _stopping.Token);
+                result = moved.Save!;
+            }
             if (result.Saved)
             {
                 await SavedAsync(result, sequence);
-                return;
+                return moved;
             }
             _autosave.Refused();
             // Not awaited here: the dialog may stay open for minutes, and the loop that called this
@@ -377,7 +392,12 @@ public sealed class StoryEditingSession : IAsyncDisposable
             _autosave.Failed();
             Status = L["Offline — kept in this browser"];
         }
+        // A move the server made stays made, even when telling the browser failed afterwards.
+        return moved is { Save.Saved: true } ? moved : null;
     }
+
+    /// <summary>A workflow move waiting on the save of the unsaved content, which it makes itself.</summary>
+    private sealed record PendingMove(StoryAction Action, string? Note, DateTime? PublishAt);
 
     private async Task SavedAsync(SaveResult result, long sequence)
     {
@@ -506,8 +526,9 @@ public sealed class StoryEditingSession : IAsyncDisposable
 
     /// <summary>
     /// Moves the story through the workflow (the page has asked for the note or the time). The move
-    /// applies to what the writer sees: unsaved changes are saved first, and when they cannot be
-    /// (a conflict, a refusal, an outage) the move waits and the page says why.
+    /// applies to what the writer sees: unsaved changes are saved first, by the move itself in one
+    /// call, and when they cannot be (a conflict, a refusal, an outage) the move waits and the page
+    /// says why.
     /// </summary>
     public async Task MoveAsync(StoryAction action, string? note, DateTime? publishAt)
     {
@@ -517,15 +538,22 @@ public sealed class StoryEditingSession : IAsyncDisposable
         try
         {
             _saveRefusal = null;
+            StoryMove? moved = null;
             if (Editable && _autosave.IsDirty)
-                await SaveNowAsync();
-            if (_autosave.IsDirty)
+                moved = await SaveNowAsync(new PendingMove(action, note, publishAt));
+            if (moved?.Refused is { } refused)
+            {
+                // The changes were saved; the move itself was refused (its rules, the checklist).
+                Error = refused.Message;
+                return;
+            }
+            if (moved is null && _autosave.IsDirty)
             {
                 // A save the server refused (access changed, a rule) says why; "not saved yet" would hide it.
                 Error = _saveRefusal ?? L["Your changes are not saved yet ({0}); “{1}” waits until they are.", Status, StoryDisplay.ActionLabel(action, L)];
                 return;
             }
-            var moved = await _services.MoveAsync(action, note, publishAt, Version);
+            moved ??= await _services.MoveAsync(action, note, publishAt, Version);
             ShowStory(moved.Story, moved.Checklist);
             if (note is not null)
                 await _host.ReloadNotesAsync();
@@ -677,9 +705,9 @@ public sealed class StoryEditingSession : IAsyncDisposable
         // The state, the rules and the checklist follow the server; the version does not: it only
         // moves with content this page holds (its own saves, a reload), or a save could overwrite
         // content it never showed.
-        var fresh = await _services.GetAsync();
-        Story = fresh;
-        Checklist = await _services.ChecklistAsync(fresh);
+        var fresh = await _services.GetWithChecklistAsync();
+        Story = fresh.Story;
+        Checklist = fresh.Checklist;
         await ApplyEditabilityAsync();
     }
 
