@@ -40,8 +40,6 @@ public static class AccountsHostingExtensions
         services.AddSingleton<SetupGate>();
         services.AddScoped<IFirstRunSetup, FirstRunSetup>();
         services.AddScoped<IUserDirectory, UserDirectory>();
-        services.AddScoped<AdminGate>();
-        services.AddScoped<ActorVerifier>();
         services.AddScoped<CurrentActor>();
         // A host with signed-in people (the web app) registers where their principal comes from.
         services.TryAddScoped<IActorSource, NoActorSource>();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
@@ -8,34 +7,21 @@ namespace NewsroomEditor.Core.Accounts;
 /// <summary>
 /// Makes every change with the person's roles as they are now. A Blazor circuit keeps the principal
 /// it was opened with, so an editor demoted or deactivated by an admin would otherwise keep
-/// publishing until the circuit revalidates: each write method of the story, lease and media
-/// services calls <see cref="CurrentAsync(NewsroomDbContext, Actor, CancellationToken)"/> first and acts as the actor it returns.
+/// publishing until the circuit revalidates: <see cref="CurrentActor"/> verifies the actor with
+/// these queries in the context each operation works in, once per operation.
 /// </summary>
 /// <remarks>
 /// Nothing is cached: the query is one lookup by key (the account and its roles), made once per write, and any cache would
 /// let a write through in the moments after a role was removed.
 /// </remarks>
-public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
+public static class ActorVerifier
 {
     /// <summary>The refusal after a change of roles, in the reader's interface language.</summary>
     public static string AccessChanged => DomainText.Get("Your access has changed; reload the page.");
 
     /// <summary>
-    /// The actor with the roles the database holds for them now; throws
-    /// <see cref="AccessDeniedException"/> when the account is gone or deactivated.
-    /// </summary>
-    public async Task<Actor> CurrentAsync(Actor actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (ReferenceEquals(actor, Actor.System))
-            return actor; // the scheduler has no account and no roles to lose
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await CurrentAsync(db, actor, cancellationToken);
-    }
-
-    /// <summary>
-    /// As <see cref="CurrentAsync(Actor, CancellationToken)"/>, in the caller's context: an
-    /// operation verifies its actor with one query in the context it works in, opening none.
+    /// The actor with the roles the database holds for them now, read with one query in the
+    /// caller's context; throws <see cref="AccessDeniedException"/> when the account is gone or deactivated.
     /// </summary>
     public static async Task<Actor> CurrentAsync(NewsroomDbContext db, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -88,19 +74,6 @@ public sealed class ActorVerifier(IDbContextFactory<NewsroomDbContext> contexts)
         if (standing.IsAdmin)
             current.Add(Roles.Admin);
         return current.SetEquals(actor.Roles) ? actor : actor with { Roles = current };
-    }
-
-    /// <summary>
-    /// Admin work (people, sections, settings, the audit log) is done with the person's standing as
-    /// it is now, like story writes: an admin demoted or deactivated a moment ago, with the page
-    /// still open, is refused with <paramref name="refusal"/> (or <see cref="AccessChanged"/>).
-    /// </summary>
-    public async Task EnsureAdminAsync(ClaimsPrincipal principal, string refusal, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(principal);
-        var current = await CurrentAsync(Actor.From(principal), cancellationToken);
-        if (!current.Roles.Contains(Roles.Admin))
-            throw new AccessDeniedException(refusal);
     }
 }
 
