@@ -85,19 +85,7 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
     {
         await OpenAsync();
         Type("Của Lan");
-        // Lan's lease lapsed (the laptop slept); Minh edited and saved meanwhile, then closed the story.
-        Host.Clock.Advance(EditLeaseService.Duration + TimeSpan.FromSeconds(1));
-        await Host.InScopeAsync(async sp =>
-        {
-            var stories = StoryServices.From(sp);
-            var leases = sp.As(_minh).GetRequiredService<EditLeaseService>();
-            Assert.True((await leases.AcquireAsync(_storyId)).HeldByMe);
-            var theirs = await stories.GetAsync(_minh, _storyId);
-            var content = StoryForm.From(theirs);
-            content.Headline = "Của Minh";
-            Assert.True((await stories.SaveAsync(_minh, _storyId, theirs.Version, content.ToContent(StoryBody.Parse(theirs.BodyJson)))).Saved);
-            await leases.ReleaseAsync(_storyId);
-        });
+        await MinhSavesAfterLansLeaseLapsedAsync("Của Minh");
         var answer = _page.NextAnswer();
 
         await _session.MoveAsync(StoryAction.Submit, note: null, publishAt: null);
@@ -141,18 +129,7 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
     {
         await OpenAsync();
         Type("Của Lan");
-        Host.Clock.Advance(EditLeaseService.Duration + TimeSpan.FromSeconds(1));
-        await Host.InScopeAsync(async sp =>
-        {
-            var stories = StoryServices.From(sp);
-            var leases = sp.As(_minh).GetRequiredService<EditLeaseService>();
-            Assert.True((await leases.AcquireAsync(_storyId)).HeldByMe);
-            var theirs = await stories.GetAsync(_minh, _storyId);
-            var content = StoryForm.From(theirs);
-            content.Headline = "Của Minh";
-            Assert.True((await stories.SaveAsync(_minh, _storyId, theirs.Version, content.ToContent(StoryBody.Parse(theirs.BodyJson)))).Saved);
-            await leases.ReleaseAsync(_storyId);
-        });
+        await MinhSavesAfterLansLeaseLapsedAsync("Của Minh");
         _page.NextAnswer();
         _calls.Clear();
 
@@ -246,6 +223,23 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
         Host.Clock.Advance(AutosavePolicy.MaxDelay);
         await _session.TickAsync();
         Assert.Equal(1, _browser.Reads);
+    }
+
+    /// <summary>Lan's lease lapses (the laptop slept); Minh takes the story, saves <paramref name="headline"/> and closes it.</summary>
+    private async Task MinhSavesAfterLansLeaseLapsedAsync(string headline)
+    {
+        Host.Clock.Advance(EditLeaseService.Duration + TimeSpan.FromSeconds(1));
+        await Host.InScopeAsync(async sp =>
+        {
+            var stories = StoryServices.From(sp);
+            var leases = sp.As(_minh).GetRequiredService<EditLeaseService>();
+            Assert.True((await leases.AcquireAsync(_storyId)).HeldByMe);
+            var theirs = await stories.GetAsync(_minh, _storyId);
+            var content = StoryForm.From(theirs);
+            content.Headline = headline;
+            Assert.True((await stories.SaveAsync(_minh, _storyId, theirs.Version, content.ToContent(StoryBody.Parse(theirs.BodyJson)))).Saved);
+            await leases.ReleaseAsync(_storyId);
+        });
     }
 
     private async Task OpenAsync()
