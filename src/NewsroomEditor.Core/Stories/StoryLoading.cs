@@ -99,6 +99,28 @@ internal static class StoryLoading
         return PublishingChecklist.Evaluate(story, slugUsedElsewhere, featuredImageLacksAlt);
     }
 
+    /// <summary>A story with the two facts of its publishing checklist that only the database knows.</summary>
+    internal sealed class StoryWithChecklistFacts
+    {
+        public required Story Story { get; init; }
+        public bool SlugUsedElsewhere { get; init; }
+        public bool FeaturedImageLacksAlt { get; init; }
+    }
+
+    /// <summary>
+    /// Each story with its checklist's database facts (<see cref="PublishingChecklist.Evaluate"/>): the
+    /// one place these are written as a query, composed into the read and the write of a story so
+    /// that both evaluate the checklist alike, in their one query.
+    /// </summary>
+    internal static IQueryable<StoryWithChecklistFacts> WithChecklistFacts(this IQueryable<Story> stories, NewsroomDbContext db) =>
+        stories.Select(s => new StoryWithChecklistFacts
+        {
+            Story = s,
+            SlugUsedElsewhere = s.Slug != "" && db.Stories.Any(
+                o => o.Id != s.Id && o.Language == s.Language && o.Slug == s.Slug && o.State != StoryState.Archived),
+            FeaturedImageLacksAlt = s.FeaturedMediaId != null && db.MediaAssets.Any(a => a.Id == s.FeaturedMediaId && a.AltText == ""),
+        });
+
     /// <summary>A story tracked for writing, with what its save and its checklist need, read in one query.</summary>
     internal sealed record LoadedForWriting(
         Actor Actor, Story Story, StoryRevision? LatestRevision, EditLease? Lease, bool SlugUsedElsewhere, bool FeaturedImageLacksAlt, bool TranslationsMayBeOutdated);
@@ -115,21 +137,21 @@ internal static class StoryLoading
         var standing = ActorVerifier.Standing(db, actor);
         var row = await db.Stories
             .Where(s => s.Id == id)
-            .Select(s => new
+            .WithChecklistFacts(db)
+            .Select(f => new
             {
-                Story = s,
+                f.Story,
+                f.SlugUsedElsewhere,
+                f.FeaturedImageLacksAlt,
                 AccountExists = standing.Any(),
                 AccountActive = standing.Any(a => a.IsActive),
                 IsReporter = standing.Any(a => a.IsReporter),
                 IsEditor = standing.Any(a => a.IsEditor),
                 IsAdmin = standing.Any(a => a.IsAdmin),
-                Latest = db.StoryRevisions.Where(r => r.StoryId == s.Id).OrderByDescending(r => r.Number).FirstOrDefault(),
-                Lease = db.EditLeases.FirstOrDefault(l => l.StoryId == s.Id),
-                SlugUsedElsewhere = s.Slug != "" && db.Stories.Any(
-                    o => o.Id != s.Id && o.Language == s.Language && o.Slug == s.Slug && o.State != StoryState.Archived),
-                FeaturedImageLacksAlt = s.FeaturedMediaId != null && db.MediaAssets.Any(a => a.Id == s.FeaturedMediaId && a.AltText == ""),
+                Latest = db.StoryRevisions.Where(r => r.StoryId == f.Story.Id).OrderByDescending(r => r.Number).FirstOrDefault(),
+                Lease = db.EditLeases.FirstOrDefault(l => l.StoryId == f.Story.Id),
                 TranslationsMayBeOutdated = db.Stories.Any(
-                    t => t.TranslationGroupId == s.TranslationGroupId && t.Id != s.Id && t.FirstPublishedAt != null && t.TranslationOutdatedSince == null),
+                    t => t.TranslationGroupId == f.Story.TranslationGroupId && t.Id != f.Story.Id && t.FirstPublishedAt != null && t.TranslationOutdatedSince == null),
             })
             .SingleOrDefaultAsync(cancellationToken);
         // The actor first: someone whose access was taken away learns that, not whether a story exists.

@@ -59,13 +59,7 @@ public sealed class StoryQueries(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Stories.AsNoTracking()
             .Where(s => s.Id == id)
-            .Select(s => new
-            {
-                Story = s,
-                SlugUsedElsewhere = s.Slug != "" && db.Stories.Any(
-                    o => o.Id != s.Id && o.Language == s.Language && o.Slug == s.Slug && o.State != StoryState.Archived),
-                FeaturedImageLacksAlt = s.FeaturedMediaId != null && db.MediaAssets.Any(a => a.Id == s.FeaturedMediaId && a.AltText == ""),
-            })
+            .WithChecklistFacts(db)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new StoryNotFoundException();
         EnsureCanView(actor, row.Story);
         return new StoryWithChecklist(row.Story, PublishingChecklist.Evaluate(row.Story, row.SlugUsedElsewhere, row.FeaturedImageLacksAlt));
