@@ -9,6 +9,7 @@ using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Accounts;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Media;
 

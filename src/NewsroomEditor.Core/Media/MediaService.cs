@@ -7,6 +7,7 @@ using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Media;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Publishing;
 

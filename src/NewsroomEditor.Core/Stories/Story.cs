@@ -3,6 +3,7 @@ using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Localization;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Stories;
 
@@ -54,6 +55,10 @@ public class Story : Entity
     public string FeaturedCaption { get; private set; } = "";
     /// <summary>Case- and diacritic-folded text of every searchable field (<see cref="SearchText"/>).</summary>
     public string SearchIndex { get; private set; } = "";
+    /// <summary>The headline folded on its own, so that a search ranks headline matches first.</summary>
+    public string SearchHeadline { get; private set; } = "";
+    /// <summary>The lead folded on its own, so that a search ranks lead matches above body matches.</summary>
+    public string SearchLead { get; private set; } = "";
 
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -324,6 +329,8 @@ public class Story : Entity
         FeaturedMediaId = clean.FeaturedMediaId;
         FeaturedCaption = clean.FeaturedCaption;
         SearchIndex = SearchText.Index(Headline, Lead, BodyText, Byline, string.Join(' ', clean.Tags));
+        SearchHeadline = SearchText.Fold(Headline);
+        SearchLead = SearchText.Fold(Lead);
     }
 
     public void Submit(Actor actor, DateTime now)

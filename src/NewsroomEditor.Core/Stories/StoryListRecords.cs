@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Stories;
 
@@ -15,7 +16,11 @@ public sealed record StoryQuery(
 /// <summary>One row of a story list.</summary>
 public sealed record StorySummary(
     Guid Id, string Headline, StoryState State, string AuthorId, string AuthorName, int? SectionId, string Language,
-    DateTime UpdatedAt, DateTime? SubmittedAt, DateTime? PublishedAt, DateTime? ScheduledAt);
+    DateTime UpdatedAt, DateTime? SubmittedAt, DateTime? PublishedAt, DateTime? ScheduledAt)
+{
+    /// <summary>In a search's results, the headline and a passage with the matched words marked; null otherwise.</summary>
+    public SearchExcerpt? Excerpt { get; init; }
+}
 
 /// <summary>Someone who wrote at least one story, as the author filter lists them.</summary>
 public sealed record StoryAuthor(string Id, string Name);

@@ -5,6 +5,7 @@ using NewsroomEditor.Core.Audit;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Stories.Search;
 using static NewsroomEditor.Core.Stories.StoryLoading;
 
 namespace NewsroomEditor.Core.Stories;
@@ -80,13 +81,18 @@ public sealed class StoryQueries(
             stories = stories.Where(s => s.AuthorId == query.AuthorId);
         if (!string.IsNullOrEmpty(query.Language))
             stories = stories.Where(s => s.Language == query.Language);
-        foreach (var term in SearchText.Terms(query.Search))
-            stories = stories.Where(s => s.SearchIndex.Contains(term));
+        var search = SearchTerms.Parse(query.Search);
+        if (!search.IsEmpty)
+            stories = StorySearch.Ranked(db, stories, search);
+        else
+            stories = stories.OrderByDescending(s => s.UpdatedAt);
 
         var total = await stories.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var items = await Summaries(stories.OrderByDescending(s => s.UpdatedAt).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize))
+        var items = await Summaries(stories.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
+        if (!search.IsEmpty && items.Count > 0)
+            items = await WithExcerptsAsync(db, items, search, cancellationToken);
         return new StoryPage(items, total);
     }
 
@@ -166,6 +172,25 @@ public sealed class StoryQueries(
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
             ?? throw new WorkflowException("Revision {0} does not exist.", number);
+    }
+
+    /// <summary>
+    /// The page's stories with their matched words marked in the headline and a passage; the texts
+    /// are read for this page only, by key, once the ranked page is known.
+    /// </summary>
+    private static async Task<List<StorySummary>> WithExcerptsAsync(
+        NewsroomDbContext db, List<StorySummary> items, SearchTerms search, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        var texts = await db.Stories.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Lead, s.BodyText })
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        return items
+            .Select(item => texts.TryGetValue(item.Id, out var text)
+                ? item with { Excerpt = SearchHighlight.Excerpt(search, item.Headline, text.Lead, text.BodyText) }
+                : item)
+            .ToList();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

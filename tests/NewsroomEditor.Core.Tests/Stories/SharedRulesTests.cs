@@ -1,7 +1,8 @@
-using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
+using NewsroomEditor.Core.Settings;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 

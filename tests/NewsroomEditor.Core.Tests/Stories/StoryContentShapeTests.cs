@@ -1,6 +1,7 @@
 using System.Reflection;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Tests.Stories;
 

@@ -1,6 +1,7 @@
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 using static NewsroomEditor.Core.Tests.Stories.StoryFactory;
 
 namespace NewsroomEditor.Core.Tests.Stories;

@@ -10,6 +10,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
+using NewsroomEditor.Core.Stories.Search;
 using NewsroomEditor.E2E.Support;
 using NewsroomEditor.Testing;
 

@@ -31,6 +31,8 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Property(s => s.CustomSlug).HasMaxLength(SlugColumnLength).IsRequired();
         story.Property(s => s.MetaDescription).HasMaxLength(StoryContent.MetaDescriptionMaxLength).IsRequired();
         story.Property(s => s.SearchIndex).IsRequired();
+        story.Property(s => s.SearchHeadline).HasMaxLength(StoryContent.HeadlineMaxLength).IsRequired();
+        story.Property(s => s.SearchLead).HasMaxLength(StoryContent.LeadMaxLength).IsRequired();
         story.Property(s => s.FeaturedCaption).HasMaxLength(StoryContent.FeaturedCaptionMaxLength).IsRequired();
         story.HasIndex(s => s.FeaturedMediaId);
         // SQLite has no rowversion: the app increments Version on every edit, and State guards

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NewsroomEditor.Core.Stories;
+namespace NewsroomEditor.Core.Stories.Search;
 
 /// <summary>
 /// Case- and diacritic-insensitive search that works the same on SQLite and SQL Server: stories

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Data;
+
+namespace NewsroomEditor.Core.Stories.Search;
+
+/// <summary>
+/// Finds and ranks the stories of a query that match a search, on whichever database the app runs:
+/// headline matches first, then lead, then body, and a word found with the diacritics it was typed
+/// with above one that only folds to it. Filters (state, section, author, language, who may see
+/// what) stay in the query given, so one query does both.
+/// </summary>
+internal static class StorySearch
+{
+    /// <summary>
+    /// The stories of <paramref name="stories"/> that contain every term, best match first and the
+    /// newest first among equals. On SQLite this is the FTS5 index <c>StorySearch</c>, which the
+    /// database's own triggers keep in step with every write to <c>Stories</c>, in its transaction.
+    /// Elsewhere it is <see cref="ByFoldedText"/>, until that provider has a full-text index of its own.
+    /// </summary>
+    public static IQueryable<Story> Ranked(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
+    {
+        if (search.IsEmpty)
+            return stories;
+        if (search.MatchesNothing)
+            return stories.Where(_ => false);
+        return db.Database.IsSqlite() ? ByFullTextIndex(db, stories, search) : ByFoldedText(stories, search);
+    }
+
+    /// <summary>The SQLite FTS5 search: one MATCH, ranked by bm25 with the columns' weights.</summary>
+    internal static IQueryable<Story> ByFullTextIndex(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
+    {
+        var match = Fts5Match.Expression(search);
+        var hits = db.Database.SqlQuery<StorySearchHit>($"""
+            SELECT k.StoryId AS StoryId, bm25(StorySearch, 10.0, 4.0, 1.0, 20.0, 8.0, 2.0) AS Rank
+            FROM StorySearch JOIN StorySearchKeys AS k ON k.Id = StorySearch.rowid
+            WHERE StorySearch MATCH {match}
+            """);
+        return stories
+            .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank })
+            .OrderBy(x => x.Rank)
+            .ThenByDescending(x => x.Story.UpdatedAt)
+            .Select(x => x.Story);
+    }
+
+    /// <summary>
+    /// The search without a full-text index: every term a substring of the folded text (a scan,
+    /// fine for thousands of stories, not for an archive), ranked by where the terms occur with
+    /// the same weights as the index. Case and accents of the exact match follow the database's
+    /// collation (on SQL Server's default, case-insensitive and accent-sensitive, as wanted).
+    /// </summary>
+    internal static IQueryable<Story> ByFoldedText(IQueryable<Story> stories, SearchTerms search)
+    {
+        foreach (var term in search.Terms)
+        {
+            var folded = term.Folded;
+            stories = stories.Where(s => s.SearchIndex.Contains(folded));
+        }
+        var scored = stories.Select(s => new { Story = s, Score = 0 });
+        foreach (var term in search.Terms)
+        {
+            var folded = term.Folded;
+            scored = scored.Select(x => new
+            {
+                x.Story,
+                Score = x.Score + (x.Story.SearchHeadline.Contains(folded) ? 10 : 0) + (x.Story.SearchLead.Contains(folded) ? 4 : 0),
+            });
+            if (!term.HasDiacritics)
+                continue;
+            var exact = term.Exact;
+            scored = scored.Select(x => new
+            {
+                x.Story,
+                Score = x.Score + (x.Story.Headline.Contains(exact) ? 20 : 0) + (x.Story.Lead.Contains(exact) ? 8 : 0)
+                    + (x.Story.BodyText.Contains(exact) ? 2 : 0),
+            });
+        }
+        return scored.OrderByDescending(x => x.Score).ThenByDescending(x => x.Story.UpdatedAt).Select(x => x.Story);
+    }
+}
+
+/// <summary>A row of the full-text index: which story matched, and how well (lower is better, as bm25 gives it).</summary>
+internal sealed record StorySearchHit(Guid StoryId, double Rank);
+
+/// <summary>
+/// The FTS5 query of a search. Each term is a quoted string (so nothing typed is read as FTS5
+/// syntax) matched as a prefix in the folded columns; a term typed with diacritics may also match
+/// the unfolded columns, which only adds to its rank: whatever matches there matches folded too.
+/// </summary>
+internal static class Fts5Match
+{
+    public const string FoldedColumns = "{SearchHeadline SearchLead SearchIndex}";
+    public const string ExactColumns = "{Headline Lead BodyText}";
+
+    public static string Expression(SearchTerms search) =>
+        string.Join(" AND ", search.Terms.Select(term => term.HasDiacritics
+            ? $"({FoldedColumns} : {Quote(term.Folded)}* OR {ExactColumns} : {Quote(term.Exact)}*)"
+            : $"{FoldedColumns} : {Quote(term.Folded)}*"));
+
+    private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
