@@ -5,6 +5,7 @@ using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.DataBench;
 
