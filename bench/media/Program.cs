@@ -2,6 +2,9 @@
 //   generate <file> [width height]  writes a noisy photo-like JPEG (default 6000 x 4000 = 24 MP)
 //   ours <file> [runs]              our pipeline (all renditions, WebP + JPEG), timed in process
 //   noop                            starts the runtime and libvips only (memory baseline)
+//   bytes [photo.jpg...]            image bytes a browser downloads for an article's photos, JPEG vs WebP
+//                                   (three generated photos when none are given)
+//   article-photos <folder>         writes those three generated photos
 using System.Diagnostics;
 using NetVips;
 using NewsroomEditor.Core.Media;
@@ -45,8 +48,14 @@ switch (args.FirstOrDefault())
         MediaImageProcessor.EnsureConfigured();
         Console.WriteLine($"noop: VmHWM {PeakKb()} KB; libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}, HEIC {MediaImageProcessor.CanLoadHeic}, AVIF {MediaImageProcessor.CanLoadAvif}");
         break;
+    case "bytes":
+        ArticleBytes.Run(args.Skip(1).ToList());
+        break;
+    case "article-photos":
+        ArticleBytes.WritePhotos(args[1]);
+        break;
     default:
-        Console.Error.WriteLine("usage: generate <file> [w h] | ours <file> [runs] | noop");
+        Console.Error.WriteLine("usage: generate <file> [w h] | ours <file> [runs] | noop | bytes [photo.jpg...] | article-photos <folder>");
         return 2;
 }
 return 0;

@@ -27,6 +27,9 @@ public sealed record MediaItem(
 {
     /// <summary>A small rendition for grids and the editor (the smallest JPEG).</summary>
     public MediaRendition? Thumbnail => MediaRenditions.Jpegs(Renditions).FirstOrDefault();
+
+    /// <summary>The thumbnail as grids and pickers show it: the smallest JPEG, the smallest WebP offered first.</summary>
+    public FigureImage? ThumbnailImage => MediaRenditions.Thumbnail(Renditions);
 }
 
 /// <summary>The outcome of one upload: stored, the same photo already in the library, or refused with the reason.</summary>

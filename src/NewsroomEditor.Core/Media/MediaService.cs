@@ -218,15 +218,9 @@ public sealed class MediaService(
         return new PublicImage(asset.Id, asset.AltText, asset.Credit, share);
     }
 
-    /// <summary>The <c>&lt;img&gt;</c> of an asset: the 1024-px JPEG (or the largest below it) as src, every JPEG in srcset.</summary>
-    internal static FigureImage? ToFigureImage(MediaAsset asset)
-    {
-        var jpegs = MediaRenditions.Jpegs(asset.Renditions);
-        if (MediaRenditions.Jpeg(jpegs, 1024) is not { } src)
-            return null;
-        var srcSet = string.Join(", ", jpegs.Select(r => $"{r.Url} {r.Width}w"));
-        return new FigureImage(src.Url, srcSet, FigureSizes, asset.Width, asset.Height);
-    }
+    /// <summary>The picture of an asset: the 1024-px JPEG (or the largest below it) as src, every JPEG and every WebP in the srcsets.</summary>
+    internal static FigureImage? ToFigureImage(MediaAsset asset) =>
+        MediaRenditions.Responsive(asset.Renditions, 1024, FigureSizes, asset.Width, asset.Height);
 
     private static async Task<IReadOnlyList<StorySummary>> UsageAsync(NewsroomDbContext db, Guid id, CancellationToken cancellationToken)
     {

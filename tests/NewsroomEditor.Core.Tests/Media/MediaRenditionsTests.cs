@@ -37,6 +37,59 @@ public class MediaRenditionsTests
         Assert.Equal("a-320.jpg", item.Thumbnail!.FileName);
     }
 
+    [Fact]
+    public void A_responsive_image_has_every_jpeg_and_every_webp_in_its_srcsets_and_the_jpeg_as_src()
+    {
+        IReadOnlyList<MediaRendition> renditions = [.. Renditions, new(1024, 683, "webp", "a-1024.webp", 60_000)];
+
+        var image = MediaRenditions.Responsive(renditions, 1024, "(max-width: 720px) 100vw, 720px", 2048, 1365)!;
+
+        Assert.Equal("/media/a-1024.jpg", image.Src);
+        Assert.Equal("/media/a-320.jpg 320w, /media/a-640.jpg 640w, /media/a-1024.jpg 1024w, /media/a-2048.jpg 2048w", image.SrcSet);
+        Assert.Equal("/media/a-320.webp 320w, /media/a-1024.webp 1024w", image.WebpSrcSet);
+        Assert.Equal("(max-width: 720px) 100vw, 720px", image.Sizes);
+        Assert.Equal((2048, 1365), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public void A_photo_without_webp_renditions_gets_no_webp_srcset_and_one_without_jpegs_no_image()
+    {
+        var jpegsOnly = Renditions.Where(r => r.Format == "jpeg").ToList();
+
+        Assert.Null(MediaRenditions.Responsive(jpegsOnly, 1024, "100vw", 2048, 1365)!.WebpSrcSet);
+        Assert.Null(MediaRenditions.Thumbnail(jpegsOnly)!.WebpSrcSet);
+        Assert.Null(MediaRenditions.Responsive([new MediaRendition(320, 213, "webp", "a-320.webp", 9_000)], 1024, "100vw", 320, 213));
+    }
+
+    [Fact]
+    public void A_thumbnail_is_the_narrowest_jpeg_with_the_narrowest_webp_offered_first()
+    {
+        var thumbnail = MediaRenditions.Thumbnail(Renditions)!;
+
+        Assert.Equal("/media/a-320.jpg", thumbnail.Src);
+        Assert.Equal("/media/a-320.webp", thumbnail.WebpSrcSet);
+        Assert.Null(thumbnail.SrcSet);
+        Assert.Equal((320, 213), (thumbnail.Width, thumbnail.Height));
+    }
+
+    [Theory]
+    [InlineData(true, "a-640.webp")]
+    [InlineData(false, "a-640.jpg")]
+    public void The_editor_preview_is_webp_for_browsers_that_take_it(bool acceptsWebp, string expected)
+    {
+        IReadOnlyList<MediaRendition> renditions = [.. Renditions, new(640, 427, "webp", "a-640.webp", 28_000)];
+
+        Assert.Equal(expected, MediaRenditions.Preview(renditions, 640, acceptsWebp)!.FileName);
+    }
+
+    [Fact]
+    public void The_editor_preview_of_a_photo_without_webp_is_its_jpeg()
+    {
+        var jpegsOnly = Renditions.Where(r => r.Format == "jpeg").ToList();
+
+        Assert.Equal("a-640.jpg", MediaRenditions.Preview(jpegsOnly, 640, acceptsWebp: true)!.FileName);
+    }
+
     [Theory]
     [InlineData(512, "512 bytes")]
     [InlineData(20_480, "20 KB")]

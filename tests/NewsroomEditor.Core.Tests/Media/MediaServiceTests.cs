@@ -232,7 +232,7 @@ public sealed class MediaServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Figures_get_a_1024_px_jpeg_src_and_every_jpeg_in_srcset()
+    public async Task Figures_get_a_1024_px_jpeg_src_every_jpeg_in_srcset_and_every_webp_offered_first()
     {
         var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(1200, 800))).Stored!;
 
@@ -246,7 +246,11 @@ public sealed class MediaServiceTests : IAsyncLifetime
         Assert.Equal("(max-width: 720px) 100vw, 720px", image.Sizes);
         Assert.Equal((1200, 800), (image.Width, image.Height));
         Assert.Null(images.Find(Guid.NewGuid()));
-        Assert.Contains("srcset=", WithFigure(item.Id).ToHtml(images), StringComparison.Ordinal);
+        Assert.Equal(string.Join(", ", item.Renditions.Where(r => r.Format == "webp").OrderBy(r => r.Width).Select(r => $"/media/{r.FileName} {r.Width}w")), image.WebpSrcSet);
+        Assert.Contains("-1024.webp 1024w", image.WebpSrcSet, StringComparison.Ordinal);
+        var html = WithFigure(item.Id).ToHtml(images);
+        Assert.Contains($"<picture><source type=\"image/webp\" srcset=\"{image.WebpSrcSet}\"", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<source", StringComparison.Ordinal) < html.IndexOf("<img", StringComparison.Ordinal));
     }
 
     private static StoryBody WithFigure(Guid mediaId) => StoryBody.Parse($$$"""

@@ -56,9 +56,12 @@ public class StoryPhotosTests(NewsroomServer server)
                     await Expect(figures.Nth(i).Locator("figcaption")).ToHaveTextAsync(article.Captions[i]);
                     await Expect(image).ToHaveAttributeAsync("alt", $"Ảnh {i + 1}: {article.Captions[i]}");
                     await Expect(image).ToHaveAttributeAsync("srcset", new System.Text.RegularExpressions.Regex(@"/media/[0-9a-f]{16}-320\.jpg 320w"));
-                    // The browser really loads the rendition.
+                    await Expect(figures.Nth(i).Locator("picture > source[type='image/webp']"))
+                        .ToHaveAttributeAsync("srcset", new System.Text.RegularExpressions.Regex(@"/media/[0-9a-f]{16}-320\.webp 320w"));
+                    // The browser really loads the rendition, and Chromium takes the WebP over the JPEG fallback.
                     await Expect(image).ToHaveJSPropertyAsync("complete", true);
                     Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+                    Assert.EndsWith(".webp", await image.EvaluateAsync<string>("img => img.currentSrc"), StringComparison.Ordinal);
                 }
             }
             finally

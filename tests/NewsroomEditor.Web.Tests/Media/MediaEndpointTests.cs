@@ -5,10 +5,14 @@ using Microsoft.Extensions.Options;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Media;
 using NewsroomEditor.Web.Components.Media;
+using NewsroomEditor.Web.Tests.Support;
 
 namespace NewsroomEditor.Web.Tests.Media;
 
-/// <summary>GET /media/{fileName}: rendition names only, the right type, cacheable forever, never sniffed.</summary>
+/// <summary>
+/// GET /media/{fileName}: rendition names only, the right type, cacheable forever, never sniffed;
+/// and the editor's /media/preview/{id}, WebP for the browsers that take it.
+/// </summary>
 public sealed class MediaEndpointTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsroom-media-endpoint", Guid.NewGuid().ToString("N"));
@@ -42,6 +46,41 @@ public sealed class MediaEndpointTests : IDisposable
         Assert.Equal(4, ((MemoryStream)context.Response.Body).Length);
     }
 
+    [Fact]
+    public async Task A_webp_rendition_is_served_as_image_webp()
+    {
+        var store = Store();
+        await store.SavePublicAsync("0123456789abcdef-640.webp", "RIFF\0\0\0\0WEBPVP8 "u8.ToArray());
+
+        var context = await GetAsync(store, "0123456789abcdef-640.webp");
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("image/webp", context.Response.ContentType);
+        Assert.Equal("nosniff", context.Response.Headers.XContentTypeOptions.ToString());
+    }
+
+    [Theory]
+    [InlineData("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8", "webp")]
+    [InlineData("image/webp,*/*", "webp")]
+    [InlineData("image/png,image/*;q=0.8,*/*;q=0.5", "jpg")]
+    [InlineData("image/webp;q=0,*/*", "jpg")]
+    [InlineData("", "jpg")]
+    public async Task The_editor_preview_redirects_to_webp_only_for_browsers_that_accept_it(string accept, string extension)
+    {
+        var item = FakeMediaService.Item("lu.jpg");
+        var media = new FakeMediaService();
+        media.Add(item);
+        var context = new DefaultHttpContext { RequestServices = Services() };
+        context.Request.Headers.Accept = accept;
+
+        var result = await MediaEndpoints.PreviewAsync(item.Id, context, media, CancellationToken.None);
+        await result.ExecuteAsync(context);
+
+        Assert.Equal(302, context.Response.StatusCode);
+        Assert.Equal($"/media/{item.Id:N}-320.{extension}", context.Response.Headers.Location.ToString());
+        Assert.Equal("Accept", context.Response.Headers.Vary.ToString());
+    }
+
     [Theory]
     [InlineData("fedcba9876543210-320.jpg")]
     [InlineData("secret.jpg")]
@@ -65,10 +104,12 @@ public sealed class MediaEndpointTests : IDisposable
 
     private LocalDiskMediaStore Store() => new(Options.Create(new StorageOptions { DataFolder = _folder }));
 
+    private static ServiceProvider Services() =>
+        new ServiceCollection().AddLogging().AddSingleton(NullLoggerFactory.Instance).BuildServiceProvider();
+
     private static async Task<HttpContext> GetAsync(IMediaStore store, string fileName)
     {
-        var services = new ServiceCollection().AddLogging().AddSingleton(NullLoggerFactory.Instance).BuildServiceProvider();
-        var context = new DefaultHttpContext { RequestServices = services };
+        var context = new DefaultHttpContext { RequestServices = Services() };
         context.Response.Body = new MemoryStream();
         var result = await MediaEndpoints.ServeAsync(fileName, context, store);
         await result.ExecuteAsync(context);

@@ -26,6 +26,33 @@ public class MediaLibraryTests : MediaComponentTest
     }
 
     [Fact]
+    public void A_thumbnail_offers_its_webp_before_the_jpeg_img()
+    {
+        var item = Media.Add(FakeMediaService.Item("lu.jpg", altText: "Người dân lội nước"));
+        var library = Render<MediaLibrary>();
+
+        var picture = library.WaitForElement($"[data-media-id='{item.Id}'] picture");
+        var source = picture.FirstElementChild!;
+        Assert.Equal(("SOURCE", "image/webp"), (source.TagName, source.GetAttribute("type")));
+        Assert.Equal($"/media/{item.Id:N}-320.webp", source.GetAttribute("srcset"));
+        var image = picture.QuerySelector("source + img")!;
+        Assert.Equal(item.Thumbnail!.Url, image.GetAttribute("src"));
+        Assert.Equal("Người dân lội nước", image.GetAttribute("alt"));
+    }
+
+    [Fact]
+    public void A_thumbnail_of_a_photo_without_webp_is_the_plain_jpeg_img()
+    {
+        var jpegOnly = FakeMediaService.Item("cu.jpg", altText: "Ảnh cũ");
+        var item = Media.Add(jpegOnly with { Renditions = jpegOnly.Renditions.Where(r => r.Format == "jpeg").ToList() });
+        var library = Render<MediaLibrary>();
+
+        var card = library.WaitForElement($"[data-media-id='{item.Id}']");
+        Assert.Null(card.QuerySelector("picture"));
+        Assert.Equal(item.Thumbnail!.Url, card.QuerySelector("img")!.GetAttribute("src"));
+    }
+
+    [Fact]
     public void An_image_without_alt_text_carries_a_warning()
     {
         var described = Media.Add(FakeMediaService.Item("a.jpg", altText: "Cầu Rồng"));

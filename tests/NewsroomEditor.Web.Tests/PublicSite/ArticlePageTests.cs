@@ -115,6 +115,42 @@ public sealed class ArticlePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_photo_offers_its_webp_renditions_before_the_jpeg_img()
+    {
+        var pictures = _page.QuerySelectorAll(".article-featured figure picture, .article-body figure picture").ToList();
+        Assert.Equal(3, pictures.Count); // the featured photo and the body's two
+
+        using var reader = _app.CreateBrowserlessClient();
+        foreach (var picture in pictures)
+        {
+            var source = picture.FirstElementChild!;
+            var image = picture.LastElementChild!;
+            Assert.Equal(("SOURCE", "image/webp", "IMG"), (source.TagName, source.GetAttribute("type"), image.TagName));
+            Assert.Equal(2, picture.ChildElementCount);
+            var webp = Candidates(source.GetAttribute("srcset"));
+            var jpeg = Candidates(image.GetAttribute("srcset"));
+            Assert.All(webp, c => Assert.Matches(@"^/media/[0-9a-f]{16}-[0-9]+\.webp$", c.Url));
+            Assert.All(jpeg, c => Assert.Matches(@"^/media/[0-9a-f]{16}-[0-9]+\.jpg$", c.Url));
+            Assert.Equal(jpeg.Select(c => c.Width), webp.Select(c => c.Width));
+            Assert.Equal(image.GetAttribute("sizes"), source.GetAttribute("sizes"));
+            // The fallback img is the one readers had before: JPEG src, size, alt, lazy loading.
+            Assert.EndsWith(".jpg", image.GetAttribute("src"), StringComparison.Ordinal);
+            Assert.Equal(("900", "600"), (image.GetAttribute("width"), image.GetAttribute("height")));
+            Assert.StartsWith("Ảnh: ", image.GetAttribute("alt"), StringComparison.Ordinal);
+            Assert.Equal("lazy", image.GetAttribute("loading"));
+
+            using var response = await reader.GetAsync(webp[^1].Url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/webp", response.Content.Headers.ContentType?.MediaType);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal("WEBP", System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
+        }
+    }
+
+    private static List<(string Url, int Width)> Candidates(string? srcSet) =>
+        (srcSet ?? "").Split(", ").Select(c => c.Split(' ')).Select(p => (p[0], int.Parse(p[1].TrimEnd('w'), System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+    [Fact]
     public void Share_links_carry_the_canonical_address()
     {
         var canonical = _page.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!;

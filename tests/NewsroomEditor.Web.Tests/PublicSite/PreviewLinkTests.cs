@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
@@ -35,6 +36,22 @@ public sealed class PreviewLinkTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_preview_link_offers_the_draft_s_photo_as_webp_before_the_jpeg()
+    {
+        var photo = await UploadPhotoAsync();
+        var story = await WriteDraftAsync(Headline, photo.Id);
+        var link = await InScopeAsync(sp => sp.As(_author).GetRequiredService<PreviewLinks>().CreateAsync(story.Id));
+        using var anonymous = _app.CreateBrowserlessClient();
+
+        var page = new HtmlParser().ParseDocument(await anonymous.GetStringAsync(link.Path));
+
+        var picture = page.QuerySelector(".article-featured figure > picture")!;
+        Assert.Equal("image/webp", picture.QuerySelector("source")!.GetAttribute("type"));
+        Assert.Equal(MediaRenditions.SrcSet(MediaRenditions.Webps(photo.Renditions)), picture.QuerySelector("source")!.GetAttribute("srcset"));
+        Assert.Equal(MediaRenditions.SrcSet(MediaRenditions.Jpegs(photo.Renditions)), picture.QuerySelector("source + img")!.GetAttribute("srcset"));
+    }
 
     [Fact]
     public async Task A_valid_link_shows_the_draft_to_an_anonymous_reader_and_is_never_indexed_or_stored()
@@ -188,16 +205,29 @@ public sealed class PreviewLinkTests : IAsyncLifetime
         Assert.Equal("noindex, nofollow", Assert.Single(response.Headers.GetValues("X-Robots-Tag")));
     }
 
-    private async Task<Story> WriteDraftAsync(string headline)
+    private async Task<Story> WriteDraftAsync(string headline, Guid? featuredMediaId = null)
     {
         return await InScopeAsync(async sp =>
         {
             var stories = StoryServices.From(sp);
             var sectionId = await sp.GetRequiredService<NewsroomDbContext>().Sections.Select(s => s.Id).FirstAsync();
             var story = await stories.CreateAsync(_author, "vi", sectionId);
-            var content = Content(headline) with { SectionId = sectionId };
+            var content = Content(headline) with { SectionId = sectionId, FeaturedMediaId = featuredMediaId };
             await stories.SaveAsync(_author, story.Id, story.Version, content);
             return await stories.GetAsync(_author, story.Id);
+        });
+    }
+
+    private async Task<MediaItem> UploadPhotoAsync()
+    {
+        byte[] jpeg;
+        using (var image = NetVips.Image.Black(800, 500, bands: 3).Linear([1.0, 1.0, 1.0], [60.0, 120.0, 180.0]))
+            jpeg = image.JpegsaveBuffer(q: 85);
+        return await InScopeAsync(async sp =>
+        {
+            using var content = new MemoryStream(jpeg);
+            var uploaded = await sp.As(_author).GetRequiredService<IMediaService>().UploadAsync("hoi-nghi.jpg", content);
+            return uploaded.Stored!;
         });
     }
 

@@ -56,6 +56,26 @@ public sealed class PublicSiteRoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_story_card_offers_its_featured_photo_as_webp_before_the_jpeg()
+    {
+        var photo = await _desk.UploadPhotoAsync("Ruộng lúa chín vàng");
+        await _desk.PublishAsync(PublishingDesk.Content(_economy, "Giá lúa tăng", "Giá lúa tăng mạnh.", "Nội dung.") with { FeaturedMediaId = photo.Id });
+
+        var home = await ReadAsync("/");
+
+        var picture = home.QuerySelector(".story-card-image picture")!;
+        var source = picture.QuerySelector("source")!;
+        var image = picture.QuerySelector("source + img")!;
+        Assert.Equal("image/webp", source.GetAttribute("type"));
+        Assert.Contains($"{photo.Renditions.Single(r => r.Format == "webp" && r.Width == 320).Url} 320w", source.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.DoesNotContain(".jpg", source.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.Contains($"{photo.Renditions.Single(r => r.Format == "jpeg" && r.Width == 320).Url} 320w", image.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.Equal("(min-width: 48rem) 20rem, 100vw", source.GetAttribute("sizes"));
+        Assert.Equal(source.GetAttribute("sizes"), image.GetAttribute("sizes"));
+        Assert.Equal(("", "lazy"), (image.GetAttribute("alt"), image.GetAttribute("loading")));
+    }
+
+    [Fact]
     public async Task Section_and_tag_pages_list_their_stories()
     {
         await _desk.PublishAsync(PublishingDesk.Content(_news, "Hội nghị tỉnh ủy", "Tin thời sự.", "Nội dung.") with { Tags = ["Hội nghị"] });

@@ -16,10 +16,17 @@ public interface IFigureImageSource
     FigureImage? Find(Guid mediaId);
 }
 
-/// <summary>What an <c>&lt;img&gt;</c> needs. Values are trusted server data but are still HTML-encoded.</summary>
-/// <param name="Src">The fallback image URL.</param>
-/// <param name="SrcSet">Responsive candidates (<c>srcset</c>), or null.</param>
-/// <param name="Sizes">The <c>sizes</c> hint matching <paramref name="SrcSet"/>, or null.</param>
+/// <summary>
+/// What an <c>&lt;img&gt;</c> needs, and the WebP candidates a <c>&lt;picture&gt;</c> offers before
+/// it. Values are trusted server data but are still HTML-encoded.
+/// </summary>
+/// <param name="Src">The fallback image URL (a JPEG).</param>
+/// <param name="SrcSet">Responsive JPEG candidates (<c>srcset</c>), or null.</param>
+/// <param name="Sizes">The <c>sizes</c> hint matching both srcsets, or null.</param>
 /// <param name="Width">Intrinsic width in pixels, so the browser reserves space; or null.</param>
 /// <param name="Height">Intrinsic height in pixels; or null.</param>
-public sealed record FigureImage(string Src, string? SrcSet, string? Sizes, int? Width, int? Height);
+/// <param name="WebpSrcSet">
+/// The same image as WebP (<c>srcset</c> of a <c>&lt;source type="image/webp"&gt;</c>), or null
+/// when there is none (a photo stored before WebP renditions): then the plain <c>&lt;img&gt;</c> is shown.
+/// </param>
+public sealed record FigureImage(string Src, string? SrcSet, string? Sizes, int? Width, int? Height, string? WebpSrcSet = null);

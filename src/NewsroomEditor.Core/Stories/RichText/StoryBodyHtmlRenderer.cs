@@ -179,7 +179,19 @@ internal sealed class StoryBodyHtmlRenderer
         }
         else
         {
-            _html.Append("<figure><img");
+            _html.Append("<figure>");
+            // WebP first, for the browsers that take it; the <img> inside is the JPEG fallback and
+            // keeps every attribute (alt, size, lazy loading), so layout and accessibility are the img's.
+            var picture = !string.IsNullOrEmpty(image.WebpSrcSet);
+            if (picture)
+            {
+                _html.Append("<picture><source type=\"image/webp\"");
+                Attribute("srcset", image.WebpSrcSet!);
+                if (!string.IsNullOrEmpty(image.Sizes))
+                    Attribute("sizes", image.Sizes);
+                _html.Append('>');
+            }
+            _html.Append("<img");
             Attribute("src", image.Src);
             if (!string.IsNullOrEmpty(image.SrcSet))
                 Attribute("srcset", image.SrcSet);
@@ -191,6 +203,8 @@ internal sealed class StoryBodyHtmlRenderer
                 _html.Append(" height=\"").Append(image.Height.Value).Append('"');
             Attribute("alt", figure.Alt);
             _html.Append(" loading=\"lazy\" decoding=\"async\">");
+            if (picture)
+                _html.Append("</picture>");
         }
 
         if (!string.IsNullOrEmpty(figure.Caption))

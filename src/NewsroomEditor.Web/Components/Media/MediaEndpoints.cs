@@ -27,14 +27,26 @@ public static class MediaEndpoints
 
     /// <summary>
     /// The picture the story editor shows for a figure (it knows the media id, not the rendition
-    /// names): a redirect to the largest JPEG rendition up to 640 px wide (640 itself for any photo
-    /// at least that wide), else the smallest.
+    /// names): a redirect to the largest rendition up to 640 px wide (640 itself for any photo at
+    /// least that wide), else the smallest; WebP when the browser's Accept names it and the photo
+    /// has one, else JPEG. The editor's figure is a plain img (its node view), so the format is
+    /// chosen here rather than by a &lt;picture&gt;; Vary: Accept keeps caches from mixing them up.
     /// </summary>
-    internal static async Task<IResult> PreviewAsync(Guid id, IMediaService media, CancellationToken cancellationToken)
+    internal static async Task<IResult> PreviewAsync(Guid id, HttpContext context, IMediaService media, CancellationToken cancellationToken)
     {
         var item = await media.GetAsync(id, cancellationToken);
-        var rendition = item is null ? null : MediaRenditions.Jpeg(item.Renditions, 640);
+        context.Response.Headers.Vary = "Accept";
+        var rendition = item is null ? null : MediaRenditions.Preview(item.Renditions, 640, AcceptsWebp(context.Request));
         return rendition is null ? Results.NotFound() : Results.Redirect(rendition.Url);
+    }
+
+    /// <summary>Whether the request's Accept names image/webp with a quality above zero (browsers send it for images).</summary>
+    internal static bool AcceptsWebp(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // A malformed Accept parses as no types at all: then the JPEG, which every browser shows.
+        return request.GetTypedHeaders().Accept.Any(type =>
+            type.MediaType.Equals("image/webp", StringComparison.OrdinalIgnoreCase) && type.Quality is not <= 0);
     }
 
     internal static async Task<IResult> ServeAsync(string fileName, HttpContext context, IMediaStore store)

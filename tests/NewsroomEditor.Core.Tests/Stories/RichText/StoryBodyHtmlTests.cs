@@ -126,17 +126,44 @@ public class StoryBodyHtmlTests
     }
 
     [Fact]
-    public void Figure_with_a_known_image_renders_img_and_caption()
+    public void Figure_with_a_known_image_offers_webp_before_the_jpeg_img_and_keeps_its_caption()
     {
-        var images = new Images((MediaId, new FigureImage("/media/a-1024.jpg", "/media/a-320.webp 320w, /media/a-1024.webp 1024w", "(max-width: 700px) 100vw, 700px", 1024, 683)));
+        var images = new Images((MediaId, new FigureImage("/media/a-1024.jpg", "/media/a-320.jpg 320w, /media/a-1024.jpg 1024w",
+            "(max-width: 700px) 100vw, 700px", 1024, 683, "/media/a-320.webp 320w, /media/a-1024.webp 1024w")));
 
         var html = Html(Doc(Figure(MediaId, "Toàn cảnh hội nghị", "Quang cảnh hội nghị. Ảnh: TTXVN")), images);
 
         Assert.Equal(
-            "<figure><img src=\"/media/a-1024.jpg\" srcset=\"/media/a-320.webp 320w, /media/a-1024.webp 1024w\" " +
+            "<figure><picture><source type=\"image/webp\" srcset=\"/media/a-320.webp 320w, /media/a-1024.webp 1024w\" sizes=\"(max-width: 700px) 100vw, 700px\">" +
+            "<img src=\"/media/a-1024.jpg\" srcset=\"/media/a-320.jpg 320w, /media/a-1024.jpg 1024w\" " +
             "sizes=\"(max-width: 700px) 100vw, 700px\" width=\"1024\" height=\"683\" alt=\"Toàn cảnh hội nghị\" " +
-            "loading=\"lazy\" decoding=\"async\"><figcaption>Quang cảnh hội nghị. Ảnh: TTXVN</figcaption></figure>",
+            "loading=\"lazy\" decoding=\"async\"></picture><figcaption>Quang cảnh hội nghị. Ảnh: TTXVN</figcaption></figure>",
             html);
+    }
+
+    [Fact]
+    public void Figure_of_a_photo_without_webp_renditions_is_the_plain_jpeg_img()
+    {
+        var images = new Images((MediaId, new FigureImage("/media/a-1024.jpg", "/media/a-320.jpg 320w, /media/a-1024.jpg 1024w",
+            "(max-width: 700px) 100vw, 700px", 1024, 683, WebpSrcSet: null)));
+
+        var html = Html(Doc(Figure(MediaId, "Toàn cảnh hội nghị", null)), images);
+
+        Assert.Equal(
+            "<figure><img src=\"/media/a-1024.jpg\" srcset=\"/media/a-320.jpg 320w, /media/a-1024.jpg 1024w\" " +
+            "sizes=\"(max-width: 700px) 100vw, 700px\" width=\"1024\" height=\"683\" alt=\"Toàn cảnh hội nghị\" " +
+            "loading=\"lazy\" decoding=\"async\"></figure>",
+            html);
+    }
+
+    [Fact]
+    public void Figure_webp_candidates_are_encoded_too()
+    {
+        var images = new Images((MediaId, new FigureImage("/m/a.jpg", null, null, null, null, "/m/a.webp?x=\"><script>")));
+
+        var html = Html(Doc(Figure(MediaId, "", null)), images);
+
+        Assert.StartsWith("<figure><picture><source type=\"image/webp\" srcset=\"/m/a.webp?x=&quot;&gt;&lt;script&gt;\"><img src=\"/m/a.jpg\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
