@@ -29,6 +29,23 @@ public sealed class PublicPaths(IOptionsMonitor<SiteOptions> site)
 
     public string SectionFeed(string language, string sectionSlug) => $"{Prefix(language)}/{sectionSlug}/rss.xml";
 
+    /// <summary>The reader search's address: <c>/tim-kiem</c> in Vietnamese, <c>/en/search</c> in English.</summary>
+    public string Search(string language) => $"{Prefix(language)}/{SearchSlug(language)}";
+
+    /// <summary>A search results page's address: the words searched for, escaped, and the page number.</summary>
+    public string Search(string language, string query, int page)
+    {
+        var path = $"{Search(language)}?q={Uri.EscapeDataString(query)}";
+        return page <= 1 ? path : $"{path}&page={page}";
+    }
+
+    /// <summary>The search page's slug in a language: the word its readers would type.</summary>
+    public static string SearchSlug(string language) =>
+        language.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? VietnameseSearchSlug : EnglishSearchSlug;
+
+    public const string VietnameseSearchSlug = "tim-kiem";
+    public const string EnglishSearchSlug = "search";
+
     /// <summary>A list page's address with its page number (1-based; the first page has none).</summary>
     public static string Paged(string path, int page) => page <= 1 ? path : $"{path}?page={page}";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsroomEditor.Core.Data;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 
 namespace NewsroomEditor.Core.Publishing;
 
@@ -11,6 +12,12 @@ public sealed record PublishedSummary(
 
 /// <summary>A page of a public list.</summary>
 public sealed record PublishedPage(IReadOnlyList<PublishedSummary> Items, int Page, int PageCount);
+
+/// <summary>A published story found by a reader's search, with its matched words marked.</summary>
+public sealed record PublishedSearchResult(PublishedSummary Story, SearchExcerpt Excerpt);
+
+/// <summary>A page of a reader's search: best matches first, <see cref="TotalCount"/> stories found in all.</summary>
+public sealed record PublishedSearchPage(IReadOnlyList<PublishedSearchResult> Items, int Page, int PageCount, int TotalCount);
 
 /// <summary>The same story in another language, published.</summary>
 public sealed record PublishedTranslation(string Language, string Headline, string SectionSlug, string Slug);
@@ -58,6 +65,12 @@ public interface IPublishedStories
 
     /// <summary>Every visible section, in display order.</summary>
     Task<IReadOnlyList<Section>> SectionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A reader's search among a language's published stories, ranked as the newsroom's own search
+    /// ranks; it finds what the home page lists, and nothing unpublished or scheduled.
+    /// </summary>
+    Task<PublishedSearchPage> SearchAsync(string language, string? query, int page, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The newest published stories of a language for its RSS feed, or of one visible section when
@@ -205,6 +218,37 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
             .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { Story = s, Section = c })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (Summary(r.Story, r.Section), r.Story.TranslationGroupId)).ToList();
+    }
+
+    /// <summary>
+    /// A reader's search among a language's published stories, ranked as the newsroom's own search
+    /// ranks; it finds what the home page lists, and nothing unpublished or scheduled.
+    /// </summary>
+    public async Task<PublishedSearchPage> SearchAsync(string language, string? query, int page, CancellationToken cancellationToken = default)
+    {
+        var search = SearchTerms.Parse(query);
+        if (search.IsEmpty)
+            return new PublishedSearchPage([], 1, 1, 0);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stories = StorySearch.Ranked(db, Published(db, language), search);
+        var total = await stories.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var current = Math.Clamp(page, 1, pageCount);
+        var rows = await stories
+            .Skip((current - 1) * PageSize).Take(PageSize)
+            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new
+            {
+                s.Id, s.Language, s.Headline, s.Lead, s.Byline, s.PublishedAt, s.CorrectedAt, s.Slug, s.FeaturedMediaId, s.FeaturedCaption, Section = c,
+            })
+            .ToListAsync(cancellationToken);
+        var excerpts = await StorySearch.ExcerptsAsync(db, rows.Select(r => r.Id).ToList(), search, cancellationToken);
+        var items = rows
+            .Select(r => new PublishedSearchResult(
+                new PublishedSummary(r.Id, r.Language, r.Headline, r.Lead, r.Byline, r.PublishedAt!.Value, r.CorrectedAt,
+                    r.Section.Id, r.Section.SlugFor(r.Language), r.Section.NameFor(r.Language), r.Slug, r.FeaturedMediaId, r.FeaturedCaption),
+                excerpts[r.Id]))
+            .ToList();
+        return new PublishedSearchPage(items, current, pageCount, total);
     }
 
     private static IQueryable<Story> Published(NewsroomDbContext db, string language) =>

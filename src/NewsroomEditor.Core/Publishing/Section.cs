@@ -35,6 +35,7 @@ public class Section : Events.Entity
     {
         "newsroom", "stories", "review", "media", "admin", "account", "setup", "preview", "tag",
         "not-found", "error", "healthz", "css", "js", "lib", "en", "vi",
+        PublicPaths.VietnameseSearchSlug, PublicPaths.EnglishSearchSlug,
     };
 
     /// <summary>

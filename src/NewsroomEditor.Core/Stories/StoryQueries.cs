@@ -91,8 +91,11 @@ public sealed class StoryQueries(
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var items = await Summaries(stories.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
-        if (!search.IsEmpty && items.Count > 0)
-            items = await WithExcerptsAsync(db, items, search, cancellationToken);
+        if (!search.IsEmpty)
+        {
+            var excerpts = await StorySearch.ExcerptsAsync(db, items.Select(i => i.Id).ToList(), search, cancellationToken);
+            items = items.Select(i => excerpts.TryGetValue(i.Id, out var excerpt) ? i with { Excerpt = excerpt } : i).ToList();
+        }
         return new StoryPage(items, total);
     }
 
@@ -172,25 +175,6 @@ public sealed class StoryQueries(
         await LoadVisibleAsync(db, actor, id, cancellationToken);
         return await db.StoryRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.StoryId == id && r.Number == number, cancellationToken)
             ?? throw new WorkflowException("Revision {0} does not exist.", number);
-    }
-
-    /// <summary>
-    /// The page's stories with their matched words marked in the headline and a passage; the texts
-    /// are read for this page only, by key, once the ranked page is known.
-    /// </summary>
-    private static async Task<List<StorySummary>> WithExcerptsAsync(
-        NewsroomDbContext db, List<StorySummary> items, SearchTerms search, CancellationToken cancellationToken)
-    {
-        var ids = items.Select(i => i.Id).ToList();
-        var texts = await db.Stories.AsNoTracking()
-            .Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Lead, s.BodyText })
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-        return items
-            .Select(item => texts.TryGetValue(item.Id, out var text)
-                ? item with { Excerpt = SearchHighlight.Excerpt(search, item.Headline, text.Lead, text.BodyText) }
-                : item)
-            .ToList();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -26,6 +26,22 @@ internal static class StorySearch
         return db.Database.IsSqlite() ? ByFullTextIndex(db, stories, search) : ByFoldedText(stories, search);
     }
 
+    /// <summary>
+    /// The headline and a passage of each of <paramref name="ids"/> with the matched words marked:
+    /// the texts are read by key for one page of results, once the ranked page is known.
+    /// </summary>
+    public static async Task<Dictionary<Guid, SearchExcerpt>> ExcerptsAsync(
+        NewsroomDbContext db, IReadOnlyCollection<Guid> ids, SearchTerms search, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0 || search.IsEmpty)
+            return [];
+        var texts = await db.Stories.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Headline, s.Lead, s.BodyText })
+            .ToListAsync(cancellationToken);
+        return texts.ToDictionary(t => t.Id, t => SearchHighlight.Excerpt(search, t.Headline, t.Lead, t.BodyText));
+    }
+
     /// <summary>The SQLite FTS5 search: one MATCH, ranked by bm25 with the columns' weights.</summary>
     internal static IQueryable<Story> ByFullTextIndex(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
     {

@@ -21,6 +21,15 @@ namespace NewsroomEditor.Web.Components.Public;
 public sealed class PublicSiteCache : IPublicSiteCache, IDisposable
 {
     public const string PolicyName = "PublicSite";
+
+    /// <summary>The reader search's policy: keyed by the words searched for too, and kept briefly.</summary>
+    public const string SearchPolicyName = "PublicSearch";
+
+    /// <summary>
+    /// How long a search results page stays cached: a new story is found once it has passed; a
+    /// story taken down leaves at once (its tag is evicted, as from every page that shows it).
+    /// </summary>
+    public static readonly TimeSpan SearchLifetime = TimeSpan.FromSeconds(60);
     public const string Tag = PublicSiteTags.All;
 
     /// <summary>How long a page stays cached when nothing changes; eviction is what keeps it right.</summary>
@@ -106,15 +115,20 @@ public sealed class PublicSiteCache : IPublicSiteCache, IDisposable
             sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<INewsroomEventBus>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PublicSiteEvictionGuard>()));
         services.AddSingleton<IPublicSiteCache>(sp => sp.GetRequiredService<PublicSiteCache>());
-        services.AddOutputCache(options => options.AddPolicy(PolicyName, policy => policy
-            .Expire(Lifetime)
-            .Tag(Tag)
-            .SetVaryByQuery("page")
-            .AddPolicy<PublicSiteEvictionGuard.RequestStartPolicy>()
-            .VaryByValue(context => new KeyValuePair<string, string>(
-                "generation", context.RequestServices.GetRequiredService<PublicSiteCache>().Generation))));
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PolicyName, policy => Guarded(policy.Expire(Lifetime).SetVaryByQuery("page")));
+            options.AddPolicy(SearchPolicyName, policy => Guarded(policy.Expire(SearchLifetime).SetVaryByQuery("q", "page")));
+        });
         PublicSiteEvictionGuard.GuardStore(services);
     }
+
+    /// <summary>What every public-site policy has: the site-wide tag, the eviction guard and the cache's generation in the key.</summary>
+    private static OutputCachePolicyBuilder Guarded(OutputCachePolicyBuilder policy) => policy
+        .Tag(Tag)
+        .AddPolicy<PublicSiteEvictionGuard.RequestStartPolicy>()
+        .VaryByValue(context => new KeyValuePair<string, string>(
+            "generation", context.RequestServices.GetRequiredService<PublicSiteCache>().Generation));
 }
 
 /// <summary>

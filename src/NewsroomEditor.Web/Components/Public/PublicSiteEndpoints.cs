@@ -45,6 +45,16 @@ public static class PublicSiteEndpoints
             .ExcludeFromDescription();
         site.MapGet("/", (PublicSitePages pages, PublicPaths paths, int? page) =>
             languageHere(paths) is { } language ? pages.HomeAsync(language, page ?? 1) : NotServed());
+        // The reader search, at the word its readers type (/tim-kiem, /en/search): cached briefly
+        // per query, since any publish may add a result.
+        foreach (var searchSlug in new[] { PublicPaths.VietnameseSearchSlug, PublicPaths.EnglishSearchSlug })
+        {
+            site.MapGet("/" + searchSlug, (PublicSitePages pages, PublicPaths paths, string? q, int? page) =>
+                    languageHere(paths) is { } language && PublicPaths.SearchSlug(language) == searchSlug
+                        ? pages.SearchAsync(language, q, page ?? 1)
+                        : NotServed())
+                .CacheOutput(PublicSiteCache.SearchPolicyName);
+        }
         site.MapGet($"/tag/{{tag:{Slug}}}", (PublicSitePages pages, PublicPaths paths, string tag, int? page) =>
             languageHere(paths) is { } language ? pages.TagAsync(language, tag, page ?? 1) : NotServed());
         site.MapGet($"/{{section:{Slug}}}", (PublicSitePages pages, PublicPaths paths, string section, int? page) =>

@@ -52,6 +52,35 @@ internal sealed class PublicSitePages(
             PublicSiteTags.Tag(language, tagSlug));
     }
 
+    /// <summary>
+    /// The reader search: the form alone without words, else a page of results (a page number past
+    /// the results is 404, as for lists). Only so many characters of a query are read.
+    /// </summary>
+    public async Task<IResult> SearchAsync(string language, string? query, int page)
+    {
+        query = query?.Trim() ?? "";
+        if (query.Length > MaxQueryLength)
+            query = query[..MaxQueryLength];
+        var results = await stories.SearchAsync(language, query, page, Context.RequestAborted);
+        if (page != results.Page)
+            return await NotFoundAsync(language);
+        PublicSiteCache.TagResponse(Context, results.Items.Select(r => PublicSiteTags.Story(r.Story.Id)));
+        var images = await media.ImagesForAsync(
+            results.Items.Where(r => r.Story.FeaturedMediaId is not null).Select(r => r.Story.FeaturedMediaId!.Value), Context.RequestAborted);
+        var html = await renderer.RenderAsync<SearchPage>(new()
+        {
+            [nameof(SearchPage.Language)] = language,
+            [nameof(SearchPage.Query)] = query,
+            [nameof(SearchPage.Results)] = results,
+            [nameof(SearchPage.Images)] = images,
+            [nameof(SearchPage.LanguageLinks)] = paths.Languages.ToDictionary(l => l, paths.Search),
+        });
+        return PublicResponse.Send(Context, html, PublicResponse.Html);
+    }
+
+    /// <summary>The longest query read: ten words fit in it with room to spare.</summary>
+    public const int MaxQueryLength = 200;
+
     public async Task<IResult> ArticleAsync(string language, string sectionSlug, string slug)
     {
         switch (await stories.FindArticleAsync(language, sectionSlug, slug, Context.RequestAborted))

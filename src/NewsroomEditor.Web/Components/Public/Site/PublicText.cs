@@ -26,7 +26,12 @@ public sealed record PublicText(
     string SkipToContent,
     string Tags,
     string Updated,
-    string PreviewLinkValidUntil)
+    string PreviewLinkValidUntil,
+    string Search,
+    string SearchLabel,
+    string SearchFound,
+    string SearchNothingFound,
+    string SearchPrompt)
 {
     public static readonly PublicText Vietnamese = new(
         Latest: "Tin mới nhất",
@@ -49,7 +54,12 @@ public sealed record PublicText(
         SkipToContent: "Đến nội dung chính",
         Tags: "Từ khóa",
         Updated: "Cập nhật",
-        PreviewLinkValidUntil: "Bản xem trước, chưa xuất bản; liên kết dùng được đến {0}.");
+        PreviewLinkValidUntil: "Bản xem trước, chưa xuất bản; liên kết dùng được đến {0}.",
+        Search: "Tìm kiếm",
+        SearchLabel: "Tìm bài viết",
+        SearchFound: "Tìm thấy {0} bài viết cho “{1}”",
+        SearchNothingFound: "Không tìm thấy bài viết nào cho “{0}”. Hãy thử từ khác, có dấu hoặc không dấu.",
+        SearchPrompt: "Nhập từ cần tìm, có dấu hoặc không dấu.");
 
     public static readonly PublicText English = new(
         Latest: "Latest news",
@@ -72,7 +82,12 @@ public sealed record PublicText(
         SkipToContent: "Skip to content",
         Tags: "Tags",
         Updated: "Updated",
-        PreviewLinkValidUntil: "This link works until {0}.");
+        PreviewLinkValidUntil: "This link works until {0}.",
+        Search: "Search",
+        SearchLabel: "Search stories",
+        SearchFound: "{0} stories found for “{1}”",
+        SearchNothingFound: "No story found for “{0}”. Try other words.",
+        SearchPrompt: "Type the words to look for.");
 
     public static PublicText For(string language) =>
         language.StartsWith("vi", StringComparison.OrdinalIgnoreCase) ? Vietnamese : English;
