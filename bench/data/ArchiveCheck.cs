@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Media;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.Search;
@@ -91,13 +92,25 @@ public static class ArchiveCheck
         await TimedAsync(services, editor, "story list, search \"quốc lộ bão\"", async sp =>
             $"{(await sp.GetRequiredService<IStoryQueries>().ListAsync(new StoryQuery(Search: "quốc lộ bão"))).TotalCount:N0} hits");
         await TimedAsync(services, editor, "review queue", async sp =>
-            $"{(await sp.GetRequiredService<IStoryQueries>().ReviewQueueAsync()).Count:N0} stories");
+            $"{(await sp.GetRequiredService<IStoryQueries>().ReviewQueueAsync()).TotalCount:N0} stories waiting");
+        await TimedAsync(services, editor, "review queue, page 100", async sp =>
+            $"{(await sp.GetRequiredService<IStoryQueries>().ReviewQueueAsync(page: 99)).Items.Count:N0} stories");
+        await TimedAsync(services, editor, "dashboard (editor)", async sp =>
+            $"{(await sp.GetRequiredService<IStoryQueries>().DashboardAsync()).ReviewQueue.Items.Count:N0} of the queue");
+        await TimedAsync(services, editor, "media library, page 1", async sp =>
+            $"{(await sp.GetRequiredService<IMediaService>().ListAsync(new MediaQuery())).TotalCount:N0} images");
         await TimedAsync(services, editor, "public latest, vi page 1", async sp =>
             $"{(await sp.GetRequiredService<IPublishedStories>().LatestAsync("vi", 1)).PageCount:N0} pages");
         await TimedAsync(services, editor, "public section kinh-te, page 1", async sp =>
             $"{(await sp.GetRequiredService<IPublishedStories>().SectionAsync("vi", "kinh-te", 1))?.Page.PageCount:N0} pages");
         await TimedAsync(services, editor, "public tag ha-noi, page 1", async sp =>
             $"{(await sp.GetRequiredService<IPublishedStories>().TagAsync("vi", "ha-noi", 1))?.Page.PageCount:N0} pages");
+        await TimedAsync(services, editor, "public latest, vi page 400", async sp =>
+            $"{(await sp.GetRequiredService<IPublishedStories>().LatestAsync("vi", 400)).Items.Count:N0} stories");
+        await TimedAsync(services, editor, "RSS feed, vi", async sp =>
+            $"{(await sp.GetRequiredService<IPublishedStories>().FeedAsync("vi"))!.Items.Count:N0} stories");
+        await TimedAsync(services, editor, "sitemap (50,000 stories)", async sp =>
+            $"{(await sp.GetRequiredService<IPublishedStories>().AllAsync(limit: 50_000)).Count:N0} stories");
 
         foreach (var problem in problems.Take(20))
             Console.WriteLine("PROBLEM: " + problem);

@@ -81,8 +81,8 @@ public sealed class StoryServices(IStoryWriting writing, IStoryWorkflow workflow
     public Task<Dashboard> DashboardAsync(Actor actor, CancellationToken cancellationToken = default) =>
         As(actor).Queries.DashboardAsync(cancellationToken);
 
-    public Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        As(actor).Queries.ReviewQueueAsync(cancellationToken);
+    public Task<StoryPage> ReviewQueueAsync(Actor actor, int page = 0, int pageSize = StoryQueries.ReviewQueuePageSize, CancellationToken cancellationToken = default) =>
+        As(actor).Queries.ReviewQueueAsync(page, pageSize, cancellationToken);
 
     public Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) =>
         As(actor).Queries.HistoryAsync(id, cancellationToken);

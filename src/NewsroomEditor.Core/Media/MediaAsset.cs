@@ -51,8 +51,11 @@ public class MediaAsset : Entity
     /// <summary>The renditions as JSON: one text column, the same on SQLite and SQL Server.</summary>
     public string RenditionsJson { get; private set; } = "[]";
 
-    public IReadOnlyList<MediaRendition> Renditions =>
-        JsonSerializer.Deserialize<List<MediaRendition>>(RenditionsJson, Json) ?? [];
+    public IReadOnlyList<MediaRendition> Renditions => RenditionsFrom(RenditionsJson);
+
+    /// <summary>The renditions stored as <paramref name="renditionsJson"/>: lets a query read that column alone, not the asset.</summary>
+    internal static IReadOnlyList<MediaRendition> RenditionsFrom(string renditionsJson) =>
+        JsonSerializer.Deserialize<List<MediaRendition>>(renditionsJson, Json) ?? [];
 
     /// <summary>A processed upload: its pixel size and renditions, ready to be stored.</summary>
     internal static MediaAsset Create(Guid id, Actor uploader, string fileName, MediaFormat format, string sha256, long bytes,

@@ -134,10 +134,16 @@ public sealed class MediaService(
             assets = assets.Where(a => a.SearchIndex.Contains(term));
         var total = await assets.CountAsync(cancellationToken).ConfigureAwait(false);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var page = await assets.OrderByDescending(a => a.UploadedAt).ThenBy(a => a.Id)
+        // Newest first, the id in the same direction among equal times, so that the index
+        // (UploadedAt, Id) or (UploaderId, UploadedAt, Id) serves the whole order; only the columns
+        // the library shows are read, not the search text nor the file's hash and size.
+        var page = await assets.OrderByDescending(a => a.UploadedAt).ThenByDescending(a => a.Id)
             .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+            .Select(a => new MediaItem(
+                a.Id, a.UploaderId, a.UploaderName, a.OriginalFileName, a.Width, a.Height, a.AltText, a.Caption, a.Credit,
+                a.UploadedAt, MediaAsset.RenditionsFrom(a.RenditionsJson)))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new MediaPage(page.Select(ToItem).ToList(), total);
+        return new MediaPage(page, total);
     }
 
     public async Task<MediaItem?> GetAsync(Guid id, CancellationToken cancellationToken = default)

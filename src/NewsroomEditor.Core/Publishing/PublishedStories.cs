@@ -100,7 +100,7 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
     public async Task<PublishedPage> LatestAsync(string language, int page, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await PageAsync(db, Published(db, language), language, page, cancellationToken);
+        return await PageAsync(db, Published(db, language), page, cancellationToken);
     }
 
     /// <summary>A visible section's page in a language, or null when no visible section has that slug.</summary>
@@ -111,7 +111,7 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
         if (section is null || section.IsHidden)
             return null;
         var stories = Published(db, language).Where(s => s.SectionId == section.Id);
-        return (section, await PageAsync(db, stories, language, page, cancellationToken));
+        return (section, await PageAsync(db, stories, page, cancellationToken));
     }
 
     /// <summary>Stories tagged with a tag whose slug is <paramref name="tagSlug"/>; null when none is.</summary>
@@ -125,7 +125,7 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
             return null;
         // The tag as written on the newest story carrying it ("Hội nghị", not "hoi-nghi").
         var name = newest.Split(Story.TagSeparator).FirstOrDefault(t => Slugs.FromText(t) == tagSlug) ?? tagSlug;
-        return (name, await PageAsync(db, stories, language, page, cancellationToken));
+        return (name, await PageAsync(db, stories, page, cancellationToken));
     }
 
     /// <summary>
@@ -194,15 +194,8 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
             var sectionId = section.Id;
             stories = stories.Where(s => s.SectionId == sectionId);
         }
-        var rows = await stories
-            .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id)
-            .Take(limit)
-            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { Story = s, Section = c })
-            .ToListAsync(cancellationToken);
-        // SQL does not promise that the join keeps the subquery's order; the feed's order is its meaning.
-        return new PublishedFeed(section, rows
-            .OrderByDescending(r => r.Story.PublishedAt).ThenBy(r => r.Story.Id)
-            .Select(r => Summary(r.Story, r.Section)).ToList());
+        var rows = await Summaries(db, Newest(stories).Take(limit)).ToListAsync(cancellationToken);
+        return new PublishedFeed(section, rows.Select(r => r.ToSummary()).ToList());
     }
 
     /// <summary>Published stories of every language, newest first, for sitemaps and feeds.</summary>
@@ -213,11 +206,9 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
         var stories = db.Stories.AsNoTracking().Where(s => s.State == StoryState.Published);
         if (publishedSince is { } since)
             stories = stories.Where(s => s.PublishedAt >= since);
-        var ordered = stories.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id);
-        var rows = await (limit is { } n ? ordered.Take(n) : ordered)
-            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { Story = s, Section = c })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => (Summary(r.Story, r.Section), r.Story.TranslationGroupId)).ToList();
+        var ordered = Newest(stories);
+        var rows = await Summaries(db, limit is { } n ? ordered.Take(n) : ordered).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.ToSummary(), r.TranslationGroupId)).ToList();
     }
 
     /// <summary>
@@ -255,23 +246,42 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
         db.Stories.AsNoTracking().Where(s => s.State == StoryState.Published && s.Language == language);
 
     private static async Task<PublishedPage> PageAsync(
-        NewsroomDbContext db, IQueryable<Story> stories, string language, int page, CancellationToken cancellationToken)
+        NewsroomDbContext db, IQueryable<Story> stories, int page, CancellationToken cancellationToken)
     {
         var total = await stories.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var current = Math.Clamp(page, 1, pageCount);
-        var rows = await stories
-            .OrderByDescending(s => s.PublishedAt).ThenBy(s => s.Id)
-            .Skip((current - 1) * PageSize).Take(PageSize)
-            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { Story = s, Section = c })
-            .ToListAsync(cancellationToken);
-        return new PublishedPage(rows.Select(r => Summary(r.Story, r.Section)).ToList(), current, pageCount);
+        var rows = await Summaries(db, Newest(stories).Skip((current - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        return new PublishedPage(rows.Select(r => r.ToSummary()).ToList(), current, pageCount);
     }
 
-    private static PublishedSummary Summary(Story story, Section section) => new(
-        story.Id, story.Language, story.Headline, story.Lead, story.Byline, story.PublishedAt!.Value, story.CorrectedAt,
-        section.Id, section.SlugFor(story.Language), section.NameFor(story.Language), story.Slug,
-        story.FeaturedMediaId, story.FeaturedCaption);
+    /// <summary>
+    /// Newest first; the id orders stories published at the same moment, in the same direction,
+    /// so that one index ((State, Language, PublishedAt, Id) and its kin) serves the whole order
+    /// and a page is read off it without a sort.
+    /// </summary>
+    private static IOrderedQueryable<Story> Newest(IQueryable<Story> stories) =>
+        stories.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id);
+
+    /// <summary>
+    /// What a list shows of each story, read in SQL: the columns of <see cref="PublishedSummary"/>
+    /// with its section (a few short columns), never the body or the search text: a sitemap reads
+    /// tens of thousands of rows.
+    /// </summary>
+    private static IQueryable<SummaryRow> Summaries(NewsroomDbContext db, IQueryable<Story> stories) =>
+        stories.Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new SummaryRow(
+            s.Id, s.Language, s.Headline, s.Lead, s.Byline, s.PublishedAt!.Value, s.CorrectedAt, c,
+            s.Slug, s.FeaturedMediaId, s.FeaturedCaption, s.TranslationGroupId));
+
+    /// <summary>One row of <see cref="Summaries"/>; the section's slug and name in the story's language are chosen here.</summary>
+    private sealed record SummaryRow(
+        Guid Id, string Language, string Headline, string Lead, string Byline, DateTime PublishedAt, DateTime? CorrectedAt,
+        Section Section, string Slug, Guid? FeaturedMediaId, string FeaturedCaption, Guid TranslationGroupId)
+    {
+        public PublishedSummary ToSummary() => new(
+            Id, Language, Headline, Lead, Byline, PublishedAt, CorrectedAt,
+            Section.Id, Section.SlugFor(Language), Section.NameFor(Language), Slug, FeaturedMediaId, FeaturedCaption);
+    }
 
     private static async Task<IReadOnlyList<PublishedTranslation>> TranslationsAsync(NewsroomDbContext db, Story story, CancellationToken cancellationToken)
     {

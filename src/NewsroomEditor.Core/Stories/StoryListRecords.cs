@@ -25,13 +25,14 @@ public sealed record StorySummary(
 /// <summary>Someone who wrote at least one story, as the author filter lists them.</summary>
 public sealed record StoryAuthor(string Id, string Name);
 
+/// <summary>A page of a story list and how many stories the whole list has.</summary>
 public sealed record StoryPage(IReadOnlyList<StorySummary> Items, int TotalCount);
 
-/// <summary>What the dashboard shows a person.</summary>
+/// <summary>What the dashboard shows a person; <see cref="ReviewQueue"/> is the oldest few waiting, with how many wait.</summary>
 public sealed record Dashboard(
     IReadOnlyDictionary<StoryState, int> MyCounts,
     IReadOnlyList<StorySummary> MyRecent,
-    IReadOnlyList<StorySummary> ReviewQueue,
+    StoryPage ReviewQueue,
     IReadOnlyList<StorySummary> RecentlyPublished);
 
 /// <summary>A revision as the revisions panel lists it.</summary>

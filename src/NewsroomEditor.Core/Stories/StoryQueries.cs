@@ -29,8 +29,11 @@ public interface IStoryQueries
 
     Task<Dashboard> DashboardAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Stories waiting for an editor, oldest first.</summary>
-    Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page (zero-based <paramref name="page"/>, <paramref name="pageSize"/> clamped to 1–100)
+    /// of the stories waiting for an editor, oldest first, and how many wait in all.
+    /// </summary>
+    Task<StoryPage> ReviewQueueAsync(int page = 0, int pageSize = StoryQueries.ReviewQueuePageSize, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken = default);
 
@@ -45,6 +48,11 @@ public sealed class StoryQueries(
     TimeProvider clock,
     CurrentActor current) : IStoryQueries
 {
+    public const int ReviewQueuePageSize = 25;
+
+    /// <summary>How many of the oldest waiting stories the dashboard names.</summary>
+    public const int DashboardQueueSize = 5;
+
     /// <summary>Loads a story for reading or editing; refuses people who may not see it.</summary>
     public async Task<Story> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -129,23 +137,38 @@ public sealed class StoryQueries(
         var counts = (await mine.GroupBy(s => s.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
         var recent = await Summaries(mine.OrderByDescending(s => s.UpdatedAt).Take(10)).ToListAsync(cancellationToken);
-        var queue = actor.IsEditor ? await ReviewQueueAsync(cancellationToken) : [];
+        var queue = actor.IsEditor ? await ReviewQueuePageAsync(db, 0, DashboardQueueSize, cancellationToken) : new StoryPage([], 0);
         var published = actor.CanWrite
             ? await Summaries(Visible(db, actor).Where(s => s.State == StoryState.Published).OrderByDescending(s => s.PublishedAt).Take(10)).ToListAsync(cancellationToken)
             : [];
         return new Dashboard(counts, recent, queue, published);
     }
 
-    /// <summary>Stories waiting for an editor, oldest first.</summary>
-    public async Task<IReadOnlyList<StorySummary>> ReviewQueueAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page (zero-based <paramref name="page"/>, <paramref name="pageSize"/> clamped to 1–100)
+    /// of the stories waiting for an editor, oldest first, and how many wait in all.
+    /// </summary>
+    public async Task<StoryPage> ReviewQueueAsync(int page = 0, int pageSize = ReviewQueuePageSize, CancellationToken cancellationToken = default)
     {
         var actor = await current.ClaimedAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsEditor)
             throw new AccessDeniedException("The review queue is for editors.");
-        return await Summaries(db.Stories.AsNoTracking().Where(s => s.State == StoryState.InReview).OrderBy(s => s.SubmittedAt))
+        return await ReviewQueuePageAsync(db, page, pageSize, cancellationToken);
+    }
+
+    // A busy newsroom has thousands waiting: the count is counted, and only a page is read. Id breaks
+    // ties of SubmittedAt, so that paging neither repeats nor skips a story; the index
+    // (State, SubmittedAt, Id) serves both the filter and that order.
+    private static async Task<StoryPage> ReviewQueuePageAsync(NewsroomDbContext db, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var waiting = db.Stories.AsNoTracking().Where(s => s.State == StoryState.InReview);
+        var total = await waiting.CountAsync(cancellationToken);
+        var size = Math.Clamp(pageSize, 1, 100);
+        var items = await Summaries(waiting.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).Skip(Math.Max(0, page) * size).Take(size))
             .ToListAsync(cancellationToken);
+        return new StoryPage(items, total);
     }
 
     public async Task<IReadOnlyList<WorkflowEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken = default)

@@ -452,9 +452,9 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("UploadedAt");
+                    b.HasIndex("UploadedAt", "Id");
 
-                    b.HasIndex("UploaderId", "UploadedAt");
+                    b.HasIndex("UploaderId", "UploadedAt", "Id");
 
                     b.ToTable("MediaAssets");
                 });
@@ -789,12 +789,18 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Language", "Slug");
 
-                    b.HasIndex("State", "SubmittedAt");
-
                     b.HasIndex("TranslationGroupId", "Language")
                         .IsUnique();
 
-                    b.HasIndex("State", "Language", "PublishedAt");
+                    b.HasIndex("AuthorId", "State", "PublishedAt");
+
+                    b.HasIndex("State", "PublishedAt", "Id");
+
+                    b.HasIndex("State", "SubmittedAt", "Id");
+
+                    b.HasIndex("State", "Language", "PublishedAt", "Id");
+
+                    b.HasIndex("State", "Language", "SectionId", "PublishedAt", "Id");
 
                     b.ToTable("Stories");
                 });

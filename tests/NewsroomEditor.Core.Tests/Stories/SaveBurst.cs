@@ -88,7 +88,7 @@ internal static class SaveBurst
             var stories = StoryServices.From(scope.ServiceProvider);
             while (true)
             {
-                foreach (var queued in await stories.ReviewQueueAsync(editor))
+                foreach (var queued in (await stories.ReviewQueueAsync(editor)).Items)
                 {
                     await stories.TransitionAsync(editor, queued.Id, StoryAction.Publish);
                     await Log($"published {queued.Id}");

@@ -229,8 +229,49 @@ public sealed class StoryServiceTests : IAsyncLifetime
 
         var queue = await Service(s => s.ReviewQueueAsync(_editor));
 
-        Assert.Equal([older.Id, newer.Id], queue.Select(q => q.Id));
+        Assert.Equal([older.Id, newer.Id], queue.Items.Select(q => q.Id));
+        Assert.Equal(2, queue.TotalCount);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service(s => s.ReviewQueueAsync(_lan)));
+    }
+
+    [Fact]
+    public async Task The_review_queue_is_read_a_page_at_a_time_with_the_count_of_all_waiting()
+    {
+        var submitted = await SubmitStoriesAsync(5);
+
+        var pages = new List<StoryPage>();
+        for (var page = 0; page < 3; page++)
+            pages.Add(await Service(s => s.ReviewQueueAsync(_editor, page, pageSize: 2)));
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
+        Assert.All(pages, p => Assert.Equal(5, p.TotalCount));
+        // Oldest first across the pages, each story once.
+        Assert.Equal(submitted, pages.SelectMany(p => p.Items).Select(q => q.Id));
+        Assert.Empty((await Service(s => s.ReviewQueueAsync(_editor, page: 3, pageSize: 2))).Items);
+    }
+
+    [Fact]
+    public async Task The_dashboard_names_the_five_oldest_waiting_and_counts_them_all()
+    {
+        var submitted = await SubmitStoriesAsync(7);
+
+        var dashboard = await Service(s => s.DashboardAsync(_editor));
+
+        Assert.Equal(7, dashboard.ReviewQueue.TotalCount);
+        Assert.Equal(submitted.Take(StoryQueries.DashboardQueueSize), dashboard.ReviewQueue.Items.Select(q => q.Id));
+    }
+
+    /// <summary>Lan writes and submits <paramref name="count"/> stories, one after another; their ids in that order.</summary>
+    private async Task<List<Guid>> SubmitStoriesAsync(int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var story = await CreateAsync(_lan);
+            await Service(s => s.TransitionAsync(_lan, story.Id, StoryAction.Submit));
+            ids.Add(story.Id);
+        }
+        return ids;
     }
 
     [Fact]

@@ -25,7 +25,8 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
 
         asset.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UploaderId).OnDelete(DeleteBehavior.Restrict);
         asset.HasIndex(a => a.Sha256);
-        asset.HasIndex(a => new { a.UploaderId, a.UploadedAt });
-        asset.HasIndex(a => a.UploadedAt);
+        // The library's two lists, newest first with the id breaking ties: everyone's, and "mine".
+        asset.HasIndex(a => new { a.UploaderId, a.UploadedAt, a.Id });
+        asset.HasIndex(a => new { a.UploadedAt, a.Id });
     }
 }

@@ -54,13 +54,19 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.Navigation(s => s.PastSlugs).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         story.HasIndex(s => new { s.Language, s.Slug });
-        story.HasIndex(s => new { s.State, s.SubmittedAt });
+        // The review queue: stories in review, oldest first, the id breaking ties so pages never overlap.
+        story.HasIndex(s => new { s.State, s.SubmittedAt, s.Id });
         story.HasIndex(s => new { s.AuthorId, s.UpdatedAt });
+        // A reporter's dashboard: their own published stories, newest first.
+        story.HasIndex(s => new { s.AuthorId, s.State, s.PublishedAt });
         story.HasIndex(s => s.UpdatedAt);
         // One version per language in a translation group, even when two people add it at once.
         story.HasIndex(s => new { s.TranslationGroupId, s.Language }).IsUnique();
-        // The public site's lists: published stories of a language, newest first.
-        story.HasIndex(s => new { s.State, s.Language, s.PublishedAt });
+        // The public site's lists, newest first with the id breaking ties: a language's stories (home,
+        // tag pages, feed), a section's, and every language's (sitemaps; the dashboard's published).
+        story.HasIndex(s => new { s.State, s.Language, s.PublishedAt, s.Id });
+        story.HasIndex(s => new { s.State, s.Language, s.SectionId, s.PublishedAt, s.Id });
+        story.HasIndex(s => new { s.State, s.PublishedAt, s.Id });
     }
 }
 
