@@ -130,14 +130,11 @@ public sealed class MediaService(
         var assets = db.MediaAssets.AsNoTracking();
         if (query.MineOnly)
             assets = assets.Where(a => a.UploaderId == actor.UserId);
-        foreach (var term in SearchText.Terms(query.Search))
-            assets = assets.Where(a => a.SearchIndex.Contains(term));
-        var total = await assets.CountAsync(cancellationToken).ConfigureAwait(false);
+        var ranked = MediaSearch.Ranked(db, assets, SearchTerms.Parse(query.Search));
+        var total = await ranked.CountAsync(cancellationToken).ConfigureAwait(false);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        // Newest first, the id in the same direction among equal times, so that the index
-        // (UploadedAt, Id) or (UploaderId, UploadedAt, Id) serves the whole order; only the columns
-        // the library shows are read, not the search text nor the file's hash and size.
-        var page = await assets.OrderByDescending(a => a.UploadedAt).ThenByDescending(a => a.Id)
+        // Only the columns the library shows are read, not the search text nor the file's hash and size.
+        var page = await ranked
             .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
             .Select(a => new MediaItem(
                 a.Id, a.UploaderId, a.UploaderName, a.OriginalFileName, a.Width, a.Height, a.AltText, a.Caption, a.Credit,

@@ -190,6 +190,29 @@ public sealed class MediaServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_library_index_follows_descriptions_and_deletes_and_ranks_exact_diacritics_first()
+    {
+        var road = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;
+        await Service(_lan, s => s.UpdateMetadataAsync(road.Id, new MediaMetadata("Con đường làng", "", "")));
+        var name = (await UploadAsync(_lan, "b.jpg", TestImages.Jpeg(320, 200))).Stored!;
+        await Service(_lan, s => s.UpdateMetadataAsync(name.Id, new MediaMetadata("Ông Dương", "", "")));
+
+        Assert.Equal([road.Id, name.Id], (await Service(_editor, s => s.ListAsync(new MediaQuery("đường")))).Items.Select(i => i.Id));
+        Assert.Equal([name.Id, road.Id], (await Service(_editor, s => s.ListAsync(new MediaQuery("dương")))).Items.Select(i => i.Id));
+        Assert.Empty((await Service(_editor, s => s.ListAsync(new MediaQuery("\" OR *")))).Items);
+
+        await Service(_lan, s => s.UpdateMetadataAsync(road.Id, new MediaMetadata("Cánh đồng lúa", "", "")));
+        Assert.Equal([name.Id], (await Service(_editor, s => s.ListAsync(new MediaQuery("duong")))).Items.Select(i => i.Id));
+        Assert.Equal([road.Id], (await Service(_editor, s => s.ListAsync(new MediaQuery("canh dong")))).Items.Select(i => i.Id));
+
+        await _host.InScopeAsync(sp => sp.As(_editor).GetRequiredService<IMediaService>().DeleteAsync(name.Id));
+        Assert.Empty((await Service(_editor, s => s.ListAsync(new MediaQuery("duong")))).Items);
+        var indexed = await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Database
+            .SqlQuery<int>($"SELECT count(*) AS Value FROM MediaSearchKeys").SingleAsync());
+        Assert.Equal(1, indexed);
+    }
+
+    [Fact]
     public async Task Delete_is_refused_while_a_story_uses_the_image_and_names_the_story()
     {
         var item = (await UploadAsync(_lan, "a.jpg", TestImages.Jpeg(300, 200))).Stored!;

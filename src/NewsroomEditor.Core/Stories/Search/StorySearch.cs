@@ -45,7 +45,7 @@ internal static class StorySearch
     /// <summary>The SQLite FTS5 search: one MATCH, ranked by bm25 with the columns' weights.</summary>
     internal static IQueryable<Story> ByFullTextIndex(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
     {
-        var match = Fts5Match.Expression(search);
+        var match = Fts5Match.Expression(search, "{SearchHeadline SearchLead SearchIndex}", "{Headline Lead BodyText}");
         var hits = db.Database.SqlQuery<StorySearchHit>($"""
             SELECT k.StoryId AS StoryId, bm25(StorySearch, 10.0, 4.0, 1.0, 20.0, 8.0, 2.0) AS Rank
             FROM StorySearch JOIN StorySearchKeys AS k ON k.Id = StorySearch.rowid
@@ -104,13 +104,13 @@ internal sealed record StorySearchHit(Guid StoryId, double Rank);
 /// </summary>
 internal static class Fts5Match
 {
-    public const string FoldedColumns = "{SearchHeadline SearchLead SearchIndex}";
-    public const string ExactColumns = "{Headline Lead BodyText}";
-
-    public static string Expression(SearchTerms search) =>
+    /// <param name="search">The terms; at least one.</param>
+    /// <param name="foldedColumns">The index's folded columns, as an FTS5 column filter (<c>{A B}</c>).</param>
+    /// <param name="exactColumns">The index's columns of the text as written, the same way.</param>
+    public static string Expression(SearchTerms search, string foldedColumns, string exactColumns) =>
         string.Join(" AND ", search.Terms.Select(term => term.HasDiacritics
-            ? $"({FoldedColumns} : {Quote(term.Folded)}* OR {ExactColumns} : {Quote(term.Exact)}*)"
-            : $"{FoldedColumns} : {Quote(term.Folded)}*"));
+            ? $"({foldedColumns} : {Quote(term.Folded)}* OR {exactColumns} : {Quote(term.Exact)}*)"
+            : $"{foldedColumns} : {Quote(term.Folded)}*"));
 
     private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

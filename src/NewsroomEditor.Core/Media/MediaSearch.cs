@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Stories.Search;
+
+namespace NewsroomEditor.Core.Media;
+
+/// <summary>
+/// The media library's search, the stories' approach for photos: on SQLite the FTS5 index
+/// <c>MediaSearch</c> over the folded alt text, caption, credit and file name and over the same
+/// as written, kept in step by the database's triggers; elsewhere the folded text with LIKE. A
+/// photo whose words were typed with their diacritics ranks first; then the newest.
+/// </summary>
+internal static class MediaSearch
+{
+    public static IQueryable<MediaAsset> Ranked(NewsroomDbContext db, IQueryable<MediaAsset> assets, SearchTerms search)
+    {
+        if (search.IsEmpty)
+            return NewestFirst(assets);
+        if (search.MatchesNothing)
+            return assets.Where(_ => false);
+        return db.Database.IsSqlite() ? ByFullTextIndex(db, assets, search) : ByFoldedText(assets, search);
+    }
+
+    internal static IQueryable<MediaAsset> ByFullTextIndex(NewsroomDbContext db, IQueryable<MediaAsset> assets, SearchTerms search)
+    {
+        var match = Fts5Match.Expression(search, "{SearchIndex}", "{AltText Caption Credit OriginalFileName}");
+        var hits = db.Database.SqlQuery<MediaSearchHit>($"""
+            SELECT k.MediaId AS MediaId, bm25(MediaSearch, 1.0, 4.0, 4.0, 2.0, 2.0) AS Rank
+            FROM MediaSearch JOIN MediaSearchKeys AS k ON k.Id = MediaSearch.rowid
+            WHERE MediaSearch MATCH {match}
+            """);
+        return assets
+            .Join(hits, a => a.Id, h => h.MediaId, (a, h) => new { Asset = a, h.Rank })
+            .OrderBy(x => x.Rank)
+            .ThenByDescending(x => x.Asset.UploadedAt)
+            .ThenByDescending(x => x.Asset.Id)
+            .Select(x => x.Asset);
+    }
+
+    /// <summary>Without a full-text index: every term a substring of the folded text, newest first.</summary>
+    internal static IQueryable<MediaAsset> ByFoldedText(IQueryable<MediaAsset> assets, SearchTerms search)
+    {
+        foreach (var term in search.Terms)
+        {
+            var folded = term.Folded;
+            assets = assets.Where(a => a.SearchIndex.Contains(folded));
+        }
+        return NewestFirst(assets);
+    }
+
+    /// <summary>
+    /// Newest first, the id in the same direction among equal times, so that the index
+    /// (UploadedAt, Id) or (UploaderId, UploadedAt, Id) serves the whole order.
+    /// </summary>
+    private static IQueryable<MediaAsset> NewestFirst(IQueryable<MediaAsset> assets) =>
+        assets.OrderByDescending(a => a.UploadedAt).ThenByDescending(a => a.Id);
+}
+
+/// <summary>A row of the media index: which photo matched, and how well (lower is better).</summary>
+internal sealed record MediaSearchHit(Guid MediaId, double Rank);
