@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NewsroomEditor.Core.Stories;
 
@@ -42,7 +43,9 @@ public interface INewsroomEventBus
 
 /// <summary>
 /// Delivers events to the subscribers of this process, each on its own, so a slow or failing screen
-/// holds up no one. A handler runs in the culture it subscribed in (its page's: the person's
+/// holds up no one; and to each in the order they were published, so a screen never hears that a
+/// story moved before it hears of the save that came first. Every subscriber has its own queue,
+/// read by one loop. A handler runs in the culture it subscribed in (its page's: the person's
 /// interface language and formats), not the publisher's: one person's action must not re-render a
 /// colleague's page in the first person's language.
 /// </summary>
@@ -55,32 +58,37 @@ public sealed partial class InProcessEventBus(ILogger<InProcessEventBus> logger)
     {
         ArgumentNullException.ThrowIfNull(newsroomEvent);
         foreach (var subscriber in _subscribers.Items)
-            _ = DeliverAsync(subscriber, newsroomEvent);
+            subscriber.Queue.Writer.TryWrite(newsroomEvent);
     }
 
     public IDisposable Subscribe(Func<NewsroomEvent, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        var subscriber = new Subscriber(handler, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var subscriber = new Subscriber(handler, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture,
+            Channel.CreateUnbounded<NewsroomEvent>(new UnboundedChannelOptions { SingleReader = true }));
         lock (_gate)
             _subscribers = new([.. _subscribers.Items, subscriber]);
+        _ = DeliverAsync(subscriber);
         return new Subscription(this, subscriber);
     }
 
-    private async Task DeliverAsync(Subscriber subscriber, NewsroomEvent newsroomEvent)
+    private async Task DeliverAsync(Subscriber subscriber)
     {
         // Set in this async method, the culture flows into the handler and whatever it awaits or
-        // dispatches, and is undone for the publisher when this method returns.
+        // dispatches, and is undone for the subscriber's caller when this method first yields.
         CultureInfo.CurrentCulture = subscriber.Culture;
         CultureInfo.CurrentUICulture = subscriber.UiCulture;
-        try
+        await Task.Yield();
+        await foreach (var newsroomEvent in subscriber.Queue.Reader.ReadAllAsync())
         {
-            await Task.Yield();
-            await subscriber.Handler(newsroomEvent);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LogDeliveryFailed(e, newsroomEvent.GetType().Name);
+            try
+            {
+                await subscriber.Handler(newsroomEvent);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogDeliveryFailed(e, newsroomEvent.GetType().Name);
+            }
         }
     }
 
@@ -88,12 +96,13 @@ public sealed partial class InProcessEventBus(ILogger<InProcessEventBus> logger)
     {
         lock (_gate)
             _subscribers = new(_subscribers.Items.Where(s => s != subscriber).ToArray());
+        subscriber.Queue.Writer.TryComplete();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber failed to handle {EventType}.")]
     private partial void LogDeliveryFailed(Exception exception, string eventType);
 
-    private sealed record Subscriber(Func<NewsroomEvent, Task> Handler, CultureInfo Culture, CultureInfo UiCulture);
+    private sealed record Subscriber(Func<NewsroomEvent, Task> Handler, CultureInfo Culture, CultureInfo UiCulture, Channel<NewsroomEvent> Queue);
 
     // Copy-on-write: publishing reads a snapshot without locking.
     private sealed record ImmutableSubscribers(Subscriber[] Items);

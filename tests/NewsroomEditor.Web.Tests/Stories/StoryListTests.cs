@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
@@ -47,21 +48,31 @@ public sealed class StoryListTests : IClassFixture<StoryListTests.Newsroom>
     [Fact]
     public async Task An_editor_finds_Hoi_nghi_by_typing_hoi_nghi_without_accents()
     {
-        var html = await GetAsync("thu@example.vn", "/stories?q=hoi%20nghi");
+        var text = TextOf(await GetAsync("thu@example.vn", "/stories?q=hoi%20nghi"));
 
-        Assert.Contains("Hội nghị Ban Chấp hành Đảng bộ tỉnh", html, StringComparison.Ordinal);
-        Assert.Contains("Hội nghị xúc tiến đầu tư", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Giá xăng giảm", html, StringComparison.Ordinal);
+        Assert.Contains("Hội nghị Ban Chấp hành Đảng bộ tỉnh", text, StringComparison.Ordinal);
+        Assert.Contains("Hội nghị xúc tiến đầu tư", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Giá xăng giảm", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_results_mark_the_matched_words_as_written()
+    {
+        var page = new HtmlParser().ParseDocument(await GetAsync("thu@example.vn", "/stories?q=xuc%20tien"));
+
+        var row = Assert.Single(page.QuerySelectorAll(".story-list tbody tr"));
+        Assert.Equal(["xúc", "tiến"], row.QuerySelectorAll("a mark.search-match").Select(m => m.TextContent));
+        Assert.Equal("Nội dung.", row.QuerySelector(".search-passage")!.TextContent.Trim());
     }
 
     [Fact]
     public async Task A_reporter_finds_only_their_own_stories()
     {
-        var html = await GetAsync("lan@example.vn", "/stories?q=hoi%20nghi");
+        var text = TextOf(await GetAsync("lan@example.vn", "/stories?q=hoi%20nghi"));
 
-        Assert.Contains("Hội nghị Ban Chấp hành Đảng bộ tỉnh", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Hội nghị xúc tiến đầu tư", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Trần Minh", html, StringComparison.Ordinal);
+        Assert.Contains("Hội nghị Ban Chấp hành Đảng bộ tỉnh", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hội nghị xúc tiến đầu tư", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trần Minh", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,6 +103,8 @@ public sealed class StoryListTests : IClassFixture<StoryListTests.Newsroom>
         // The Updated column as Vietnamese write it: 27/11/2026 21:22.
         Assert.Matches(@"data-label=""Cập nhật""[^>]*>\s*\d{2}/\d{2}/\d{4} \d{2}:\d{2}\s*</td>", html);
     }
+
+    private static string TextOf(string html) => new HtmlParser().ParseDocument(html).Body!.TextContent;
 
     private async Task<string> GetAsync(string email, string path, string? language = null)
     {
