@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Stories;
+using NewsroomEditor.Core.Stories.Search;
 using NewsroomEditor.E2E.Support;
 using static Microsoft.Playwright.Assertions;
 using NewsroomEditor.Testing;
@@ -168,6 +169,15 @@ public class NewsroomDayJourneyTests(AppServer server)
             var reader = await server.NewPageAsync();
             await reader.GotoAsync("/");
             await reader.AssertNoSeriousViolationsAsync("the public home page");
+
+            // The reader looks for it with the header's search, typing without tones.
+            var searchWords = SearchText.Fold(string.Join(' ', article.Headline.Split(' ').Take(3)));
+            await SearchAsReaderAsync(reader, searchWords);
+            var found = reader.Locator($".story-card-headline a[href='{vietnamesePath}']");
+            await Expect(found).ToHaveCountAsync(1);
+            Assert.True(await found.Locator("mark").CountAsync() >= 3);
+            await reader.AssertNoSeriousViolationsAsync("the reader search");
+            await reader.GotoAsync("/");
             await reader.Locator($"a[href='{vietnamesePath}']").First.ClickAsync();
             await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == vietnamesePath);
             var story = reader.Locator("article.article");
@@ -231,6 +241,9 @@ public class NewsroomDayJourneyTests(AppServer server)
             await reader.AssertNoSeriousViolationsAsync("the 410 page");
             await reader.GotoAsync("/");
             await Expect(reader.Locator($"a[href='{vietnamesePath}']")).ToHaveCountAsync(0);
+            await SearchAsReaderAsync(reader, searchWords);
+            await Expect(reader.Locator(".search-count, .list-empty")).ToHaveCountAsync(1);
+            await Expect(reader.Locator($".story-card a[href='{vietnamesePath}']")).ToHaveCountAsync(0);
 
             // The editor's dashboard at the end of the day.
             await editor.GotoAsync("/newsroom");
@@ -342,4 +355,13 @@ public class NewsroomDayJourneyTests(AppServer server)
     private static string DateLine(DateTime publishedAtUtc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(publishedAtUtc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"))
             .ToString("dd/MM/yyyy - HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Types into the public site's header search and submits it, as a reader does.</summary>
+    private static async Task SearchAsReaderAsync(IPage reader, string words)
+    {
+        var box = reader.Locator("header").GetByRole(AriaRole.Searchbox);
+        await box.FillAsync(words);
+        await box.PressAsync("Enter");
+        await reader.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/tim-kiem");
+    }
 }
