@@ -42,25 +42,28 @@ internal static class MediaSearch
 
     /// <summary>
     /// PostgreSQL: every term a prefix of a word of the folded SearchVector (GIN indexed); a term
-    /// typed with diacritics found in the ExactVector of alt text and caption (A), credit and file
-    /// name (B) ranks the photo higher (ts_rank, higher is better).
+    /// typed with diacritics found in the ExactVector ranks the photo higher, with the SQLite
+    /// index's weights: alt text and caption (A) 4, credit and file name (B) 2 (ts_rank within
+    /// each weight; higher is better).
     /// </summary>
     internal static IQueryable<MediaAsset> ByTextSearchVector(NewsroomDbContext db, IQueryable<MediaAsset> assets, SearchTerms search)
     {
         var folded = TsQuery.AllPrefixes(search);
+        var ranked = TsQuery.AnyPrefix(search);
         var exact = TsQuery.AnyExactPrefix(search);
         var hits = exact is null
             ? db.Database.SqlQuery<MediaSearchHit>($$"""
-                SELECT "Id" AS "MediaId", ts_rank("SearchVector", to_tsquery('simple', {{folded}}))::float8 AS "Rank"
-                FROM "MediaAssets"
-                WHERE "SearchVector" @@ to_tsquery('simple', {{folded}})
+                SELECT m."Id" AS "MediaId", ts_rank(m."SearchVector", q.ranked)::float8 AS "Rank"
+                FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked) AS q
+                JOIN "MediaAssets" AS m ON m."SearchVector" @@ q.folded
                 """)
             : db.Database.SqlQuery<MediaSearchHit>($$"""
-                SELECT "Id" AS "MediaId",
-                       (ts_rank("SearchVector", to_tsquery('simple', {{folded}}))
-                        + 2 * ts_rank('{0.1,0.2,0.4,1.0}', "ExactVector", to_tsquery('simple', {{exact}})))::float8 AS "Rank"
-                FROM "MediaAssets"
-                WHERE "SearchVector" @@ to_tsquery('simple', {{folded}})
+                SELECT m."Id" AS "MediaId",
+                       (ts_rank(m."SearchVector", q.ranked)
+                        + 4 * ts_rank('{0,0,0,1}', m."ExactVector", q.exact)
+                        + 2 * ts_rank('{0,0,1,0}', m."ExactVector", q.exact))::float8 AS "Rank"
+                FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked, to_tsquery('simple', {{exact}}) AS exact) AS q
+                JOIN "MediaAssets" AS m ON m."SearchVector" @@ q.folded
                 """);
         return assets
             .Join(hits, a => a.Id, h => h.MediaId, (a, h) => new { Asset = a, h.Rank })

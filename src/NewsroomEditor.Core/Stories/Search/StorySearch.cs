@@ -63,27 +63,36 @@ internal static class StorySearch
 
     /// <summary>
     /// The PostgreSQL search: every term a prefix of a word of the folded SearchVector (GIN
-    /// indexed), ranked by ts_rank with the weights of headline (A), lead (B) and body (C), plus
-    /// twice the rank of the terms typed with diacritics in the ExactVector of the text as written.
-    /// ts_rank is higher-is-better, unlike bm25.
+    /// indexed). The rank is ts_rank of any term (<see cref="TsQuery.AnyPrefix"/>) within each field's weight (headline A, lead B, body C)
+    /// times that field's weight in the SQLite index (10, 4, 1), so that a word repeated in the
+    /// body does not outrank it once in the lead, as it would in one ts_rank over all weights;
+    /// a term typed with diacritics adds twice the same over the ExactVector of the text as
+    /// written. ts_rank is higher-is-better, unlike bm25.
     /// </summary>
     internal static IQueryable<Story> ByTextSearchVector(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
     {
         var folded = TsQuery.AllPrefixes(search);
+        var ranked = TsQuery.AnyPrefix(search);
         var exact = TsQuery.AnyExactPrefix(search);
         var hits = exact is null
             ? db.Database.SqlQuery<StorySearchHit>($$"""
-                SELECT "Id" AS "StoryId",
-                       ts_rank('{0.1,0.2,0.4,1.0}', "SearchVector", to_tsquery('simple', {{folded}}))::float8 AS "Rank"
-                FROM "Stories"
-                WHERE "SearchVector" @@ to_tsquery('simple', {{folded}})
+                SELECT s."Id" AS "StoryId",
+                       (10 * ts_rank('{0,0,0,1}', s."SearchVector", q.ranked)
+                        + 4 * ts_rank('{0,0,1,0}', s."SearchVector", q.ranked)
+                        + ts_rank('{0,1,0,0}', s."SearchVector", q.ranked))::float8 AS "Rank"
+                FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked) AS q
+                JOIN "Stories" AS s ON s."SearchVector" @@ q.folded
                 """)
             : db.Database.SqlQuery<StorySearchHit>($$"""
-                SELECT "Id" AS "StoryId",
-                       (ts_rank('{0.1,0.2,0.4,1.0}', "SearchVector", to_tsquery('simple', {{folded}}))
-                        + 2 * ts_rank('{0.1,0.2,0.4,1.0}', "ExactVector", to_tsquery('simple', {{exact}})))::float8 AS "Rank"
-                FROM "Stories"
-                WHERE "SearchVector" @@ to_tsquery('simple', {{folded}})
+                SELECT s."Id" AS "StoryId",
+                       (10 * ts_rank('{0,0,0,1}', s."SearchVector", q.ranked)
+                        + 4 * ts_rank('{0,0,1,0}', s."SearchVector", q.ranked)
+                        + ts_rank('{0,1,0,0}', s."SearchVector", q.ranked)
+                        + 2 * (10 * ts_rank('{0,0,0,1}', s."ExactVector", q.exact)
+                               + 4 * ts_rank('{0,0,1,0}', s."ExactVector", q.exact)
+                               + ts_rank('{0,1,0,0}', s."ExactVector", q.exact)))::float8 AS "Rank"
+                FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked, to_tsquery('simple', {{exact}}) AS exact) AS q
+                JOIN "Stories" AS s ON s."SearchVector" @@ q.folded
                 """);
         return stories
             .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank })
@@ -159,6 +168,14 @@ internal static class TsQuery
     /// <summary>Every term as a prefix of the folded text: <c>'t1':* &amp; 't2':*</c>.</summary>
     public static string AllPrefixes(SearchTerms search) =>
         string.Join(" & ", search.Terms.Select(term => Prefix(term.Folded)));
+
+    /// <summary>
+    /// Any term as a prefix of the folded text, what the rank is computed over: ts_rank of an AND
+    /// of prefixes scores a prefix that matches two words of a text ("lu" in "lũ lụt") as no match
+    /// at all, while ts_rank of an OR sums each term's occurrences.
+    /// </summary>
+    public static string AnyPrefix(SearchTerms search) =>
+        string.Join(" | ", search.Terms.Select(term => Prefix(term.Folded)));
 
     /// <summary>Any term typed with diacritics as a prefix of the text as written, or null when none was.</summary>
     public static string? AnyExactPrefix(SearchTerms search)
