@@ -24,18 +24,18 @@ namespace NewsroomEditor.Migrations.PostgreSql.Migrations
             migrationBuilder.Sql($"""
                 ALTER TABLE "Stories"
                     ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
-                        {Weighted("SearchHeadline", 'A')} || {Weighted("SearchLead", 'B')} || {Weighted("SearchIndex", 'C')}) STORED,
+                        {Weighted(Quoted("SearchHeadline"), 'A')} || {Weighted(Quoted("SearchLead"), 'B')} || {Weighted(Capped("SearchIndex"), 'C')}) STORED,
                     ADD COLUMN "ExactVector" tsvector GENERATED ALWAYS AS (
-                        {Weighted("Headline", 'A')} || {Weighted("Lead", 'B')} || {Weighted("BodyText", 'C')}) STORED;
+                        {Weighted(Quoted("Headline"), 'A')} || {Weighted(Quoted("Lead"), 'B')} || {Weighted(Capped("BodyText"), 'C')}) STORED;
                 """);
             migrationBuilder.Sql("""CREATE INDEX "IX_Stories_SearchVector" ON "Stories" USING GIN ("SearchVector");""");
             migrationBuilder.Sql("""CREATE INDEX "IX_Stories_ExactVector" ON "Stories" USING GIN ("ExactVector");""");
 
             migrationBuilder.Sql($"""
                 ALTER TABLE "MediaAssets"
-                    ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS ({Weighted("SearchIndex", 'A')}) STORED,
+                    ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS ({Weighted(Quoted("SearchIndex"), 'A')}) STORED,
                     ADD COLUMN "ExactVector" tsvector GENERATED ALWAYS AS (
-                        {Weighted("AltText", 'A')} || {Weighted("Caption", 'A')} || {Weighted("Credit", 'B')} || {Weighted("OriginalFileName", 'B')}) STORED;
+                        {Weighted(Quoted("AltText"), 'A')} || {Weighted(Quoted("Caption"), 'A')} || {Weighted(Quoted("Credit"), 'B')} || {Weighted(Quoted("OriginalFileName"), 'B')}) STORED;
                 """);
             migrationBuilder.Sql("""CREATE INDEX "IX_MediaAssets_SearchVector" ON "MediaAssets" USING GIN ("SearchVector");""");
             migrationBuilder.Sql("""CREATE INDEX "IX_MediaAssets_ExactVector" ON "MediaAssets" USING GIN ("ExactVector");""");
@@ -53,10 +53,23 @@ namespace NewsroomEditor.Migrations.PostgreSql.Migrations
         }
 
         /// <summary>
-        /// A column's words as a tsvector of one weight. [:punct:] is, in a UTF-8 locale, every
+        /// How much of a story's body is indexed, in characters. A tsvector holds at most 1 MB and a
+        /// write whose generated vector would be larger fails, while a body may be 5 MB of JSON.
+        /// 150,000 characters (some 25,000 words, far beyond any story) stay under the limit whatever
+        /// the words: at worst, distinct two-character words of three-byte letters, under five bytes
+        /// of vector per character. Words beyond it are not found.
+        /// </summary>
+        public const int IndexedBodyCharacters = 150_000;
+
+        /// <summary>
+        /// Words of a text as a tsvector of one weight. [:punct:] is, in a UTF-8 locale, every
         /// graphic character that is not a letter or digit ("“", "–", an emoji) as well as ASCII's.
         /// </summary>
-        private static string Weighted(string column, char weight) =>
-            $"setweight(to_tsvector('simple', regexp_replace(\"{column}\", '[[:space:][:punct:][:cntrl:]]+', ' ', 'g')), '{weight}')";
+        private static string Weighted(string text, char weight) =>
+            $"setweight(to_tsvector('simple', regexp_replace({text}, '[[:space:][:punct:][:cntrl:]]+', ' ', 'g')), '{weight}')";
+
+        private static string Quoted(string column) => $"\"{column}\"";
+
+        private static string Capped(string column) => $"left({Quoted(column)}, {IndexedBodyCharacters})";
     }
 }

@@ -173,6 +173,24 @@ public sealed class PostgreSqlSearchTests(PostgreSqlServer server) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_body_too_long_for_one_tsvector_saves_and_is_found_by_its_opening_words()
+    {
+        // 1.3 MB of distinct words: as one tsvector over 1 MB, which PostgreSQL refuses to store.
+        var paragraphs = Enumerable.Range(0, 400)
+            .Select(p => string.Join(' ', Enumerable.Range(0, 100).Select(w => Convert.ToHexString(
+                System.Security.Cryptography.MD5.HashData(BitConverter.GetBytes(p * 100 + w))))))
+            .Prepend("Khởi đầu của một bản tin rất dài.")
+            .ToList();
+        var story = await Service(s => s.CreateAsync(_lan, "vi", 1));
+        var content = Content("Bản tin dài", "Tin dài.", "") with { Body = StoryBody.FromParagraphs(paragraphs) };
+
+        var saved = await Service(s => s.SaveAsync(_lan, story.Id, story.Version, content));
+
+        Assert.True(saved.Saved);
+        Assert.Equal([story.Id], (await SearchAsync("khoi dau")).Items.Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Stories_written_before_the_vectors_existed_are_found_once_migrated()
     {
         var id = await WriteAsync("Khánh thành cầu mới", "Tin giao thông.", "Cầu dài năm trăm mét.");
