@@ -33,7 +33,9 @@ public static class DataHostingExtensions
                 var setting = configuration[$"{DatabaseOptions.SectionName}:Provider"];
                 if (!string.IsNullOrWhiteSpace(setting))
                 {
-                    if (!Enum.TryParse<DatabaseProvider>(setting.Trim(), ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+                    // By name only: Enum.TryParse would take "2" for the third provider.
+                    var name = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, setting.Trim(), StringComparison.OrdinalIgnoreCase));
+                    if (name is null || !Enum.TryParse<DatabaseProvider>(name, out var provider))
                         throw new OptionsValidationException(Options.DefaultName, typeof(DatabaseOptions),
                             [$"Database:Provider is '{setting}', which is not a provider this app knows; use Sqlite, SqlServer or PostgreSql."]);
                     options.Provider = provider;
