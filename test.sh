@@ -30,7 +30,42 @@ ensure_chromium() {
   export CHROMIUM_PATH=/usr/bin/chromium
 }
 
+# The PostgreSQL tests start a throwaway cluster of their own (initdb, pg_ctl) on a free loopback
+# port; they need only the server programs, from Debian's package, or NEWSROOM_PG_BIN naming them.
+ensure_postgresql() {
+  if [ -n "${NEWSROOM_PG_BIN:-}" ]; then
+    [ -x "$NEWSROOM_PG_BIN/initdb" ] || fail "NEWSROOM_PG_BIN=$NEWSROOM_PG_BIN holds no initdb."
+    return
+  fi
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    command -v apt-get >/dev/null 2>&1 ||
+      fail "PostgreSQL is missing and apt-get is not available: install PostgreSQL's server programs and set NEWSROOM_PG_BIN to the folder holding initdb."
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "test.sh: installing Debian's postgresql package for the PostgreSQL tests..."
+    # The package would start its default cluster on port 5432; nothing here needs it, so a
+    # policy-rc.d that refuses every start keeps it down while the package is installed.
+    local policy=/usr/sbin/policy-rc.d had_policy=0
+    [ -e "$policy" ] && had_policy=1
+    if [ "$had_policy" -eq 0 ]; then
+      printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod +x "$policy"
+    fi
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null; } ||
+      fail "could not install the postgresql package with apt-get; install it or set NEWSROOM_PG_BIN."
+    [ "$had_policy" -eq 1 ] || $sudo rm -f "$policy"
+    # Should a service manager have started the default cluster anyway, stop it.
+    if command -v pg_lsclusters >/dev/null 2>&1; then
+      pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _ status _; do
+        [ "$status" = "online" ] && $sudo pg_ctlcluster "$version" "$cluster" stop || true
+      done
+    fi
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null ||
+      fail "the postgresql package did not provide /usr/lib/postgresql/*/bin/initdb; set NEWSROOM_PG_BIN."
+  fi
+}
+
 ensure_chromium
+ensure_postgresql
 dotnet tool restore
 dotnet build NewsroomEditor.sln --configuration Release
 

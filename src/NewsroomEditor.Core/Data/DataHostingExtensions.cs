@@ -13,6 +13,7 @@ public static class DataHostingExtensions
 {
     public const string SqliteMigrationsAssembly = "NewsroomEditor.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "NewsroomEditor.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "NewsroomEditor.Migrations.PostgreSql";
 
     /// <summary>
     /// <c>Storage:*</c>, <c>Database:*</c> and <c>ConnectionStrings:Newsroom</c>, the DbContext
@@ -32,9 +33,11 @@ public static class DataHostingExtensions
                 var setting = configuration[$"{DatabaseOptions.SectionName}:Provider"];
                 if (!string.IsNullOrWhiteSpace(setting))
                 {
-                    if (!Enum.TryParse<DatabaseProvider>(setting.Trim(), ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+                    // By name only: Enum.TryParse would take "2" for the third provider.
+                    var name = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, setting.Trim(), StringComparison.OrdinalIgnoreCase));
+                    if (name is null || !Enum.TryParse<DatabaseProvider>(name, out var provider))
                         throw new OptionsValidationException(Options.DefaultName, typeof(DatabaseOptions),
-                            [$"Database:Provider is '{setting}', which is not a provider this app knows; use Sqlite or SqlServer."]);
+                            [$"Database:Provider is '{setting}', which is not a provider this app knows; use Sqlite, SqlServer or PostgreSql."]);
                     options.Provider = provider;
                 }
                 options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
@@ -49,8 +52,8 @@ public static class DataHostingExtensions
                     }.ToString();
                 }
             })
-            .Check(options => options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing; Database:Provider SqlServer needs it."
+            .Check(options => options.Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing; Database:Provider {options.Provider} needs it."
                 : null)
             .ValidateOnStart();
 
@@ -75,6 +78,8 @@ public static class DataHostingExtensions
                 sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(database.ConnectionString,
                 sqlServer => sqlServer.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure()),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(database.ConnectionString,
+                npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly).EnableRetryOnFailure()),
             _ => throw new StartupConfigurationException($"Database:Provider '{database.Provider}' is not supported."),
         };
     }

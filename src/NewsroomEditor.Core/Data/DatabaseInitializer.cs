@@ -11,7 +11,7 @@ namespace NewsroomEditor.Core.Data;
 
 /// <summary>
 /// Brings the database to a state the app can serve from, once at start-up: SQLite is migrated in
-/// place; SQL Server must already be migrated by script or bundle (README), and start-up stops if
+/// place; SQL Server and PostgreSQL must already be migrated by script or bundle (README), and start-up stops if
 /// it is not. Then the roles, the default sections and the optional seed admin are added where missing,
 /// and the site settings an admin saved are put in force.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed partial class DatabaseInitializer(
             if (pending.Count > 0)
             {
                 throw new StartupConfigurationException(
-                    $"The SQL Server database named by ConnectionStrings:Newsroom lacks {pending.Count} migration(s), " +
+                    $"The {database.Value.Provider} database named by ConnectionStrings:Newsroom lacks {pending.Count} migration(s), " +
                     $"the first being {pending[0]}; apply them with the script or bundle described in README.md.");
             }
         }

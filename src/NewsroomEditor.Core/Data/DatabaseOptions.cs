@@ -5,6 +5,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Settings under <c>Database</c> and the <c>Newsroom</c> connection string.</summary>

@@ -17,12 +17,13 @@ namespace NewsroomEditor.Core.Data;
 /// </summary>
 /// <remarks>
 /// Each provider has its own migration set (EF Core "Migrations with Multiple Providers").
-/// A model change is added to both sets, from the repository root:
+/// A model change is added to all three sets, from the repository root:
 /// <code>
 /// dotnet ef migrations add NAME --project src/NewsroomEditor.Migrations.Sqlite --startup-project src/NewsroomEditor.Web -- --Database:Provider Sqlite
 /// dotnet ef migrations add NAME --project src/NewsroomEditor.Migrations.SqlServer --startup-project src/NewsroomEditor.Web -- --Database:Provider SqlServer --ConnectionStrings:Newsroom "Server=.;Database=Newsroom"
+/// dotnet ef migrations add NAME --project src/NewsroomEditor.Migrations.PostgreSql --startup-project src/NewsroomEditor.Web -- --Database:Provider PostgreSql --ConnectionStrings:Newsroom "Host=localhost;Database=x"
 /// </code>
-/// (no SQL Server is contacted to add a migration). <c>MigrationSetTests</c> fails while either set lacks a change.
+/// (no server is contacted to add a migration). <c>MigrationSetTests</c> fails while any set lacks a change.
 /// </remarks>
 public class NewsroomDbContext(DbContextOptions<NewsroomDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)

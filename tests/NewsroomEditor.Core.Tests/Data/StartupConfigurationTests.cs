@@ -33,19 +33,23 @@ public class StartupConfigurationTests
     }
 
     [Theory]
-    [InlineData("sqlserver")]
-    [InlineData("SqlServer")]
-    public void Provider_names_are_case_insensitive(string setting)
+    [InlineData("sqlserver", DatabaseProvider.SqlServer)]
+    [InlineData("SqlServer", DatabaseProvider.SqlServer)]
+    [InlineData("postgresql", DatabaseProvider.PostgreSql)]
+    [InlineData(" PostgreSql ", DatabaseProvider.PostgreSql)]
+    public void Provider_names_are_case_insensitive(string setting, DatabaseProvider expected)
     {
         var database = ConfiguredSettings.Read<DatabaseOptions>(
             Config(("Database:Provider", setting), ("ConnectionStrings:Newsroom", "Server=db;Database=Newsroom")), Storage);
 
-        Assert.Equal(DatabaseProvider.SqlServer, database.Provider);
+        Assert.Equal(expected, database.Provider);
         Assert.Equal("Server=db;Database=Newsroom", database.ConnectionString);
     }
 
     [Theory]
     [InlineData("Oracle")]
+    [InlineData("1")]
+    [InlineData("2")]
     [InlineData("3")]
     public void An_unknown_provider_is_refused_by_name(string setting)
     {
@@ -57,13 +61,16 @@ public class StartupConfigurationTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    [Fact]
-    public void Sql_server_without_a_connection_string_is_refused_by_name()
+    [Theory]
+    [InlineData("SqlServer")]
+    [InlineData("PostgreSql")]
+    public void A_server_provider_without_a_connection_string_is_refused_by_name(string setting)
     {
         var error = Assert.Throws<StartupConfigurationException>(
-            () => ConfiguredSettings.Read<DatabaseOptions>(Config(("Database:Provider", "SqlServer")), Storage));
+            () => ConfiguredSettings.Read<DatabaseOptions>(Config(("Database:Provider", setting)), Storage));
 
         Assert.Contains("ConnectionStrings:Newsroom", error.Message, StringComparison.Ordinal);
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

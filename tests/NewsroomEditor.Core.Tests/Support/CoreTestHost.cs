@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,8 @@ namespace NewsroomEditor.Core.Tests.Support;
 
 /// <summary>
 /// The Core layer registered exactly as the app registers it, over a real SQLite file in a
-/// folder of its own that is deleted afterwards.
+/// folder of its own that is deleted afterwards, or over a real PostgreSQL database
+/// (<see cref="StartOnPostgreSqlAsync"/>).
 /// </summary>
 public sealed class CoreTestHost : IAsyncDisposable
 {
@@ -36,6 +38,26 @@ public sealed class CoreTestHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? dataFolder = null)
     {
         var host = Create(settings, services, dataFolder);
+        await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
+        return host;
+    }
+
+    /// <summary>
+    /// A host on PostgreSQL (<paramref name="connectionString"/>, an empty database such as
+    /// <see cref="PostgreSqlServer.CreateDatabaseAsync"/> makes), migrated first as a deployment's
+    /// script would (the app itself refuses to start on an unmigrated one), then initialized and
+    /// seeded as at the app's start-up. The data folder still holds the media files.
+    /// </summary>
+    public static async Task<CoreTestHost> StartOnPostgreSqlAsync(
+        string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Newsroom"] = connectionString,
+        };
+        var host = Create(all, services);
+        await host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Database.MigrateAsync());
         await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
         return host;
     }

@@ -15,7 +15,8 @@ internal static class StorySearch
     /// The stories of <paramref name="stories"/> that contain every term, best match first and the
     /// newest first among equals. On SQLite this is the FTS5 index <c>StorySearch</c>, which the
     /// database's own triggers keep in step with every write to <c>Stories</c>, in its transaction.
-    /// Elsewhere it is <see cref="ByFoldedText"/>, until that provider has a full-text index of its own.
+    /// On PostgreSQL it is <see cref="ByTextSearchVector"/>, over the tsvector columns PostgreSQL
+    /// generates itself on every write. Elsewhere (SQL Server) it is <see cref="ByFoldedText"/>.
     /// </summary>
     public static IQueryable<Story> Ranked(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
     {
@@ -23,7 +24,9 @@ internal static class StorySearch
             return stories;
         if (search.MatchesNothing)
             return stories.Where(_ => false);
-        return db.Database.IsSqlite() ? ByFullTextIndex(db, stories, search) : ByFoldedText(stories, search);
+        if (db.Database.IsSqlite())
+            return ByFullTextIndex(db, stories, search);
+        return db.Database.IsNpgsql() ? ByTextSearchVector(db, stories, search) : ByFoldedText(stories, search);
     }
 
     /// <summary>
@@ -54,6 +57,46 @@ internal static class StorySearch
         return stories
             .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank })
             .OrderBy(x => x.Rank)
+            .ThenByDescending(x => x.Story.UpdatedAt)
+            .Select(x => x.Story);
+    }
+
+    /// <summary>
+    /// The PostgreSQL search: every term a prefix of a word of the folded SearchVector (GIN
+    /// indexed). The rank is ts_rank of any term (<see cref="TsQuery.AnyPrefix"/>) within each field's weight (headline A, lead B, body C)
+    /// times that field's weight in the SQLite index (10, 4, 1), so that a word repeated in the
+    /// body does not outrank it once in the lead, as it would in one ts_rank over all weights;
+    /// a term typed with diacritics adds twice the same over the ExactVector of the text as
+    /// written. ts_rank is higher-is-better, unlike bm25.
+    /// </summary>
+    internal static IQueryable<Story> ByTextSearchVector(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
+    {
+        var folded = TsQuery.AllPrefixes(search);
+        var ranked = TsQuery.AnyPrefix(search);
+        var exact = TsQuery.AnyExactPrefix(search);
+        var hits = exact is null
+            ? db.Database.SqlQuery<StorySearchHit>($$"""
+                SELECT s."Id" AS "StoryId",
+                       (10 * ts_rank('{0,0,0,1}', s."SearchVector", q.ranked)
+                        + 4 * ts_rank('{0,0,1,0}', s."SearchVector", q.ranked)
+                        + ts_rank('{0,1,0,0}', s."SearchVector", q.ranked))::float8 AS "Rank"
+                FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked) AS q
+                JOIN "Stories" AS s ON s."SearchVector" @@ q.folded
+                """)
+            : db.Database.SqlQuery<StorySearchHit>($$"""
+                SELECT s."Id" AS "StoryId",
+                       (10 * ts_rank('{0,0,0,1}', s."SearchVector", q.ranked)
+                        + 4 * ts_rank('{0,0,1,0}', s."SearchVector", q.ranked)
+                        + ts_rank('{0,1,0,0}', s."SearchVector", q.ranked)
+                        + 2 * (10 * ts_rank('{0,0,0,1}', s."ExactVector", q.exact)
+                               + 4 * ts_rank('{0,0,1,0}', s."ExactVector", q.exact)
+                               + ts_rank('{0,1,0,0}', s."ExactVector", q.exact)))::float8 AS "Rank"
+                FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked, to_tsquery('simple', {{exact}}) AS exact) AS q
+                JOIN "Stories" AS s ON s."SearchVector" @@ q.folded
+                """);
+        return stories
+            .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank })
+            .OrderByDescending(x => x.Rank)
             .ThenByDescending(x => x.Story.UpdatedAt)
             .Select(x => x.Story);
     }
@@ -94,7 +137,7 @@ internal static class StorySearch
     }
 }
 
-/// <summary>A row of the full-text index: which story matched, and how well (lower is better, as bm25 gives it).</summary>
+/// <summary>A row of the full-text index: which story matched, and how well (lower is better as bm25 gives it, higher as ts_rank does).</summary>
 internal sealed record StorySearchHit(Guid StoryId, double Rank);
 
 /// <summary>
@@ -113,4 +156,34 @@ internal static class Fts5Match
             : $"{foldedColumns} : {Quote(term.Folded)}*"));
 
     private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
+
+/// <summary>
+/// The PostgreSQL tsquery texts of a search, passed as parameters. Each term is a quoted lexeme
+/// (so nothing typed is read as tsquery syntax: the terms hold only letters, digits and marks,
+/// and a quote would be doubled anyway) matched as a prefix.
+/// </summary>
+internal static class TsQuery
+{
+    /// <summary>Every term as a prefix of the folded text: <c>'t1':* &amp; 't2':*</c>.</summary>
+    public static string AllPrefixes(SearchTerms search) =>
+        string.Join(" & ", search.Terms.Select(term => Prefix(term.Folded)));
+
+    /// <summary>
+    /// Any term as a prefix of the folded text, what the rank is computed over: ts_rank of an AND
+    /// of prefixes scores a prefix that matches two words of a text ("lu" in "lũ lụt") as no match
+    /// at all, while ts_rank of an OR sums each term's occurrences.
+    /// </summary>
+    public static string AnyPrefix(SearchTerms search) =>
+        string.Join(" | ", search.Terms.Select(term => Prefix(term.Folded)));
+
+    /// <summary>Any term typed with diacritics as a prefix of the text as written, or null when none was.</summary>
+    public static string? AnyExactPrefix(SearchTerms search)
+    {
+        var exact = search.Terms.Where(term => term.HasDiacritics).Select(term => Prefix(term.Exact)).ToList();
+        return exact.Count == 0 ? null : string.Join(" | ", exact);
+    }
+
+    private static string Prefix(string word) =>
+        "'" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "':*";
 }
