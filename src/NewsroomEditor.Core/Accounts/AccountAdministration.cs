@@ -161,7 +161,7 @@ public sealed class AccountAdministration(
             CreatedAt = now,
             InvitedAt = now,
         };
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await db.InTransactionAsync(async _ =>
         {
             user.Record(AccountChanged.By(admin, user, AuditActions.AccountCreated,
                 $"{displayName} <{email}>, roles: {string.Join(", ", roles)}"));
@@ -170,8 +170,7 @@ public sealed class AccountAdministration(
                 result = await users.AddToRolesAsync(user, roles);
             if (!result.Succeeded)
                 throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
 
         var link = await InvitationLinkAsync(users, user, appBase);
         var emailed = await TrySendAsync(AccountEmailKind.Invitation, user, link, cancellationToken);
@@ -219,15 +218,14 @@ public sealed class AccountAdministration(
             if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await LastAdminRule.IsLastActiveAdminAsync(users, user))
                 throw new DomainException("{0} is the last active Admin; make someone else an Admin first.", user.DisplayName);
 
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            await db.InTransactionAsync(async _ =>
             {
                 user.Record(AccountChanged.By(operation.Admin, user, AuditActions.RolesChanged, $"Roles: {Describe(current)} → {Describe(wanted)}"));
                 Check(await users.RemoveFromRolesAsync(user, current.Except(wanted, StringComparer.Ordinal)));
                 Check(await users.AddToRolesAsync(user, wanted.Except(current, StringComparer.Ordinal)));
                 // Cookies carrying the old roles stop working at once.
                 Check(await users.UpdateSecurityStampAsync(user));
-                await transaction.CommitAsync(cancellationToken);
-            }
+            }, cancellationToken);
             // The stored sessions go too, so that none outlives the change on any instance.
             await operation.Services.GetRequiredService<Sessions.UserSessions>().EndAllAsync(user.Id, cancellationToken);
         }, cancellationToken);

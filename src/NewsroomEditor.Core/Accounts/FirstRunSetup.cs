@@ -87,15 +87,14 @@ public sealed class FirstRunSetup(NewsroomDbContext db, UserManager<ApplicationU
                 EmailConfirmed = true,
                 DisplayName = displayName,
             };
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await users.CreateAsync(user, admin.Password ?? "");
+            // A refused password or name leaves the transaction uncommitted: nothing is kept.
+            var result = await db.InTransactionAsync(async _ =>
+            {
+                var created = await users.CreateAsync(user, admin.Password ?? "");
+                return created.Succeeded ? await users.AddToRoleAsync(user, Roles.Admin) : created;
+            }, cancellationToken, commit: r => r.Succeeded);
             if (result.Succeeded)
-                result = await users.AddToRoleAsync(user, Roles.Admin);
-            if (!result.Succeeded)
-                return result; // the transaction is disposed uncommitted: nothing is kept
-
-            await transaction.CommitAsync(cancellationToken);
-            gate.MarkComplete();
+                gate.MarkComplete();
             return result;
         }
         finally

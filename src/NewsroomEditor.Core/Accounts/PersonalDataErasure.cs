@@ -61,7 +61,7 @@ public sealed class PersonalDataErasure(IServiceScopeFactory scopes, IServicePro
 
             var now = clock.GetUtcNow().UtcDateTime;
             var neutralName = DomainText.Get("Former staff member");
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            await db.InTransactionAsync(async ct =>
             {
                 foreach (var login in await users.GetLoginsAsync(user))
                     Check(await users.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey));
@@ -112,9 +112,8 @@ public sealed class PersonalDataErasure(IServiceScopeFactory scopes, IServicePro
                     .ExecuteUpdateAsync(set => set.SetProperty(x => x.AuthorName, neutralName), cancellationToken);
                 await db.MediaAssets.Where(x => x.UploaderId == user.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(x => x.UploaderName, neutralName), cancellationToken);
-                await db.EditLeases.Where(x => x.HolderId == user.Id).ExecuteDeleteAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+                await db.EditLeases.Where(x => x.HolderId == user.Id).ExecuteDeleteAsync(ct);
+            }, cancellationToken);
             await operation.Services.GetRequiredService<UserSessions>().EndAllAsync(user.Id, cancellationToken);
         }, cancellationToken);
     }

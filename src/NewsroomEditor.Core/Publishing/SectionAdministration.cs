@@ -77,20 +77,18 @@ public sealed class SectionAdministration(
         // section is saved first, then its creation recorded on it, in one transaction, so that the
         // entry (and the public site's eviction, delivered at the commit) exists exactly when the
         // section does. In the provider's execution strategy, which retries the whole of it.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return await db.InTransactionAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            var last = await db.Sections.MaxAsync(s => (int?)s.SortOrder, cancellationToken) ?? 0;
+            var last = await db.Sections.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0;
             var section = new Section(names.NameVi, names.NameEn, last + 1, names.SlugVi, names.SlugEn);
-            await EnsureSlugsFreeAsync(db, section, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await EnsureSlugsFreeAsync(db, section, ct);
             db.Sections.Add(section);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
             Changed(actor, section, $"Created section {Describe(section)}");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
             return section;
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Renames a section and, where given or following the names, changes its slugs.</summary>

@@ -83,10 +83,12 @@ public sealed class AccountsTestHost : IAsyncDisposable
     public RecordingMailTransport Mail { get; } = new();
 
     /// <summary>A started host; <paramref name="configure"/> adds or replaces registrations after the test's own.</summary>
-    public static async Task<AccountsTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <summary>A host on SQLite, or on the PostgreSQL database <paramref name="postgreSql"/> names.</summary>
+    public static async Task<AccountsTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? postgreSql = null)
     {
         var created = new AccountsTestHost();
-        created.Host = await CoreTestHost.StartAsync(settings, services =>
+        void Services(IServiceCollection services)
         {
             services.AddSingleton<TimeProvider>(created.Clock);
             services.AddSingleton<IAuditLog>(created.Audit);
@@ -94,7 +96,10 @@ public sealed class AccountsTestHost : IAsyncDisposable
             services.AddScoped<SignedInPrincipal>();
             services.AddScoped<IActorSource>(sp => sp.GetRequiredService<SignedInPrincipal>());
             configure?.Invoke(services);
-        });
+        }
+        created.Host = postgreSql is null
+            ? await CoreTestHost.StartAsync(settings, Services)
+            : await CoreTestHost.StartOnPostgreSqlAsync(postgreSql, settings, Services);
         created.Audit.Host = created.Host;
         return created;
     }
