@@ -8,7 +8,7 @@ public sealed record StoryRow(string Email, Guid Id, int Words);
 
 public sealed record MeasureOptions(
     string EditorUrl, int EditorPid, string CounterUrl, int CounterPid, string StoriesFile,
-    IReadOnlyList<int> Counts, int TypingSeconds, int TypingChars)
+    IReadOnlyList<int> Counts, int TypingSeconds, int TypingChars, int HoldSeconds)
 {
     public static MeasureOptions Parse(string[] args)
     {
@@ -21,7 +21,8 @@ public sealed record MeasureOptions(
             Get("--editor"), Int(Get("--editor-pid")), Get("--counter"), Int(Get("--counter-pid")), Get("--stories"),
             (values.GetValueOrDefault("--counts") ?? "25,50,100").Split(',').Select(Int).Order().ToList(),
             Int(values.GetValueOrDefault("--typing-seconds") ?? "60"),
-            Int(values.GetValueOrDefault("--typing-chars") ?? "300"));
+            Int(values.GetValueOrDefault("--typing-chars") ?? "300"),
+            Int(values.GetValueOrDefault("--hold-seconds") ?? "0"));
     }
 }
 
@@ -35,7 +36,7 @@ public sealed record MemoryPoint(int Circuits, ServerMemory Memory, ServerMemory
 public static class Measurement
 {
     /// <summary>Pages opened at once while filling the server: two cores, one browser, one server.</summary>
-    private const int OpenInParallel = 4;
+    private const int OpenInParallel = 3;
     private const double Kb = 1024, Mb = 1024 * 1024;
 
     public static async Task<int> RunAsync(MeasureOptions options)
@@ -60,7 +61,7 @@ public static class Measurement
         Log($"Counter: {options.CounterUrl} (pid {options.CounterPid})");
         var counter = await MemoryRunAsync(browser, options.CounterPid, options.Counts, i => OpenCounterAsync(browser, options.CounterUrl));
         Log($"Editor: {options.EditorUrl} (pid {options.EditorPid})");
-        var editor = await MemoryRunAsync(browser, options.EditorPid, options.Counts, i => OpenEditorAsync(browser, options.EditorUrl, editorStories[i]));
+        var editor = await MemoryRunAsync(browser, options.EditorPid, options.Counts, i => OpenEditorAsync(browser, options.EditorUrl, editorStories[i]), options.HoldSeconds);
 
         rows.Add($"| figure | value | reference | ratio | target | met? |");
         rows.Add("|---|---|---|---|---|---|");
@@ -106,7 +107,7 @@ public static class Measurement
     /// Warms the server with two pages (JIT, caches), closes them, takes the baseline, then opens
     /// pages up to each count in turn (the earlier ones stay open) and measures with them all open.
     /// </summary>
-    private static async Task<MemoryRun> MemoryRunAsync(IBrowser browser, int pid, IReadOnlyList<int> counts, Func<int, Task<IBrowserContext>> open)
+    private static async Task<MemoryRun> MemoryRunAsync(IBrowser browser, int pid, IReadOnlyList<int> counts, Func<int, Task<IBrowserContext>> open, int holdSeconds = 0)
     {
         var warm = new[] { await open(0), await open(1) };
         foreach (var context in warm)
@@ -134,6 +135,12 @@ public static class Measurement
                 points.Add(point);
                 Log($"  {count} pages (opened in {(DateTime.UtcNow - started).TotalSeconds:0} s): GC heap {Mib(memory.GcHeapBytes)} ({Kib(point.HeapPerCircuit)} a page), RSS {Mib(memory.RssBytes)} ({Kib(point.RssPerCircuit)} a page)");
             }
+            if (holdSeconds > 0)
+            {
+                // Time to look inside the server with every page open (dotnet-gcdump, dotnet-counters).
+                Log($"  holding {contexts.Count} pages open for {holdSeconds} s (server pid {pid})");
+                await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+            }
         }
         finally
         {
@@ -145,7 +152,7 @@ public static class Measurement
 
     private static async Task CloseAsync(IBrowserContext context)
     {
-        foreach (var page in context.Pages)
+        foreach (var page in context.Pages.ToList())
             await page.CloseAsync(new() { RunBeforeUnload = true });
         await context.CloseAsync();
     }
@@ -174,10 +181,23 @@ public static class Measurement
     /// <summary>Signs in as the story's author and opens its editor; done when the body editor has reported its first state.</summary>
     private static async Task<IBrowserContext> OpenEditorAsync(IBrowser browser, string baseUrl, StoryRow story)
     {
-        var context = await NewContextAsync(browser, baseUrl);
-        var page = await context.NewPageAsync();
-        await OpenEditorPageAsync(page, story);
-        return context;
+        // On a machine shared with other work a sign-in has taken over a minute: such a page is
+        // tried again in a fresh context (its server-side circuit, if any, ends with it).
+        for (var attempt = 1; ; attempt++)
+        {
+            var context = await NewContextAsync(browser, baseUrl);
+            try
+            {
+                var page = await context.NewPageAsync();
+                await OpenEditorPageAsync(page, story);
+                return context;
+            }
+            catch (TimeoutException e) when (attempt < 3)
+            {
+                Log($"  {story.Email}: {e.Message.Split('\n')[0]}; trying again");
+                await CloseAsync(context);
+            }
+        }
     }
 
     private static async Task OpenEditorPageAsync(IPage page, StoryRow story)
@@ -198,8 +218,8 @@ public static class Measurement
     private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US" });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return context;
     }
 
@@ -222,6 +242,20 @@ public static class Measurement
           new PerformanceObserver((list) => {
             for (const entry of list.getEntries()) if (entry.name === 'keydown' && entry.duration >= 16) window.__slowKeys++;
           }).observe({ type: 'event', durationThreshold: 16 });
+          // Where long frames (over 50 ms) spent their time: scripts by what started them, and style and layout.
+          window.__longFrames = { count: 0, total: 0, styleAndLayout: 0, scripts: {} };
+          new PerformanceObserver((list) => {
+            for (const frame of list.getEntries()) {
+              const summary = window.__longFrames;
+              summary.count++;
+              summary.total += frame.duration;
+              if (frame.styleAndLayoutStart) summary.styleAndLayout += frame.startTime + frame.duration - frame.styleAndLayoutStart;
+              for (const script of frame.scripts) {
+                const key = `${script.invokerType} ${script.invoker} ${script.sourceFunctionName || ''}`.trim();
+                summary.scripts[key] = (summary.scripts[key] || 0) + script.duration;
+              }
+            }
+          }).observe({ type: 'long-animation-frame' });
         }
         """;
 
@@ -243,6 +277,7 @@ public static class Measurement
             await Task.Delay(1000);
             var latencies = (await page.EvaluateAsync<double[]>("() => window.__keyLatencies")).Order().ToArray();
             var slow = await page.EvaluateAsync<int>("() => window.__slowKeys");
+            Log($"  long animation frames, {story.Words} words: " + await page.EvaluateAsync<string>("() => JSON.stringify(window.__longFrames)"));
             var result = new Latency(latencies.Length, Percentile(latencies, 0.5), Percentile(latencies, 0.95), latencies[^1], slow);
             Log($"typing, {story.Words} words: {result.Count} keys, median {Ms(result.Median)}, p95 {Ms(result.P95)}, max {Ms(result.Max)}, Event Timing ≥ 16 ms: {slow}");
             return result;

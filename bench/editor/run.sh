@@ -3,7 +3,8 @@
 # and typing in the body (keystroke to next paint; WebSocket traffic), with Debian's Chromium driven
 # by Playwright against the real app's Release build. Results go to stdout as markdown table rows;
 # bench/README.md records a run. Not part of test.sh.
-#   bench/editor/run.sh [--counts 25,50,100] [--typing-seconds 60] [--typing-chars 300]
+#   bench/editor/run.sh [--counts 25,50,100] [--typing-seconds 60] [--typing-chars 300] [--hold-seconds S]
+# --hold-seconds keeps the largest number of editors open that long (for dotnet-gcdump and the like).
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$(pwd)
@@ -13,7 +14,7 @@ pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --counts) counts=$2; shift 2 ;;
-    --typing-seconds|--typing-chars) pass+=("$1" "$2"); shift 2 ;;
+    --typing-seconds|--typing-chars|--hold-seconds) pass+=("$1" "$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -48,14 +49,14 @@ dotnet bin/Release/net10.0/NewsroomEditor.EditorBench.dll seed "$work/data" "$ed
 # Both apps as the E2E tests start theirs: Release build, Development (static assets served from the
 # build output), logging at Warning. The same GC settings for both (the Web SDK's: Server GC).
 ( cd "$repo/src/NewsroomEditor.Web" && \
-  ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development Storage__DataFolder="$work/data" \
+  exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development Storage__DataFolder="$work/data" \
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-  exec dotnet bin/Release/net10.0/NewsroomEditor.Web.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 ) &
+  dotnet bin/Release/net10.0/NewsroomEditor.Web.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 ) &
 app_pid=$!
 ( cd "$work/counter" && \
-  ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
+  exec env ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
   Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-  exec dotnet bin/Release/net10.0/CounterApp.dll --urls "http://127.0.0.1:$counter_port" >"$work/counter.log" 2>&1 ) &
+  dotnet bin/Release/net10.0/CounterApp.dll --urls "http://127.0.0.1:$counter_port" >"$work/counter.log" 2>&1 ) &
 counter_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$counter_port/counter" >/dev/null 2>&1 && break
