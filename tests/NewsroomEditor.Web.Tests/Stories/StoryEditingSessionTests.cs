@@ -53,6 +53,31 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
     }
 
     [Fact]
+    public async Task A_body_change_renders_the_page_when_the_page_then_says_something_new_not_at_every_ping_while_the_writer_types()
+    {
+        await OpenAsync();
+        var opened = _page.Renders;
+
+        await _session.BodyChangedAsync();
+        Assert.Equal("Unsaved changes", _session.Status);
+        Assert.Equal(opened + 1, _page.Renders);
+
+        // The writer types on; the browser says so about once a second, and the page says the same.
+        await _session.BodyChangedAsync();
+        await _session.BodyChangedAsync();
+        Assert.Equal(opened + 1, _page.Renders);
+
+        // Saved: the next change is news again.
+        Host.Clock.Advance(AutosavePolicy.IdleDelay);
+        await _session.TickAsync();
+        Assert.StartsWith("Saved ", _session.Status, StringComparison.Ordinal);
+        var saved = _page.Renders;
+        await _session.BodyChangedAsync();
+        Assert.Equal("Unsaved changes", _session.Status);
+        Assert.Equal(saved + 1, _page.Renders);
+    }
+
+    [Fact]
     public async Task A_save_asked_for_while_one_is_under_way_starts_none_of_its_own_and_what_was_typed_meanwhile_is_saved_next()
     {
         await OpenAsync();
@@ -394,9 +419,10 @@ public sealed class StoryEditingSessionTests : StoryComponentTest
             return task;
         }
 
-        public void Render()
-        {
-        }
+        /// <summary>How often the session asked for the page to be rendered.</summary>
+        public int Renders { get; private set; }
+
+        public void Render() => Renders++;
 
         public Task<ConflictChoice?> AskConflictAsync(string updatedByName, string updatedAt)
         {

@@ -13,6 +13,7 @@ const BODY_CHANGED_DEBOUNCE_MS = 250;
 const BODY_CHANGED_MAX_WAIT_MS = 1000;
 const LOCAL_COPY_DEBOUNCE_MS = 300;
 const STATE_THROTTLE_MS = 100;
+const COUNT_THROTTLE_MS = 2000;
 const HEADING_LEVELS = [2, 3, 4];
 
 /**
@@ -207,16 +208,22 @@ export function createStoryEditor(host, dotNetRef, options) {
   }
 
   // ---- state (throttled, only when it changed) -------------------------------------------------
+  // The toolbar's formatting follows the cursor within STATE_THROTTLE_MS. The word and character
+  // counts change with every key, and each report is a message to the server and a render of the
+  // page back: they follow at most every COUNT_THROTTLE_MS, so that typing sends no message per
+  // key, and they are only counted (the whole body's text) when they are sent.
   let lastSentState = null;
   let stateTimer = 0;
+  let stateTimerForCounts = false; // the pending timer only waits for the counts' turn
   let lastStateSentAt = 0;
+  let lastCountsSentAt = 0;
+  let countsStale = true; // the body changed since the counts were last sent
 
-  function getState() {
+  function formattingState() {
     let heading = 0;
     for (const level of HEADING_LEVELS) {
       if (editor.isActive('heading', { level })) heading = level;
     }
-    const counter = editor.storage.characterCount;
     return {
       bold: editor.isActive('bold'),
       italic: editor.isActive('italic'),
@@ -229,23 +236,45 @@ export function createStoryEditor(host, dotNetRef, options) {
       link: editor.isActive('link'),
       canUndo: editor.isEditable && editor.can().undo(),
       canRedo: editor.isEditable && editor.can().redo(),
-      words: counter.words(),
-      characters: counter.characters(),
     };
+  }
+
+  function getState() {
+    const counter = editor.storage.characterCount;
+    return { ...formattingState(), words: counter.words(), characters: counter.characters() };
   }
 
   function sendStateNow() {
     stateTimer = 0;
+    stateTimerForCounts = false;
     if (destroyed) return;
-    lastStateSentAt = Date.now();
-    const state = getState();
+    const now = Date.now();
+    lastStateSentAt = now;
+    const formatting = formattingState();
+    const formattingChanged = !lastSentState || Object.keys(formatting).some((key) => formatting[key] !== lastSentState[key]);
+    if (!formattingChanged) {
+      if (!countsStale) return;
+      const wait = lastCountsSentAt + COUNT_THROTTLE_MS - now;
+      if (wait > 0) {
+        stateTimer = setTimeout(sendStateNow, wait);
+        stateTimerForCounts = true;
+        return;
+      }
+    }
+    const counter = editor.storage.characterCount;
+    const state = { ...formatting, words: counter.words(), characters: counter.characters() };
+    countsStale = false;
+    lastCountsSentAt = now;
     if (shallowEqual(state, lastSentState)) return;
     lastSentState = state;
     invokeDotNet('OnEditorStateChanged', state);
   }
 
   function scheduleState() {
-    if (stateTimer || destroyed) return;
+    if (destroyed || (stateTimer && !stateTimerForCounts)) return;
+    // A formatting change must not wait for the counts' turn.
+    clearTimeout(stateTimer);
+    stateTimerForCounts = false;
     const wait = Math.max(0, STATE_THROTTLE_MS - (Date.now() - lastStateSentAt));
     stateTimer = setTimeout(sendStateNow, wait);
   }
@@ -327,6 +356,7 @@ export function createStoryEditor(host, dotNetRef, options) {
   // ---- events ------------------------------------------------------------------------------------
   editor.on('update', () => {
     sequence += 1;
+    countsStale = true;
     reflectUnsaved();
     scheduleLocalCopy();
     scheduleBodyChanged();

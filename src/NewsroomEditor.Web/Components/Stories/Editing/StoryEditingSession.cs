@@ -253,14 +253,21 @@ public sealed class StoryEditingSession : IAsyncDisposable
         Status = L["Unsaved changes"];
     }
 
-    /// <summary>The browser says the body changed.</summary>
+    /// <summary>
+    /// The browser says the body changed. It says so about once a second while the writer types;
+    /// the page is rendered only when that changes what it shows (the first change since a save),
+    /// or every ping would send a render of the whole page back to the browser.
+    /// </summary>
     public Task BodyChangedAsync() => _host.InvokeAsync(() =>
     {
         if (!Editable)
             return Task.CompletedTask;
+        var shown = Status;
+        var wasDirty = _autosave.IsDirty;
         _autosave.Changed();
         Status = L["Unsaved changes"];
-        _host.Render();
+        if (!wasDirty || Status != shown)
+            _host.Render();
         return Task.CompletedTask;
     });
 
