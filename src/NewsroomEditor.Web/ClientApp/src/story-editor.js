@@ -12,6 +12,9 @@ const DRAFT_KEY_PREFIX = 'newsroom:draft:';
 const BODY_CHANGED_DEBOUNCE_MS = 250;
 const BODY_CHANGED_MAX_WAIT_MS = 1000;
 const LOCAL_COPY_DEBOUNCE_MS = 300;
+// However long the typing goes on without a pause, the local copy is written at least this often:
+// a debounce alone would wait for the first pause, and a crash during steady typing lose it all.
+const LOCAL_COPY_MAX_WAIT_MS = 2000;
 const STATE_THROTTLE_MS = 100;
 const COUNT_THROTTLE_MS = 2000;
 const HEADING_LEVELS = [2, 3, 4];
@@ -318,9 +321,12 @@ export function createStoryEditor(host, dotNetRef, options) {
     return current;
   }
 
+  let localFirstPendingAt = 0;
+
   function writeLocalCopy() {
     clearTimeout(localTimer);
     localTimer = 0;
+    localFirstPendingAt = 0;
     if (!localDirty || pendingDraft) return;
     const copy = {
       storyId,
@@ -344,8 +350,11 @@ export function createStoryEditor(host, dotNetRef, options) {
 
   function scheduleLocalCopy() {
     localDirty = true;
+    const now = Date.now();
+    if (!localFirstPendingAt) localFirstPendingAt = now;
     clearTimeout(localTimer);
-    localTimer = setTimeout(writeLocalCopy, LOCAL_COPY_DEBOUNCE_MS);
+    const wait = Math.min(LOCAL_COPY_DEBOUNCE_MS, Math.max(0, localFirstPendingAt + LOCAL_COPY_MAX_WAIT_MS - now));
+    localTimer = setTimeout(writeLocalCopy, wait);
   }
 
   // data-unsaved on the host says whether the browser holds changes the server has not confirmed:
