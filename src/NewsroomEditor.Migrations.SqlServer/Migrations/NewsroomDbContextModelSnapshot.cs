@@ -806,7 +806,11 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
+                    b.HasIndex("Id", "UpdatedAt");
+
                     b.HasIndex("Language", "Slug");
+
+                    b.HasIndex("State", "PublishedAt");
 
                     b.HasIndex("State", "SubmittedAt");
 

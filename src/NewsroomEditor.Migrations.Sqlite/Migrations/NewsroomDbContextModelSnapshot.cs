@@ -787,7 +787,11 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
+                    b.HasIndex("Id", "UpdatedAt");
+
                     b.HasIndex("Language", "Slug");
+
+                    b.HasIndex("State", "PublishedAt");
 
                     b.HasIndex("State", "SubmittedAt");
 

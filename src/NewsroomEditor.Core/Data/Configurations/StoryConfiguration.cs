@@ -61,6 +61,13 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.HasIndex(s => new { s.TranslationGroupId, s.Language }).IsUnique();
         // The public site's lists: published stories of a language, newest first.
         story.HasIndex(s => new { s.State, s.Language, s.PublishedAt });
+        // The newsroom's own "published last", every language at once (the dashboard): without it
+        // SQLite sorts every published story to find the newest ten.
+        story.HasIndex(s => new { s.State, s.PublishedAt });
+        // A ranked search sorts its hits by rank, then newest first: this gives each hit's
+        // UpdatedAt by its key without reading the story's row, whose text spills over several
+        // pages that SQLite reads through to reach the columns stored after it.
+        story.HasIndex(s => new { s.Id, s.UpdatedAt });
     }
 }
 
