@@ -41,6 +41,8 @@ public static class Autosaves
 
         // One editor alone: the same loop, saving every second for half the time, for enough saves to rank.
         var aloneDuration = TimeSpan.FromTicks(Math.Max(duration.Ticks / 2, TimeSpan.FromSeconds(10).Ticks));
+        // Untimed first saves: the code is compiled and the caches filled before anything is timed.
+        await EditAsync(services, seats[0], new Outcome(), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1), TimeSpan.Zero);
         var alone = new Outcome();
         await EditAsync(services, seats[0], alone, aloneDuration, TimeSpan.FromSeconds(1), TimeSpan.Zero);
 
