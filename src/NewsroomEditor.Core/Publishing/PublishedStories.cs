@@ -225,13 +225,12 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
         var total = await stories.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var current = Math.Clamp(page, 1, pageCount);
-        var rows = await stories
-            .Skip((current - 1) * PageSize).Take(PageSize)
-            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new
+        var rows = await StorySearch.PageAsync(db, stories, (current - 1) * PageSize, PageSize,
+            page => page.Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new
             {
                 s.Id, s.Language, s.Headline, s.Lead, s.Byline, s.PublishedAt, s.CorrectedAt, s.Slug, s.FeaturedMediaId, s.FeaturedCaption, Section = c,
-            })
-            .ToListAsync(cancellationToken);
+            }),
+            r => r.Id, cancellationToken);
         var excerpts = await StorySearch.ExcerptsAsync(db, rows.Select(r => r.Id).ToList(), search, cancellationToken);
         var items = rows
             .Select(r => new PublishedSearchResult(

@@ -148,8 +148,13 @@ internal static class StoryLoading
                 IsReporter = standing.Any(a => a.IsReporter),
                 IsEditor = standing.Any(a => a.IsEditor),
                 IsAdmin = standing.Any(a => a.IsAdmin),
-                Latest = db.StoryRevisions.Where(r => r.StoryId == f.Story.Id).OrderByDescending(r => r.Number).FirstOrDefault(),
-                Lease = db.EditLeases.FirstOrDefault(l => l.StoryId == f.Story.Id),
+                // Filtered by the id given, not only by the story's: EF Core turns a first-of-each
+                // into a window over the table it reads (ROW_NUMBER() OVER (PARTITION BY StoryId)),
+                // and SQLite cannot push the join's key into it, so the correlated form alone read
+                // every revision of every story, whole, on each save. The id inside the window's
+                // query keeps it to this story's rows, found by the (StoryId, Number) index.
+                Latest = db.StoryRevisions.Where(r => r.StoryId == id && r.StoryId == f.Story.Id).OrderByDescending(r => r.Number).FirstOrDefault(),
+                Lease = db.EditLeases.FirstOrDefault(l => l.StoryId == id && l.StoryId == f.Story.Id),
                 TranslationsMayBeOutdated = db.Stories.Any(
                     t => t.TranslationGroupId == f.Story.TranslationGroupId && t.Id != f.Story.Id && t.FirstPublishedAt != null && t.TranslationOutdatedSince == null),
             })

@@ -97,8 +97,10 @@ public sealed class StoryQueries(
 
         var total = await stories.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var items = await Summaries(stories.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize))
-            .ToListAsync(cancellationToken);
+        var skip = Math.Max(0, query.Page) * pageSize;
+        var items = search.IsEmpty
+            ? await Summaries(stories.Skip(skip).Take(pageSize)).ToListAsync(cancellationToken)
+            : await StorySearch.PageAsync(db, stories, skip, pageSize, Summaries, s => s.Id, cancellationToken);
         if (!search.IsEmpty)
         {
             var excerpts = await StorySearch.ExcerptsAsync(db, items.Select(i => i.Id).ToList(), search, cancellationToken);

@@ -804,6 +804,8 @@ namespace NewsroomEditor.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
+                    b.HasIndex("Id", "UpdatedAt");
+
                     b.HasIndex("Language", "Slug");
 
                     b.HasIndex("TranslationGroupId", "Language")

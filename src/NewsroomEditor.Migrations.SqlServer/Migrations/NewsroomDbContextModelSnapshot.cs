@@ -806,6 +806,8 @@ namespace NewsroomEditor.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
+                    b.HasIndex("Id", "UpdatedAt");
+
                     b.HasIndex("Language", "Slug");
 
                     b.HasIndex("TranslationGroupId", "Language")

@@ -787,6 +787,8 @@ namespace NewsroomEditor.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorId", "UpdatedAt");
 
+                    b.HasIndex("Id", "UpdatedAt");
+
                     b.HasIndex("Language", "Slug");
 
                     b.HasIndex("TranslationGroupId", "Language")

@@ -67,6 +67,10 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         story.HasIndex(s => new { s.State, s.Language, s.PublishedAt, s.Id });
         story.HasIndex(s => new { s.State, s.Language, s.SectionId, s.PublishedAt, s.Id });
         story.HasIndex(s => new { s.State, s.PublishedAt, s.Id });
+        // A ranked search sorts its hits by rank, then newest first: this gives each hit's
+        // UpdatedAt by its key without reading the story's row, whose text spills over several
+        // pages that SQLite reads through to reach the columns stored after it.
+        story.HasIndex(s => new { s.Id, s.UpdatedAt });
     }
 }
 

@@ -30,6 +30,26 @@ internal static class StorySearch
     }
 
     /// <summary>
+    /// One page of <paramref name="ranked"/> (a <see cref="Ranked"/> query), in rank order, read in
+    /// two steps: the page's ids, ranked on the index and each story's key and UpdatedAt alone, then
+    /// <paramref name="rows"/> of those ids by key. In one step SQLite would sort every hit with all
+    /// the page's columns, reading each story's row for them: the row holds its text, which spills
+    /// over several pages, and the columns after it are read through them all, so a search for a
+    /// common word read most of the archive to show twenty stories.
+    /// </summary>
+    public static async Task<List<T>> PageAsync<T>(
+        NewsroomDbContext db, IQueryable<Story> ranked, int skip, int take,
+        Func<IQueryable<Story>, IQueryable<T>> rows, Func<T, Guid> idOf, CancellationToken cancellationToken)
+    {
+        var ids = await ranked.Select(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+            return [];
+        var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var found = await rows(db.Stories.AsNoTracking().Where(s => ids.Contains(s.Id))).ToListAsync(cancellationToken);
+        return found.OrderBy(row => position[idOf(row)]).ToList();
+    }
+
+    /// <summary>
     /// The headline and a passage of each of <paramref name="ids"/> with the matched words marked:
     /// the texts are read by key for one page of results, once the ranked page is known.
     /// </summary>
@@ -45,19 +65,26 @@ internal static class StorySearch
         return texts.ToDictionary(t => t.Id, t => SearchHighlight.Excerpt(search, t.Headline, t.Lead, t.BodyText));
     }
 
-    /// <summary>The SQLite FTS5 search: one MATCH, ranked by bm25 with the columns' weights.</summary>
+    /// <summary>
+    /// The SQLite FTS5 search: one MATCH, ranked by bm25 with the columns' weights, newest first
+    /// among equals. Each hit's UpdatedAt comes from the (Id, UpdatedAt) index, named because SQLite
+    /// would otherwise look the key up in the primary key's index and read the story's row for it:
+    /// the row holds the story's text, which spills over several pages, and a column stored after
+    /// it is read through them all, for every hit of a common word.
+    /// </summary>
     internal static IQueryable<Story> ByFullTextIndex(NewsroomDbContext db, IQueryable<Story> stories, SearchTerms search)
     {
         var match = Fts5Match.Expression(search, "{SearchHeadline SearchLead SearchIndex}", "{Headline Lead BodyText}");
         var hits = db.Database.SqlQuery<StorySearchHit>($"""
-            SELECT k.StoryId AS StoryId, bm25(StorySearch, 10.0, 4.0, 1.0, 20.0, 8.0, 2.0) AS Rank
+            SELECT k.StoryId AS StoryId, bm25(StorySearch, 10.0, 4.0, 1.0, 20.0, 8.0, 2.0) AS Rank, u.UpdatedAt AS UpdatedAt
             FROM StorySearch JOIN StorySearchKeys AS k ON k.Id = StorySearch.rowid
+            JOIN Stories AS u INDEXED BY IX_Stories_Id_UpdatedAt ON u.Id = k.StoryId
             WHERE StorySearch MATCH {match}
             """);
         return stories
-            .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank })
+            .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank, h.UpdatedAt })
             .OrderBy(x => x.Rank)
-            .ThenByDescending(x => x.Story.UpdatedAt)
+            .ThenByDescending(x => x.UpdatedAt)
             .Select(x => x.Story);
     }
 
@@ -79,7 +106,8 @@ internal static class StorySearch
                 SELECT s."Id" AS "StoryId",
                        (10 * ts_rank('{0,0,0,1}', s."SearchVector", q.ranked)
                         + 4 * ts_rank('{0,0,1,0}', s."SearchVector", q.ranked)
-                        + ts_rank('{0,1,0,0}', s."SearchVector", q.ranked))::float8 AS "Rank"
+                        + ts_rank('{0,1,0,0}', s."SearchVector", q.ranked))::float8 AS "Rank",
+                       s."UpdatedAt" AS "UpdatedAt"
                 FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked) AS q
                 JOIN "Stories" AS s ON s."SearchVector" @@ q.folded
                 """)
@@ -90,14 +118,15 @@ internal static class StorySearch
                         + ts_rank('{0,1,0,0}', s."SearchVector", q.ranked)
                         + 2 * (10 * ts_rank('{0,0,0,1}', s."ExactVector", q.exact)
                                + 4 * ts_rank('{0,0,1,0}', s."ExactVector", q.exact)
-                               + ts_rank('{0,1,0,0}', s."ExactVector", q.exact)))::float8 AS "Rank"
+                               + ts_rank('{0,1,0,0}', s."ExactVector", q.exact)))::float8 AS "Rank",
+                       s."UpdatedAt" AS "UpdatedAt"
                 FROM (SELECT to_tsquery('simple', {{folded}}) AS folded, to_tsquery('simple', {{ranked}}) AS ranked, to_tsquery('simple', {{exact}}) AS exact) AS q
                 JOIN "Stories" AS s ON s."SearchVector" @@ q.folded
                 """);
         return stories
-            .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank })
+            .Join(hits, s => s.Id, h => h.StoryId, (s, h) => new { Story = s, h.Rank, h.UpdatedAt })
             .OrderByDescending(x => x.Rank)
-            .ThenByDescending(x => x.Story.UpdatedAt)
+            .ThenByDescending(x => x.UpdatedAt)
             .Select(x => x.Story);
     }
 
@@ -137,8 +166,11 @@ internal static class StorySearch
     }
 }
 
-/// <summary>A row of the full-text index: which story matched, and how well (lower is better as bm25 gives it, higher as ts_rank does).</summary>
-internal sealed record StorySearchHit(Guid StoryId, double Rank);
+/// <summary>
+/// A row of the full-text index: which story matched, how well (lower is better as bm25 gives it,
+/// higher as ts_rank does), and when it last changed (the tie-break, read from an index).
+/// </summary>
+internal sealed record StorySearchHit(Guid StoryId, double Rank, DateTime UpdatedAt);
 
 /// <summary>
 /// The FTS5 query of a search. Each term is a quoted string (so nothing typed is read as FTS5
