@@ -44,19 +44,29 @@ var blocks = File.ReadAllText(articleFile).Replace("\r\n", "\n", StringCompariso
     .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var paragraphs = blocks[4..^2].Where(b => b.EndsWith('.')).ToList();
 
-var path = await InScope(async sp =>
+// Each step in its own scope, acting as its person (the services read who acts from the scope).
+async Task<T> As<T>(Actor actor, Func<IServiceProvider, Task<T>> action) => await InScope(async sp =>
+{
+    sp.GetRequiredService<CurrentActor>().ActAs(actor);
+    return await action(sp);
+});
+
+var section = await InScope(sp => sp.GetRequiredService<NewsroomDbContext>().Sections.OrderBy(s => s.Id).FirstAsync());
+var storyId = await As(reporter, async sp =>
 {
     var stories = sp.GetRequiredService<IStoryWriting>();
-    var workflow = sp.GetRequiredService<IStoryWorkflow>();
-    var section = await sp.GetRequiredService<NewsroomDbContext>().Sections.OrderBy(s => s.Id).FirstAsync();
-    var story = await stories.CreateAsync(reporter, "vi", section.Id);
-    var saved = await stories.SaveAsync(reporter, story.Id, story.Version, new StoryContent(
+    var story = await stories.CreateAsync("vi", section.Id);
+    var saved = await stories.SaveAsync(story.Id, story.Version, new StoryContent(
         blocks[2], blocks[3], StoryBody.FromParagraphs(paragraphs), section.Id, ["Đảng bộ", "Long An"], blocks[^2], "", ""));
     if (!saved.Saved)
         throw new InvalidOperationException("The sample article did not save.");
-    await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(reporter, story.Id);
-    await workflow.TransitionAsync(reporter, story.Id, StoryAction.Submit);
-    var published = await workflow.TransitionAsync(editor, story.Id, StoryAction.Publish);
+    await sp.GetRequiredService<EditLeaseService>().ReleaseAsync(story.Id);
+    await sp.GetRequiredService<IStoryWorkflow>().TransitionAsync(story.Id, StoryAction.Submit);
+    return story.Id;
+});
+var path = await As(editor, async sp =>
+{
+    var published = await sp.GetRequiredService<IStoryWorkflow>().TransitionAsync(storyId, StoryAction.Publish);
     return sp.GetRequiredService<PublicPaths>().Article(published.Language, section.SlugFor(published.Language), published.Slug);
 });
 Console.WriteLine(path);
