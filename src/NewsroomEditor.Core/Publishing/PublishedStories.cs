@@ -177,12 +177,12 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
         }
 
         var story = found.Story;
-        var sections = await sectionMenu.AllAsync(cancellationToken);
+        var sections = await sectionMenu.AllAsync(contexts, cancellationToken);
         if (!sections.Any(s => s.Id == found.SectionId))
         {
             // A section this instance has not heard of yet: read them again rather than fail.
             sectionMenu.Forget();
-            sections = await sectionMenu.AllAsync(cancellationToken);
+            sections = await sectionMenu.AllAsync(contexts, cancellationToken);
         }
         var section = sections.Single(s => s.Id == found.SectionId);
         var currentSectionSlug = section.SlugFor(language);
@@ -194,7 +194,7 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
 
     /// <summary>Every visible section, in display order (kept in memory: <see cref="SectionMenu"/>).</summary>
     public async Task<IReadOnlyList<Section>> SectionsAsync(CancellationToken cancellationToken = default) =>
-        (await sectionMenu.AllAsync(cancellationToken)).Where(s => !s.IsHidden).ToList();
+        (await sectionMenu.AllAsync(contexts, cancellationToken)).Where(s => !s.IsHidden).ToList();
 
     /// <summary>
     /// The newest published stories of a language for its RSS feed, or of one visible section when

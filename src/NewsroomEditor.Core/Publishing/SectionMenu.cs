@@ -9,18 +9,20 @@ namespace NewsroomEditor.Core.Publishing;
 /// section, and the table changes only when an admin changes a section. That change forgets the
 /// whole public site (<see cref="PublicSiteEvictionOutboxHandler"/>), which calls
 /// <see cref="Forget"/> before it forgets the cached pages, so that no page is rendered and cached
-/// with the old sections after the new ones are saved. A singleton; the sections it hands out are
-/// untracked and shared by every request: read them, never change them.
+/// with the old sections after the new ones are saved. A singleton that holds what was read; the
+/// scoped caller lends it a context factory to read with. The sections it hands out are untracked
+/// and shared by every request: read them, never change them.
 /// </summary>
-public sealed class SectionMenu(IDbContextFactory<NewsroomDbContext> contexts)
+public sealed class SectionMenu
 {
     private readonly Lock _gate = new();
     private IReadOnlyList<Section>? _sections;
     private long _generation;
 
     /// <summary>Every section in display order, hidden ones included.</summary>
-    public async Task<IReadOnlyList<Section>> AllAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Section>> AllAsync(IDbContextFactory<NewsroomDbContext> contexts, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(contexts);
         if (Volatile.Read(ref _sections) is { } cached)
             return cached;
         var generation = Interlocked.Read(ref _generation);
