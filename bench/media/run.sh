@@ -13,7 +13,7 @@ if ! command -v vipsthumbnail >/dev/null 2>&1; then
     echo "run.sh: could not install libvips-tools; reporting our figures alone." >&2
 fi
 
-dotnet build -c Release -v quiet -nologo . >/dev/null
+out=$(dotnet build -c Release -v quiet -nologo . 2>&1) || { echo "$out" >&2; exit 1; }
 bench="dotnet bin/Release/net10.0/NewsroomEditor.MediaBench.dll"
 $bench generate "$work/photo.jpg"
 
@@ -33,6 +33,7 @@ PY
 
 measure "dotnet+libvips start (noop)" $bench noop
 measure "ours, 1 image (process)" $bench ours "$work/photo.jpg" 1
+measure "ours from a byte array, as before (process)" $bench ours-buffer "$work/photo.jpg"
 measure "ours, 5 images in one process" $bench ours "$work/photo.jpg" 5
 
 if command -v vipsthumbnail >/dev/null 2>&1; then

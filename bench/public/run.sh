@@ -28,8 +28,10 @@ fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "building (Release)…" >&2
-dotnet build -c Release -v quiet -nologo . >/dev/null
-dotnet build -c Release -v quiet -nologo "$repo/src/NewsroomEditor.Web" >/dev/null
+# Quiet, but a failed build shows its errors (set -e would otherwise end the script without a word).
+build() { local out; out=$(dotnet build -c Release -v quiet -nologo "$1" 2>&1) || { echo "$out" >&2; return 1; }; }
+build .
+build "$repo/src/NewsroomEditor.Web"
 
 # The newsroom: admin, reporter, editor, and the sample article published through the story services.
 article=$(dotnet bin/Release/net10.0/NewsroomEditor.PublicBench.dll seed "$work/data" "$repo/tests/NewsroomEditor.E2E/Fixtures/sample-article-vi.txt")

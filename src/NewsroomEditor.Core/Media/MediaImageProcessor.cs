@@ -21,8 +21,8 @@ internal sealed record ProcessedImage(int Width, int Height, IReadOnlyList<Rendi
 /// <summary>
 /// The libvips side of media (DESIGN.md §4), a singleton: configures libvips once for untrusted
 /// input (untrusted loaders blocked, only the accepted formats' loaders allowed, no operation
-/// cache), and turns an upload into its renditions off the caller's thread, at most
-/// <see cref="MediaOptions.MaxConcurrentProcessing"/> at once.
+/// cache, the cores shared between the slots), and turns an upload into its renditions off the
+/// caller's thread, at most <see cref="MediaOptions.MaxConcurrentProcessing"/> at once.
 /// </summary>
 public sealed class MediaImageProcessor : IDisposable
 {
@@ -46,7 +46,16 @@ public sealed class MediaImageProcessor : IDisposable
         _options = options;
         var slots = options.CurrentValue.MaxConcurrentProcessing;
         _slots = new SemaphoreSlim(slots, slots);
+        EnsureConfigured();
+        // libvips gives each image as many worker threads as there are cores, each with its own
+        // buffers: with every slot busy that is slots × cores threads fighting over the cores and
+        // holding memory. The cores shared out between the slots keep the machine's load and the
+        // peak memory to what the slots allow.
+        Vips.Concurrency = ConcurrencyPerImage(Environment.ProcessorCount, slots);
     }
+
+    /// <summary>libvips threads per image: the cores shared out between the processing slots, at least one.</summary>
+    public static int ConcurrencyPerImage(int cores, int slots) => Math.Max(1, cores / Math.Max(1, slots));
 
     /// <summary>Whether this libvips decodes HEIC (HEVC) and AVIF (AV1); probed once by a round trip.</summary>
     public static bool CanLoadHeic => Capabilities.Value.Heic;
@@ -96,22 +105,63 @@ public sealed class MediaImageProcessor : IDisposable
     internal Task<ProcessedImage> ProcessAsync(byte[] content, MediaFormat format, CancellationToken cancellationToken) =>
         RunAsync(() => Process(content, format, _options.CurrentValue.MaxPixels), cancellationToken);
 
+    /// <summary>As <see cref="ProcessAsync"/>, libvips reading the checked upload from its file (what an upload does: <see cref="SpooledUpload"/>).</summary>
+    internal Task<ProcessedImage> ProcessFileAsync(string path, MediaFormat format, CancellationToken cancellationToken) =>
+        RunAsync(() => ProcessFile(path, format, _options.CurrentValue.MaxPixels), cancellationToken);
+
     internal static ProcessedImage Process(byte[] content, MediaFormat format, long maxPixels)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Process(format, maxPixels,
+            () => format switch
+            {
+                MediaFormat.Jpeg => Image.JpegloadBuffer(content, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+                MediaFormat.Png => Image.PngloadBuffer(content, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+                MediaFormat.Webp => Image.WebploadBuffer(content, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+                _ => Image.HeifloadBuffer(content, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+            },
+            width => Image.ThumbnailBuffer(content, width, height: 1_000_000, size: Enums.Size.Down,
+                outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Error));
+    }
+
+    /// <summary>
+    /// As <see cref="Process(byte[], MediaFormat, long)"/>, from a file: libvips reads it in
+    /// pieces as it decodes, so the upload is never in memory whole (a 24-megapixel JPEG is 12 MB).
+    /// </summary>
+    internal static ProcessedImage ProcessFile(string path, MediaFormat format, long maxPixels)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Process(format, maxPixels,
+            () => format switch
+            {
+                MediaFormat.Jpeg => Image.Jpegload(path, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+                MediaFormat.Png => Image.Pngload(path, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+                MediaFormat.Webp => Image.Webpload(path, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+                _ => Image.Heifload(path, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+            },
+            width => Image.Thumbnail(path, width, height: 1_000_000, size: Enums.Size.Down,
+                outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Error));
+    }
+
+    /// <summary>
+    /// The pipeline, whatever the source: the header for the oriented size, then one thumbnail
+    /// (shrink-on-load, EXIF rotation, sRGB) to the largest width, kept in memory as the master
+    /// every smaller width is resized from; each width is encoded as WebP and JPEG and let go
+    /// before the next is made.
+    /// </summary>
+    private static ProcessedImage Process(MediaFormat format, long maxPixels, Func<Image> header, Func<int, Image> thumbnail)
     {
         EnsureConfigured();
         if (!Accepts(format))
             throw new MediaRefusedException("{0} images cannot be read on this server; upload a JPEG, PNG or WebP.", ImageSniffer.Name(format));
         try
         {
-            var (width, height) = OrientedSize(content, format);
+            var (width, height) = OrientedSize(header);
             if ((long)width * height > maxPixels)
                 throw new MediaRefusedException(TooManyPixels(width, height, maxPixels));
 
             var largest = Math.Min(width, Widths[^1]);
-            using var first = Image.ThumbnailBuffer(content, largest, height: 1_000_000, size: Enums.Size.Down,
-                outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Error);
-            using var srgb = ToSrgb8(first);
-            using var master = srgb.CopyMemory();
+            using var master = Master(thumbnail(largest));
 
             var renditions = new List<RenditionFile>();
             foreach (var target in RenditionWidths(width))
@@ -129,6 +179,14 @@ public sealed class MediaImageProcessor : IDisposable
         {
             throw new MediaRefusedException(Describe(e, format));
         }
+    }
+
+    /// <summary>The largest width as 8-bit sRGB in memory; the decoder's pipeline is let go as soon as it has run.</summary>
+    private static Image Master(Image thumbnail)
+    {
+        using (thumbnail)
+        using (var srgb = ToSrgb8(thumbnail))
+            return srgb.CopyMemory();
     }
 
     /// <summary>The widths made for an image <paramref name="width"/> px wide: every standard one that fits, plus its own width when it is below the largest.</summary>
@@ -150,15 +208,9 @@ public sealed class MediaImageProcessor : IDisposable
             width, height, maxPixels / 1_000_000.0);
 
     /// <summary>Width and height after EXIF orientation, from libvips's header read (no pixels decoded).</summary>
-    private static (int Width, int Height) OrientedSize(byte[] content, MediaFormat format)
+    private static (int Width, int Height) OrientedSize(Func<Image> load)
     {
-        using var header = format switch
-        {
-            MediaFormat.Jpeg => Image.JpegloadBuffer(content, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-            MediaFormat.Png => Image.PngloadBuffer(content, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-            MediaFormat.Webp => Image.WebploadBuffer(content, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-            _ => Image.HeifloadBuffer(content, n: 1, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-        };
+        using var header = load();
         var orientation = header.Contains("orientation") ? Convert.ToInt32(header.Get("orientation"), System.Globalization.CultureInfo.InvariantCulture) : 1;
         return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
     }

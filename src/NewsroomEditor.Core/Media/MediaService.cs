@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,12 +24,16 @@ public sealed class MediaService(
     IOptionsMonitor<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaService> logger,
-    CurrentActor current) : IMediaService
+    CurrentActor current,
+    IOptions<StorageOptions> storage) : IMediaService
 {
     /// <summary>The <c>sizes</c> hint for figures: the article column is 720 px wide, full width on phones.</summary>
     public const string FigureSizes = "(max-width: 720px) 100vw, 720px";
 
     private MediaOptions Limits => options.CurrentValue;
+
+    /// <summary>Where uploads are spooled while they are checked and processed: the data folder, on the same disk as the media.</summary>
+    private string IncomingFolder => Path.Combine(storage.Value.DataFolder, "media", "incoming");
 
     public async Task<UploadResult> UploadAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -47,38 +50,25 @@ public sealed class MediaService(
         if (used >= Limits.QuotaBytesPerUser)
             return Refused(DomainText.Format("Your uploads already fill your quota of {0}; delete unused images first.", ByteSize.Format(Limits.QuotaBytesPerUser)));
 
-        var bytes = await ReadCappedAsync(content, Limits.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
-        if (bytes is null)
+        // Spooled to a file in the data folder, not held in memory: libvips reads the file itself.
+        await using var upload = await SpooledUpload.WriteAsync(content, IncomingFolder, Limits.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        if (upload is null)
             return Refused(DomainText.Format("The file is larger than the {0} limit.", ByteSize.Format(Limits.MaxUploadBytes)));
-        if (used + bytes.LongLength > Limits.QuotaBytesPerUser)
+        if (used + upload.Length > Limits.QuotaBytesPerUser)
             return Refused(DomainText.Format("This file would take your uploads past your quota of {0}; delete unused images first.", ByteSize.Format(Limits.QuotaBytesPerUser)));
 
-        var sniffed = ImageSniffer.Sniff(bytes);
-        if (sniffed.Refusal is not null)
-            return Refused(sniffed.Refusal);
-        var format = sniffed.Format!.Value;
-        if (!MediaImageProcessor.Accepts(format))
-            return Refused(DomainText.Format("{0} images cannot be read on this server; export the photo as JPEG and upload that.", ImageSniffer.Name(format)));
-        if (ImageSniffer.Incomplete(format, bytes) is { } incomplete)
-            return Refused(incomplete);
-        if (ImageSniffer.ContainsZipArchive(bytes))
-            return Refused(DomainText.Get("The file hides a ZIP archive inside the image (a polyglot file); save the photo again as a plain image and upload that."));
-        if (format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Webp)
-        {
-            if (sniffed.Width <= 0 || sniffed.Height <= 0)
-                return Refused(DomainText.Format("The {0} header gives the image no width or height; the file is damaged.", ImageSniffer.Name(format)));
-            if ((long)sniffed.Width * sniffed.Height > Limits.MaxPixels)
-                return Refused(MediaImageProcessor.TooManyPixels(sniffed.Width, sniffed.Height, Limits.MaxPixels));
-        }
+        var (format, refusal) = upload.Inspect(bytes => Check(bytes, Limits.MaxPixels));
+        if (refusal is not null)
+            return Refused(refusal);
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha256 = upload.Sha256;
         if (await FindBySha256Async(sha256, cancellationToken).ConfigureAwait(false) is { } existing)
             return new UploadResult(null, ToItem(existing), null);
 
         ProcessedImage processed;
         try
         {
-            processed = await processor.ProcessAsync(bytes, format, cancellationToken).ConfigureAwait(false);
+            processed = await processor.ProcessFileAsync(upload.Path, format, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaRefusedException e)
         {
@@ -86,11 +76,12 @@ public sealed class MediaService(
         }
 
         var now = Now;
-        var asset = MediaAsset.Create(Guid.NewGuid(), actor, fileName, format, sha256, bytes.LongLength,
+        var asset = MediaAsset.Create(Guid.NewGuid(), actor, fileName, format, sha256, upload.Length,
             processed.Width, processed.Height, processed.Renditions.Select(r => r.ToRendition()).ToList(), now);
         try
         {
-            await store.SaveOriginalAsync(asset.Id, bytes, cancellationToken).ConfigureAwait(false);
+            await using (var original = upload.OpenRead())
+                await store.SaveOriginalAsync(asset.Id, original, cancellationToken).ConfigureAwait(false);
             foreach (var rendition in processed.Renditions)
             {
                 if (!await store.PublicExistsAsync(rendition.FileName, cancellationToken).ConfigureAwait(false))
@@ -256,21 +247,31 @@ public sealed class MediaService(
         await store.DeleteAsync(asset.Id, unshared, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null as soon as the stream holds more.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checks made before anything is decoded, in order: format by magic bytes, a format this
+    /// server reads, a whole file, no hidden archive, width × height from the header. The format,
+    /// or why the file is refused.
+    /// </summary>
+    internal static (MediaFormat Format, string? Refusal) Check(ReadOnlySpan<byte> bytes, long maxPixels)
     {
-        if (content.CanSeek && content.Length - content.Position > limit)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var sniffed = ImageSniffer.Sniff(bytes);
+        if (sniffed.Refusal is not null)
+            return (default, sniffed.Refusal);
+        var format = sniffed.Format!.Value;
+        if (!MediaImageProcessor.Accepts(format))
+            return (format, DomainText.Format("{0} images cannot be read on this server; export the photo as JPEG and upload that.", ImageSniffer.Name(format)));
+        if (ImageSniffer.Incomplete(format, bytes) is { } incomplete)
+            return (format, incomplete);
+        if (ImageSniffer.ContainsZipArchive(bytes))
+            return (format, DomainText.Get("The file hides a ZIP archive inside the image (a polyglot file); save the photo again as a plain image and upload that."));
+        if (format is MediaFormat.Jpeg or MediaFormat.Png or MediaFormat.Webp)
         {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
+            if (sniffed.Width <= 0 || sniffed.Height <= 0)
+                return (format, DomainText.Format("The {0} header gives the image no width or height; the file is damaged.", ImageSniffer.Name(format)));
+            if ((long)sniffed.Width * sniffed.Height > maxPixels)
+                return (format, MediaImageProcessor.TooManyPixels(sniffed.Width, sniffed.Height, maxPixels));
         }
-        return buffer.ToArray();
+        return (format, null);
     }
 
     private static void EnsureWriter(Actor actor)

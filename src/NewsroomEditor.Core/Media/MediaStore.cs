@@ -12,7 +12,8 @@ namespace NewsroomEditor.Core.Media;
 /// </summary>
 public interface IMediaStore
 {
-    Task SaveOriginalAsync(Guid assetId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+    /// <summary>Stores the original as uploaded, read from <paramref name="content"/> (which the caller disposes).</summary>
+    Task SaveOriginalAsync(Guid assetId, Stream content, CancellationToken cancellationToken = default);
 
     /// <summary>The original as uploaded, or null when it is gone.</summary>
     Task<Stream?> OpenOriginalAsync(Guid assetId, CancellationToken cancellationToken = default);
@@ -66,14 +67,15 @@ public sealed class LocalDiskMediaStore : IMediaStore
 
     public string PublicFolder => _public;
 
-    public Task SaveOriginalAsync(Guid assetId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        WriteAsync(OriginalPath(assetId), content, cancellationToken);
+    public Task SaveOriginalAsync(Guid assetId, Stream content, CancellationToken cancellationToken = default) =>
+        WriteAsync(OriginalPath(assetId), (file, token) => content.CopyToAsync(file, token), cancellationToken);
 
     public Task<Stream?> OpenOriginalAsync(Guid assetId, CancellationToken cancellationToken = default) =>
         Task.FromResult(OpenIfExists(OriginalPath(assetId)));
 
     public Task SavePublicAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
-        WriteAsync(PublicPath(fileName) ?? throw new ArgumentException($"'{fileName}' is not a rendition file name.", nameof(fileName)), content, cancellationToken);
+        WriteAsync(PublicPath(fileName) ?? throw new ArgumentException($"'{fileName}' is not a rendition file name.", nameof(fileName)),
+            (file, token) => file.WriteAsync(content, token).AsTask(), cancellationToken);
 
     public Task<Stream?> OpenPublicAsync(string fileName, CancellationToken cancellationToken = default) =>
         Task.FromResult(PublicPath(fileName) is { } path ? OpenIfExists(path) : null);
@@ -109,14 +111,14 @@ public sealed class LocalDiskMediaStore : IMediaStore
         }
     }
 
-    private static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                await file.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                await write(file, cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: true);
         }
         finally

@@ -76,8 +76,12 @@ public sealed class PublicSiteEvictions : IDomainEventHandler
 /// <summary>The outbox message: the tags to evict.</summary>
 public sealed record PublicSiteEviction(IReadOnlyList<string> Tags);
 
-/// <summary>Evicts the public site's cached pages of an eviction message.</summary>
-public sealed class PublicSiteEvictionOutboxHandler(IPublicSiteCache cache) : IOutboxHandler
+/// <summary>
+/// Evicts the public site's cached pages of an eviction message. Forgetting everything (a section
+/// changed) first forgets the sections kept in memory, then the pages: in the other order a page
+/// rendered in between would be cached with the old sections.
+/// </summary>
+public sealed class PublicSiteEvictionOutboxHandler(IPublicSiteCache cache, SectionMenu sections) : IOutboxHandler
 {
     public const string MessageType = "public-site.evict";
 
@@ -88,7 +92,10 @@ public sealed class PublicSiteEvictionOutboxHandler(IPublicSiteCache cache) : IO
         var eviction = JsonSerializer.Deserialize<PublicSiteEviction>(payload, DomainEventConsequences.Json)
             ?? throw new JsonException("An empty eviction message.");
         if (eviction.Tags.Contains(PublicSiteTags.All))
+        {
+            sections.Forget();
             await cache.InvalidateAsync(cancellationToken);
+        }
         else
             await cache.EvictAsync(eviction.Tags, cancellationToken);
     }

@@ -23,7 +23,21 @@ public sealed record PublishedSearchPage(IReadOnlyList<PublishedSearchResult> It
 public sealed record PublishedTranslation(string Language, string Headline, string SectionSlug, string Slug);
 
 /// <summary>An article for readers: the published story, its section and its published translations.</summary>
-public sealed record PublishedArticle(Story Story, Section Section, IReadOnlyList<PublishedTranslation> Translations);
+public sealed record PublishedArticle(PublishedStory Story, Section Section, IReadOnlyList<PublishedTranslation> Translations);
+
+/// <summary>
+/// What an article page shows of a published story: its text, dates, tags and photo. Not the
+/// whole <see cref="Stories.Story"/>: its plain text and search columns, as long as the body
+/// again, are the newsroom's, and reading them for every page a reader opens only costs time.
+/// </summary>
+public sealed record PublishedStory(
+    Guid Id, Guid TranslationGroupId, string Language, string Headline, string Lead, string BodyJson, string Byline, string Slug,
+    string MetaDescription, string TagList, Guid? FeaturedMediaId, string FeaturedCaption, DateTime? PublishedAt, DateTime UpdatedAt,
+    DateTime? CorrectedAt)
+{
+    /// <summary>The tags as written, in order (<see cref="Stories.Story.Tags"/>).</summary>
+    public IReadOnlyList<string> Tags { get; } = TagList.Length == 0 ? [] : TagList.Split(Stories.Story.TagSeparator);
+}
 
 /// <summary>A feed's stories: a language's newest, or one section's (then <see cref="Section"/> is set).</summary>
 public sealed record PublishedFeed(Section? Section, IReadOnlyList<PublishedSummary> Items);
@@ -89,7 +103,7 @@ public interface IPublishedStories
 /// stories, so nothing a reader can reach returns a draft, a scheduled story before its time, or
 /// an unpublished one.
 /// </summary>
-public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contexts) : IPublishedStories
+public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contexts, SectionMenu sectionMenu) : IPublishedStories
 {
     public const int PageSize = 12;
 
@@ -136,22 +150,24 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
     public async Task<ArticleLookup> FindArticleAsync(string language, string sectionSlug, string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Stories.AsNoTracking()
-            .Where(s => s.Language == language && s.Slug == slug && s.FirstPublishedAt != null)
-            .ToListAsync(cancellationToken);
-        var story = candidates.FirstOrDefault(s => s.State == StoryState.Published) ?? candidates.FirstOrDefault();
-        var byCurrentSlug = story is not null;
-        if (story is null)
+        // One connection for the story and its translations, not one each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var candidates = new List<ArticleRow>();
+        await foreach (var row in Candidates(db, language, slug).WithCancellation(cancellationToken))
+            candidates.Add(row);
+        var found = candidates.FirstOrDefault(s => s.State == StoryState.Published) ?? candidates.FirstOrDefault();
+        var byCurrentSlug = found is not null;
+        if (found is null)
         {
             var pastOwner = await db.PastSlugs.AsNoTracking()
                 .Where(p => p.Language == language && p.Slug == slug)
                 .OrderByDescending(p => p.RetiredAt)
                 .Select(p => p.StoryId)
                 .FirstOrDefaultAsync(cancellationToken);
-            story = pastOwner == Guid.Empty ? null : await db.Stories.AsNoTracking().SingleOrDefaultAsync(s => s.Id == pastOwner, cancellationToken);
+            found = pastOwner == Guid.Empty ? null : await ArticleRows(db.Stories.Where(s => s.Id == pastOwner)).SingleOrDefaultAsync(cancellationToken);
         }
 
-        switch (story?.State)
+        switch (found?.State)
         {
             case null:
                 return new ArticleLookup.NotFound();
@@ -161,20 +177,25 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
                 return new ArticleLookup.NotFound();
         }
 
-        var section = await db.Sections.AsNoTracking().SingleAsync(s => s.Id == story.SectionId, cancellationToken);
+        var story = found.Story;
+        var sections = await sectionMenu.AllAsync(contexts, cancellationToken);
+        if (!sections.Any(s => s.Id == found.SectionId))
+        {
+            // A section this instance has not heard of yet: read them again rather than fail.
+            sectionMenu.Forget();
+            sections = await sectionMenu.AllAsync(contexts, cancellationToken);
+        }
+        var section = sections.Single(s => s.Id == found.SectionId);
         var currentSectionSlug = section.SlugFor(language);
         // SQL Server compares without case: "/thoi-su/Hoi-Nghi" finds the story but is not its address.
         if (!byCurrentSlug || currentSectionSlug != sectionSlug || !string.Equals(story.Slug, slug, StringComparison.Ordinal))
             return new ArticleLookup.Moved(language, currentSectionSlug, story.Slug);
-        return new ArticleLookup.Found(new PublishedArticle(story, section, await TranslationsAsync(db, story, cancellationToken)));
+        return new ArticleLookup.Found(new PublishedArticle(story, section, await TranslationsAsync(db, story, sections, cancellationToken)));
     }
 
-    /// <summary>Every visible section, in display order.</summary>
-    public async Task<IReadOnlyList<Section>> SectionsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Sections.AsNoTracking().Where(s => !s.IsHidden).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-    }
+    /// <summary>Every visible section, in display order (kept in memory: <see cref="SectionMenu"/>).</summary>
+    public async Task<IReadOnlyList<Section>> SectionsAsync(CancellationToken cancellationToken = default) =>
+        (await sectionMenu.AllAsync(contexts, cancellationToken)).Where(s => !s.IsHidden).ToList();
 
     /// <summary>
     /// The newest published stories of a language for its RSS feed, or of one visible section when
@@ -282,13 +303,41 @@ public sealed class PublishedStories(IDbContextFactory<NewsroomDbContext> contex
             Section.Id, Section.SlugFor(Language), Section.NameFor(Language), Slug, FeaturedMediaId, FeaturedCaption);
     }
 
-    private static async Task<IReadOnlyList<PublishedTranslation>> TranslationsAsync(NewsroomDbContext db, Story story, CancellationToken cancellationToken)
+    /// <summary>A story as an article page needs it, with what decides whether it is served.</summary>
+    private sealed record ArticleRow(PublishedStory Story, StoryState State, int? SectionId);
+
+    private sealed record TranslationRow(string Language, string Headline, string Slug, int? SectionId);
+
+    // Every cache miss of an article runs these two: compiled once, so that a request does not
+    // walk and look up the query's expression tree again (a tenth of the lookup's time).
+    private static readonly Func<NewsroomDbContext, string, string, IAsyncEnumerable<ArticleRow>> Candidates =
+        EF.CompileAsyncQuery((NewsroomDbContext db, string language, string slug) => db.Stories.AsNoTracking()
+            .Where(s => s.Language == language && s.Slug == slug && s.FirstPublishedAt != null)
+            .Select(s => new ArticleRow(
+                new PublishedStory(s.Id, s.TranslationGroupId, s.Language, s.Headline, s.Lead, s.BodyJson, s.Byline, s.Slug, s.MetaDescription,
+                    s.TagList, s.FeaturedMediaId, s.FeaturedCaption, s.PublishedAt, s.UpdatedAt, s.CorrectedAt),
+                s.State, s.SectionId)));
+
+    private static readonly Func<NewsroomDbContext, Guid, Guid, IAsyncEnumerable<TranslationRow>> PublishedTranslations =
+        EF.CompileAsyncQuery((NewsroomDbContext db, Guid translationGroupId, Guid storyId) => db.Stories.AsNoTracking()
+            .Where(s => s.TranslationGroupId == translationGroupId && s.Id != storyId && s.State == StoryState.Published)
+            .Select(s => new TranslationRow(s.Language, s.Headline, s.Slug, s.SectionId)));
+
+    private static IQueryable<ArticleRow> ArticleRows(IQueryable<Story> stories) => stories.AsNoTracking().Select(s => new ArticleRow(
+        new PublishedStory(s.Id, s.TranslationGroupId, s.Language, s.Headline, s.Lead, s.BodyJson, s.Byline, s.Slug, s.MetaDescription, s.TagList,
+            s.FeaturedMediaId, s.FeaturedCaption, s.PublishedAt, s.UpdatedAt, s.CorrectedAt),
+        s.State, s.SectionId));
+
+    private static async Task<IReadOnlyList<PublishedTranslation>> TranslationsAsync(
+        NewsroomDbContext db, PublishedStory story, IReadOnlyList<Section> sections, CancellationToken cancellationToken)
     {
-        var rows = await db.Stories.AsNoTracking()
-            .Where(s => s.TranslationGroupId == story.TranslationGroupId && s.Id != story.Id && s.State == StoryState.Published)
-            .Join(db.Sections, s => s.SectionId, c => c.Id, (s, c) => new { s.Language, s.Headline, s.Slug, Section = c })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new PublishedTranslation(r.Language, r.Headline, r.Section.SlugFor(r.Language), r.Slug)).ToList();
+        var translations = new List<PublishedTranslation>();
+        await foreach (var row in PublishedTranslations(db, story.TranslationGroupId, story.Id).WithCancellation(cancellationToken))
+        {
+            if (sections.FirstOrDefault(c => c.Id == row.SectionId) is { } section)
+                translations.Add(new PublishedTranslation(row.Language, row.Headline, section.SlugFor(row.Language), row.Slug));
+        }
+        return translations;
     }
 
     private static async Task<Section?> FindSectionAsync(NewsroomDbContext db, string language, string slug, CancellationToken cancellationToken)

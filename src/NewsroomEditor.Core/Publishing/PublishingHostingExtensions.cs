@@ -11,6 +11,7 @@ public static class PublishingHostingExtensions
         services.AddScoped<ISectionCatalog, SectionCatalog>();
         services.AddScoped<ISectionAdministration, SectionAdministration>();
         services.AddScoped<IPublishedStories, PublishedStories>();
+        services.AddSingleton<SectionMenu>();
         services.AddSingleton<PublicPaths>();
         // The web layer's output cache replaces it; a bare Core host (tests, tools) caches nothing.
         services.TryAddSingleton<IPublicSiteCache, NoPublicSiteCache>();

@@ -147,7 +147,7 @@ public sealed class DomainEventHandlerTests
     public async Task An_eviction_of_everything_forgets_the_whole_site_and_one_of_tags_evicts_those_tags()
     {
         var cache = new RecordingCache();
-        var handler = new PublicSiteEvictionOutboxHandler(cache);
+        var handler = new PublicSiteEvictionOutboxHandler(cache, new SectionMenu());
 
         await handler.DeliverAsync("""{"tags":["public-site"]}""", CancellationToken.None);
         await handler.DeliverAsync("""{"tags":["story:1","home:vi"]}""", CancellationToken.None);

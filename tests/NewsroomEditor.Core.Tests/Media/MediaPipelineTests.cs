@@ -123,6 +123,42 @@ public sealed class MediaPipelineTests
         }
     }
 
+    [Theory]
+    [InlineData(MediaFormat.Jpeg)]
+    [InlineData(MediaFormat.Png)]
+    [InlineData(MediaFormat.Webp)]
+    public void Read_from_its_file_an_upload_gets_the_renditions_it_gets_from_memory(MediaFormat format)
+    {
+        var input = format switch
+        {
+            MediaFormat.Jpeg => TestImages.JpegWithOrientation6(1200, 800),
+            MediaFormat.Png => TestImages.P3TaggedPng(900, 600),
+            _ => TestImages.Webp(900, 600),
+        };
+        var path = Path.Combine(Path.GetTempPath(), "pipeline-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllBytes(path, input);
+        try
+        {
+            var fromFile = MediaImageProcessor.ProcessFile(path, format, MaxPixels);
+            var fromMemory = MediaImageProcessor.Process(input, format, MaxPixels);
+
+            Assert.Equal((fromMemory.Width, fromMemory.Height), (fromFile.Width, fromFile.Height));
+            Assert.Equal(fromMemory.Renditions.Select(r => r.FileName), fromFile.Renditions.Select(r => r.FileName));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(2, 2, 1)]
+    [InlineData(8, 2, 4)]
+    [InlineData(2, 4, 1)]
+    [InlineData(1, 1, 1)]
+    public void Each_image_gets_the_cores_shared_out_between_the_slots(int cores, int slots, int threads) =>
+        Assert.Equal(threads, MediaImageProcessor.ConcurrencyPerImage(cores, slots));
+
     [Fact]
     public void Transparent_png_keeps_alpha_in_webp_and_is_flattened_in_jpeg()
     {

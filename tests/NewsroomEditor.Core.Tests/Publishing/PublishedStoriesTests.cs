@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomEditor.Core.Accounts;
 using NewsroomEditor.Core.Data;
+using NewsroomEditor.Core.Events;
 using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Tests.Stories;
@@ -99,6 +100,48 @@ public sealed class PublishedStoriesTests : IAsyncLifetime
 
         Assert.Equal(story.Id, found.Article.Story.Id);
         Assert.Equal(_news.Id, found.Article.Section.Id);
+    }
+
+    [Fact]
+    public async Task An_article_carries_what_its_page_shows_and_not_the_newsrooms_search_columns()
+    {
+        var story = await PublishedAsync("Hội nghị Ban Chấp hành Đảng bộ tỉnh", tags: ["Hội nghị", "Long An"]);
+        var stored = await _host.InScopeAsync(sp => sp.GetRequiredService<NewsroomDbContext>().Stories.AsNoTracking().SingleAsync(s => s.Id == story.Id));
+
+        var found = Assert.IsType<ArticleLookup.Found>(await Published(p => p.FindArticleAsync("vi", "thoi-su", stored.Slug)));
+
+        var article = found.Article.Story;
+        Assert.Equal(
+            (stored.TranslationGroupId, stored.Headline, stored.Lead, stored.BodyJson, stored.Byline, stored.PublishedAt, stored.UpdatedAt),
+            (article.TranslationGroupId, article.Headline, article.Lead, article.BodyJson, article.Byline, article.PublishedAt, article.UpdatedAt));
+        Assert.Equal(["Hội nghị", "Long An"], article.Tags);
+    }
+
+    [Fact]
+    public async Task Sections_are_read_once_and_read_again_when_the_whole_site_is_forgotten()
+    {
+        var story = await PublishedAsync("Hội nghị Ban Chấp hành Đảng bộ tỉnh");
+        Assert.Contains(await Published(p => p.SectionsAsync()), s => s.NameVi == "Thời sự");
+
+        // Changed behind the services' back: no event, so nothing forgets what is kept in memory.
+        await _host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NewsroomDbContext>();
+            (await db.Sections.SingleAsync(s => s.Id == _news.Id)).Rename("Tin trong nước", "Domestic");
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains(await Published(p => p.SectionsAsync()), s => s.NameVi == "Thời sự");
+
+        // What a section change's outbox message does (PublicSiteEvictions): forget everything.
+        await _host.InScopeAsync(sp => sp.GetServices<IOutboxHandler>().Single(h => h.Type == PublicSiteEvictionOutboxHandler.MessageType)
+            .DeliverAsync("""{"tags":["public-site"]}""", CancellationToken.None));
+
+        var sections = await Published(p => p.SectionsAsync());
+        Assert.Contains(sections, s => s.NameVi == "Tin trong nước");
+        Assert.DoesNotContain(sections, s => s.NameVi == "Thời sự");
+        Assert.Equal(
+            new ArticleLookup.Moved("vi", "tin-trong-nuoc", story.Slug),
+            await Published(p => p.FindArticleAsync("vi", "thoi-su", story.Slug)));
     }
 
     [Fact]

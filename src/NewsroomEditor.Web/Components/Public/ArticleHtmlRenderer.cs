@@ -1,4 +1,5 @@
 using NewsroomEditor.Core.Media;
+using NewsroomEditor.Core.Publishing;
 using NewsroomEditor.Core.Stories;
 using NewsroomEditor.Core.Stories.RichText;
 
@@ -17,16 +18,27 @@ public sealed record ArticleHtml(string Body, string Featured, PublicImage? Feat
 /// </summary>
 public sealed class ArticleHtmlRenderer(IMediaService media)
 {
-    public async Task<ArticleHtml> RenderAsync(Story story, CancellationToken cancellationToken = default)
+    public Task<ArticleHtml> RenderAsync(Story story, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(story);
-        var body = StoryBody.Parse(story.BodyJson);
+        return RenderAsync(story.BodyJson, story.FeaturedMediaId, story.FeaturedCaption, cancellationToken);
+    }
+
+    public Task<ArticleHtml> RenderAsync(PublishedStory story, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return RenderAsync(story.BodyJson, story.FeaturedMediaId, story.FeaturedCaption, cancellationToken);
+    }
+
+    private async Task<ArticleHtml> RenderAsync(string bodyJson, Guid? featuredMediaId, string featuredCaption, CancellationToken cancellationToken)
+    {
+        var body = StoryBody.Parse(bodyJson);
         var images = await media.ImagesForAsync(
-            body.Figures.Select(f => f.MediaId).Concat(story.FeaturedMediaId is { } featured ? [featured] : []), cancellationToken);
-        var featuredImage = story.FeaturedMediaId is { } id ? await media.PublicImageAsync(id, cancellationToken) : null;
+            body.Figures.Select(f => f.MediaId).Concat(featuredMediaId is { } featured ? [featured] : []), cancellationToken);
+        var featuredImage = featuredMediaId is { } id ? await media.PublicImageAsync(id, cancellationToken) : null;
         var featuredHtml = featuredImage is null
             ? ""
-            : StoryBody.FromFigure(featuredImage.Id, featuredImage.AltText, story.FeaturedCaption).ToHtml(images);
+            : StoryBody.FromFigure(featuredImage.Id, featuredImage.AltText, featuredCaption).ToHtml(images);
         return new ArticleHtml(body.ToHtml(images), featuredHtml, featuredImage);
     }
 }
