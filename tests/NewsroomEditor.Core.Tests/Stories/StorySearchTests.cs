@@ -86,6 +86,18 @@ public sealed class StorySearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invisible_format_characters_are_no_part_of_a_word()
+    {
+        var isolated = await WriteAsync("\u2066Thủ tướng\u2067 phát biểu", "Tin thời sự.", "Nội dung.");
+        var softHyphen = await WriteAsync("Chuyện phi\u00ADlê cá", "Tin ẩm thực.", "Nội dung.");
+
+        Assert.Equal("thu tuong phat bieu", SearchText.Fold("\u2066Thủ tướng\u2067 phát biểu"));
+        Assert.Equal("a b", SearchText.Fold("a\u200Bb"));
+        Assert.Equal([isolated], (await SearchAsync("thu tuong")).Items.Select(i => i.Id));
+        Assert.Equal([softHyphen], (await SearchAsync("phile")).Items.Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Results_page_with_the_count_and_combine_with_the_filters()
     {
         var ids = new List<Guid>();

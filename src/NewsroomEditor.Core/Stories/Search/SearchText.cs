@@ -24,9 +24,15 @@ public static class SearchText
         var lastWasSpace = true;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
                 continue;
-            if (char.IsWhiteSpace(c))
+            // Invisible format characters (bidi isolates, soft hyphens, joiners) are not part of a
+            // word, and SQLite's tokenizer, whose tables predate some of them, would keep them
+            // inside one: "\u2066test\u2067" must fold to "test". A zero-width space separates words.
+            if (category == UnicodeCategory.Format && c != '\u200B')
+                continue;
+            if (char.IsWhiteSpace(c) || c == '\u200B')
             {
                 if (!lastWasSpace)
                     folded.Append(' ');
