@@ -93,6 +93,8 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(0, await second.Services.GetRequiredService<OutboxDispatcher>().DeliverPendingAsync());
 
         Assert.Equal(1, cache.Evictions);
+        // The bus hands the event to each subscriber's own queue: it arrives just after the row is done.
+        await WaitUntilAsync(() => { lock (changes) return Task.FromResult(changes.Count > 0); });
         lock (changes)
             Assert.Equal(story, Assert.Single(changes).StoryId);
         var eviction = Assert.Single(await OutboxAsync(second), r => r.Type == PublicSiteEvictionOutboxHandler.MessageType);

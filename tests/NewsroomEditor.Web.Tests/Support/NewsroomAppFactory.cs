@@ -79,8 +79,19 @@ public sealed class NewsroomAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataFolder))
-            Directory.Delete(DataFolder, recursive: true);
+        // A file the stopped host was still closing (a connection's journal, an upload's spool) can
+        // appear while the folder is deleted; the next attempt finds it closed.
+        for (var attempt = 1; Directory.Exists(DataFolder); attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static void AssertSucceeded(IdentityResult result) =>
